@@ -1,0 +1,52 @@
+"""Every setting a digest can take, with its default, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The digest's settings (``digest:`` in ``mkdocs.yml``, or ``digest.yml``)."""
+
+    title: str = "News digest"
+    """Site-wide title shown on the home page."""
+
+    match_threshold: float = 0.62
+    """How alike (0-1) two wordings must be to count as the same statement; higher is stricter."""
+
+    speaker_weight: float = 0.15
+    """How much agreeing (or conflicting) speakers raise (or lower) the similarity of two quotes."""
+
+    storyline_threshold: float = 0.30
+    """How alike (0-1) two articles must be to fall into the same storyline."""
+
+    storyline_max_days: int = 21
+    """Articles further apart than this many days never share a storyline by themselves."""
+
+    outlets: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per outlet: ``name`` (display name), ``country``, ``date_order`` (``DMY``/``MDY``/``YMD``)."""
+
+    storylines: dict[str, str] = field(default_factory=dict)
+    """Source id (file name without extension) to storyline id, overriding the grouping."""
+
+    pages: tuple[str, ...] = ("storylines", "sources", "speakers", "outlets")
+    """Which kinds of generated page to write."""
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        """Return the names of every setting."""
+        return tuple(f.name for f in fields(cls))
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any] | None) -> Settings:
+        """Build settings from a mapping, refusing unknown keys with a clear message."""
+        data = dict(data or {})
+        unknown = sorted(set(data) - set(cls.field_names()))
+        if unknown:
+            known = ", ".join(cls.field_names())
+            raise ValueError(f"unknown setting(s) {', '.join(unknown)}; known settings: {known}")
+        if "pages" in data:
+            data["pages"] = tuple(data["pages"])
+        return cls(**data)
