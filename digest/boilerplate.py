@@ -1,0 +1,91 @@
+"""Data only: what page furniture and metadata lines look like in scraped article text.
+
+The reader in ``sources.py`` applies these rules line by line; nothing here has logic.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line matching one of these ends the article: everything after it is comments,
+# comment forms or site chrome.
+END_OF_ARTICLE = re.compile(
+    r"""^(?:
+        one\ thought\ on\b | \d+\ thoughts?\ on\b | leave\ a\ (?:reply|comment)\b
+      | post\ with\ no\ comments | no\ comments\ yet | comments?\s*\(\d+\)$ | \d+\ comments?$
+      | to\ participate\ in\ the\ discussion | join\ the\ discussion | add\ a\ comment
+      | newsfeed$ | related\ (?:articles|stories|news)\s*:?$ | read\ more\s*:?$ | more\ on\ this\ story
+      | you\ may\ also\ like | recommended\ for\ you | most\ read$ | trending\ now$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Whole lines that are widgets, forms or site chrome wherever they stand.
+WIDGET_LINE = re.compile(
+    r"""^(?:
+        subscribe(?:\ to\ .*)? | sign\ up\ .* | newsletter | share(?:\ this(?:\ article|\ story)?)?(?:\ on\ \w+)?
+      | tweet | print | e-?mail | whatsapp | telegram | facebook | twitter | google\ plus | linkedin
+      | log\ ?(?:in|out)\b.* | register | captcha(?:\ refresh)? | security\ key\s*:?
+      | page\ generated\ in\b.* | loader | loading\.* | chats? | live | audio\ only | advertisement
+      | fill\ in\ your\ details\ below.* | you\ are\ commenting\ using.* | connecting\ to\ %s
+      | (?:twitter|facebook|google)\ (?:picture|photo)
+      | a-\s*a{1,2}\+? | a\+?\s*a- | font\ size.* | listen\ to\ (?:this|the)\ article.*
+      | (?:cookie|cookies).* (?:accept|consent|policy).* | accept\ (?:all\ )?cookies
+      | skip\ to\ (?:main\ )?content | back\ to\ top | follow\ us.* | read\ also\s*:?
+      | news\ id\s*:.* | \d+
+    )\.?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Photo credits and captions.
+CAPTION_LINE = re.compile(
+    r"""(?:^\s*©) | (?:\|\s*photo\s*:) | (?:^photo\s*(?:credit)?\s*:) | (?:\(photo\s*:)
+      | (?:\s[-–]\s[^,]{2,60},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$)
+      | (?:^(?:image|picture|file\ photo|video)\s*:)
+      | (?:\b(?:getty\ images|reuters/|ap\ photo|afp\ photo|epa-efe)\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Breadcrumbs such as "News > Iraq" and bullet-point navigation such as "• Live".
+NAVIGATION_LINE = re.compile(r"^(?:[\w .&-]{1,30}(?:\s[>»/|]\s[\w .&-]{1,30})+|[•·▪◦*-]\s*\S.{0,25})$")
+
+# Words glued together by a scraper, as in "securityIraqbreakingAlliance".
+GLUED_WORDS = re.compile(r"[a-z]{2,}[A-Z][a-z]+[A-Z]")
+
+# Lines that carry the publication date (and are metadata, not body).
+DATE_CUE = re.compile(
+    r"^(?:published|posted|updated|last\ updated|date|first\ published|released)\b\s*:?",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Bylines and credits at either end of an article.
+BYLINE = re.compile(
+    r"^(?:by|reporting\ by|written\ by|editing\ by|reported\ by|author\s*:)\s+(?P<name>[^\d,;:]{3,80}?)\.?$",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Where an outlet names itself in the text.
+OUTLET_PATTERNS = (
+    # Dateline credit: "ERBIL, KRG, Iraq (North Press) – On Thursday ..."
+    re.compile(r"^[A-Z][A-Za-z .,'-]{1,60}\((?P<outlet>[A-Z][\w .&'-]{1,40})\)\s*[–—-]"),
+    # Slash credit at the start of the lead: "Shafaq News/ The Joint Operations ..."
+    re.compile(r"^(?P<outlet>[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3})\s?/\s"),
+    # Image alt text ending with "- Outlet, 1920, 09.12.2021".
+    re.compile(r"\s[-–]\s(?P<outlet>[A-Z][^,]{1,60}),\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$"),
+    # Copyright footer: "© 2021 Outlet Name".
+    re.compile(r"^©\s*(?:\d{4}\s*)?(?P<outlet>[A-Z][\w .&'-]{1,40}?)\.?\s*(?:All rights reserved\.?)?$"),
+)
+
+# Photo agencies named in credits are not the outlet that published the article.
+NOT_OUTLETS = frozenset({"afp", "ap", "reuters", "getty images", "epa", "epa-efe", "photo", "file"})
+
+# Scripts a line is measured against when the article's main script is known.
+LATIN_SHARE_FOR_FOREIGN_LINE = 0.3
+"""A line whose letters are less than this share Latin, in a mostly Latin article, is widget text."""
+
+# A body paragraph is at least this many words, or ends like a sentence.
+MIN_BODY_WORDS = 4
+SENTENCE_END = re.compile(r"[.!?:;\"”’»)]\s*$")
+
+# Headline-like lines in the body (teasers of related articles) are at most this long.
+TEASER_MAX_WORDS = 20
