@@ -1,0 +1,468 @@
+"""Rendering a Digest into Markdown pages with Jinja2.
+
+Every value a template prints goes through ``finalize``: anything that is not
+already ``Markup`` (text this module built and escaped itself) is escaped for
+Markdown and HTML, so a template cannot forget to. Article text is only ever
+data handed to templates, never template source.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .diff import diff_stats, word_diff
+from .escape import md, safe_url, slug, url_attr
+from .models import Article, Digest, DiffOp, Quote, QuoteCluster, QuoteKind, Speaker, Storyline
+from .settings import Settings
+
+RESERVED_PAGES = frozenset({"index", "search", "404", "sitemap", "assets"})
+STATEMENT_KINDS = (QuoteKind.STATEMENT, QuoteKind.FRAGMENT)
+
+
+def template_dirs(user_dir: Path | None = None) -> list[str]:
+    """Template folders, the site's own first, then the packaged ones."""
+    packaged = resources.files("digest") / "templates"
+    source_tree = Path(__file__).resolve().parent.parent / "templates"
+    builtin = str(packaged) if packaged.is_dir() else str(source_tree)
+    return ([str(user_dir)] if user_dir and user_dir.is_dir() else []) + [builtin]
+
+
+def environment(user_dir: Path | None = None) -> jinja2.Environment:
+    """The Jinja2 environment for Markdown pages: user templates override the packaged ones."""
+    loaders = [jinja2.FileSystemLoader(d) for d in template_dirs(user_dir)]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=False,
+        finalize=lambda value: value if isinstance(value, Markup) else md("" if value is None else value),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = md
+    return env
+
+
+@dataclass(frozen=True)
+class Site:
+    """Lookups over a Digest that the pages need (paths, speakers, outlets)."""
+
+    digest: Digest
+    settings: Settings
+
+    @cached_property
+    def articles(self) -> dict[str, Article]:
+        return {a.id: a for a in self.digest.articles}
+
+    @cached_property
+    def quotes(self) -> dict[str, Quote]:
+        return {q.id: q for q in self.digest.quotes}
+
+    @cached_property
+    def speakers(self) -> dict[str, Speaker]:
+        return {s.id: s for s in self.digest.speakers}
+
+    @cached_property
+    def clusters(self) -> dict[str, QuoteCluster]:
+        return {c.id: c for c in self.digest.clusters}
+
+    @cached_property
+    def storyline_of(self) -> dict[str, Storyline]:
+        return {src: s for s in self.digest.storylines for src in s.sources}
+
+    @cached_property
+    def source_slugs(self) -> dict[str, str]:
+        return _unique_slugs([a.id for a in self.digest.articles])
+
+    @cached_property
+    def outlet_slugs(self) -> dict[str, str]:
+        return _unique_slugs(sorted({self.outlet(a) for a in self.digest.articles}))
+
+    @cached_property
+    def quotes_by_source(self) -> dict[str, list[Quote]]:
+        out: dict[str, list[Quote]] = defaultdict(list)
+        for quote in self.digest.quotes:
+            out[quote.source].append(quote)
+        return out
+
+    def outlet(self, article: Article) -> str:
+        """The outlet's display name."""
+        return article.outlet or "Unknown outlet"
+
+    def source_path(self, source_id: str) -> str:
+        return f"sources/{self.source_slugs[source_id]}.md"
+
+    def storyline_path(self, storyline_id: str) -> str:
+        return f"storylines/{slug(storyline_id, RESERVED_PAGES)}.md"
+
+    def speaker_path(self, speaker_id: str) -> str:
+        return f"speakers/{slug(speaker_id, RESERVED_PAGES)}.md"
+
+    def outlet_path(self, outlet: str) -> str:
+        return f"outlets/{self.outlet_slugs[outlet]}.md"
+
+    def speaker_name(self, quote: Quote) -> str | None:
+        """The resolved speaker's name, else the name as written."""
+        speaker = self.speakers.get(quote.speaker or "")
+        return speaker.name if speaker else quote.speaker_as_written
+
+
+def _unique_slugs(names: Sequence[str]) -> dict[str, str]:
+    """Give each name a unique, safe slug, deterministically by sorted name."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(names):
+        base = slug(name, RESERVED_PAGES)
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add(candidate)
+        out[name] = candidate
+    return out
+
+
+def rel(from_page: str, to_page: str) -> str:
+    """A relative link between two generated pages (both paths from the docs root)."""
+    depth = from_page.count("/")
+    return "../" * depth + to_page
+
+
+def built_rel(from_page: str, to_page: str) -> str:
+    """A relative URL for raw HTML, which MkDocs does not rewrite: directory URLs of built pages."""
+    target = to_page.removesuffix(".md")
+    target = target.removesuffix("index") if target.endswith("/index") or target == "index" else target + "/"
+    return "../" * (from_page.count("/") + (0 if from_page.endswith("index.md") else 1)) + target
+
+
+def diff_html(ops: Sequence[DiffOp]) -> Markup:
+    """Inline HTML for a variant's word diff: deletions struck, insertions underlined."""
+    parts = []
+    for op in ops:
+        old, new = md(" ".join(op.canonical)), md(" ".join(op.variant))
+        if op.op == "equal":
+            parts.append(new)
+        if op.op in ("delete", "replace"):
+            parts.append(Markup('<del class="dg-del" title="not in this outlet">') + old + Markup("</del>"))
+        if op.op in ("insert", "replace"):
+            parts.append(Markup('<ins class="dg-ins" title="only in this outlet">') + new + Markup("</ins>"))
+    return Markup(" ").join(parts)
+
+
+def original_link(article: Article) -> Markup | None:
+    """An escaped link to the original article, only for http(s) URLs."""
+    url = safe_url(article.url)
+    if url is None:
+        return None
+    return Markup(f'<a href="{url_attr(url)}" rel="nofollow noopener noreferrer">') + md(url) + Markup("</a>")
+
+
+def highlighted_paragraphs(site: Site, article: Article, page: str) -> list[Markup]:
+    """The article's body paragraphs, each quotation marked and linked to its statement."""
+    quotes = [q for q in site.quotes_by_source.get(article.id, []) if q.kind in STATEMENT_KINDS]
+    out = []
+    for span in article.body:
+        inside = [q for q in quotes if span.start <= q.start < span.end]
+        out.append(_mark(site, article, span.start, span.end, inside, page))
+    return out
+
+
+def _mark(site: Site, article: Article, start: int, end: int, quotes: list[Quote], page: str) -> Markup:
+    """One paragraph with its quotes wrapped in links (nested quotes are left to the outer one)."""
+    parts, pos = [], start
+    for quote in sorted(quotes, key=lambda q: q.start):
+        if quote.start < pos:
+            continue
+        stop = min(quote.end, end)
+        parts.append(md(article.text[pos : quote.start]))
+        target = _statement_link(site, quote, page)
+        text = md(article.text[quote.start : stop])
+        parts.append(Markup(f'<a class="dg-quote" id="{quote.id}" href="{target}">') + text + Markup("</a>"))
+        pos = stop
+    parts.append(md(article.text[pos:end]))
+    return Markup(" ").join(p for p in parts if p)
+
+
+def _statement_link(site: Site, quote: Quote, page: str) -> Markup:
+    """The URL (relative to the built page) of a quote's statement card."""
+    storyline = site.storyline_of.get(quote.source)
+    if storyline is None or not quote.cluster:
+        return Markup("#" + quote.id)
+    built = built_rel(page, site.storyline_path(storyline.id))
+    return Markup(f"{url_attr(built)}#{quote.cluster}")
+
+
+class Renderer:
+    """Turns a Digest into ``{page path: Markdown}``."""
+
+    def __init__(self, digest: Digest, settings: Settings, user_templates: Path | None = None) -> None:
+        self.site = Site(digest, settings)
+        self.env = environment(user_templates)
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page, keyed by its path in the docs tree."""
+        pages = {"index.md": self._home()}
+        wanted = set(self.site.settings.pages)
+        if "storylines" in wanted:
+            pages["storylines/index.md"] = self._render("storylines.md.j2", "storylines/index.md")
+            for storyline in self.site.digest.storylines:
+                path = self.site.storyline_path(storyline.id)
+                pages[path] = self._storyline(storyline, path)
+        if "sources" in wanted:
+            pages["sources/index.md"] = self._render("sources.md.j2", "sources/index.md", rows=self._source_rows("sources/index.md"))
+            for article in self.site.digest.articles:
+                path = self.site.source_path(article.id)
+                pages[path] = self._source(article, path)
+        if "speakers" in wanted:
+            pages.update(self._speakers())
+        if "outlets" in wanted:
+            pages.update(self._outlets())
+        return pages
+
+    def _render(self, template: str, page: str, **context: Any) -> str:
+        """Render one template with the common context."""
+        site = self.site
+        return self.env.get_template(template).render(site=site, page=page, link=lambda to: Markup(rel(page, to)), **context)
+
+    # ------------------------------------------------------------ home and lists
+
+    def _home(self) -> str:
+        rows = [self._storyline_summary(s, "index.md") for s in self.site.digest.storylines]
+        return self._render("home.md.j2", "index.md", storylines=rows, sources=self._source_rows("index.md"))
+
+    def _storyline_summary(self, storyline: Storyline, page: str) -> dict[str, Any]:
+        """Counts and dates of one storyline, for lists."""
+        articles = [self.site.articles[s] for s in storyline.sources]
+        dates = sorted(a.published[:10] for a in articles if a.published)
+        statements = [c for c in storyline.clusters if self._is_statement(self.site.clusters[c])]
+        return {
+            "storyline": storyline,
+            "link": Markup(rel(page, self.site.storyline_path(storyline.id))),
+            "sources": len(articles),
+            "outlets": len({self.site.outlet(a) for a in articles}),
+            "statements": len(statements),
+            "first": dates[0] if dates else None,
+            "last": dates[-1] if dates else None,
+        }
+
+    def _source_rows(self, page: str) -> list[dict[str, Any]]:
+        """Every source, newest first, for lists."""
+        articles = sorted(self.site.digest.articles, key=lambda a: (a.published or "", a.id), reverse=True)
+        return [self._source_row(a, page) for a in articles]
+
+    def _source_row(self, article: Article, page: str) -> dict[str, Any]:
+        return {
+            "article": article,
+            "outlet": self.site.outlet(article),
+            "link": Markup(rel(page, self.site.source_path(article.id))),
+            "outlet_link": Markup(rel(page, self.site.outlet_path(self.site.outlet(article)))),
+            "quotes": sum(1 for q in self.site.quotes_by_source.get(article.id, []) if q.kind in STATEMENT_KINDS),
+        }
+
+    def _is_statement(self, cluster: QuoteCluster) -> bool:
+        return self.site.quotes[cluster.canonical].kind in STATEMENT_KINDS
+
+    # ------------------------------------------------------------ storyline
+
+    def _storyline(self, storyline: Storyline, page: str) -> str:
+        site = self.site
+        articles = sorted((site.articles[s] for s in storyline.sources), key=lambda a: (a.published or "9999", a.id))
+        cards = [self._card(site.clusters[c], page) for c in storyline.clusters if self._is_statement(site.clusters[c])]
+        cards.sort(key=lambda card: (card["first"] or "9999", -card["count"], card["cluster"].id))
+        outlets = sorted({site.outlet(a) for a in articles})
+        return self._render(
+            "storyline.md.j2",
+            page,
+            storyline=storyline,
+            summary=self._storyline_summary(storyline, page),
+            lead=self._lead(storyline),
+            articles=[self._source_row(a, page) for a in articles],
+            timeline=self._timeline(articles, page),
+            cards=cards,
+            outlets=outlets,
+            matrix=self._matrix(cards, outlets),
+            people=self._people(cards, page),
+        )
+
+    def _lead(self, storyline: Storyline) -> str:
+        """The first paragraph of the storyline's title article: what happened."""
+        central = next((self.site.articles[s] for s in storyline.sources if self.site.articles[s].title == storyline.title), None)
+        article = central or self.site.articles[storyline.sources[0]]
+        first = article.paragraphs()[0] if article.body else ""
+        return first[:600]
+
+    def _timeline(self, articles: Sequence[Article], page: str) -> dict[str, Any]:
+        """Positions (0-100 %) of each dated source on a line from the first to the last date."""
+        from datetime import date
+
+        dated = [(date.fromisoformat(a.published[:10]), a) for a in articles if a.published]
+        if not dated:
+            return {"points": [], "first": None, "last": None, "undated": list(articles)}
+        first, last = min(d for d, _ in dated), max(d for d, _ in dated)
+        span = max((last - first).days, 1)
+        points = []
+        for day, article in dated:
+            points.append({
+                "left": Markup(str(round(4 + 92 * (day - first).days / span, 1))),
+                "href": Markup(url_attr(built_rel(page, self.site.source_path(article.id)))),
+                "day": day.isoformat(),
+                "article": article,
+                "outlet": self.site.outlet(article),
+                "link": Markup(rel(page, self.site.source_path(article.id))),
+            })
+        undated = [a for a in articles if not a.published]
+        return {"points": points, "first": first.isoformat(), "last": last.isoformat(), "undated": undated, "days": (last - first).days}
+
+    def _card(self, cluster: QuoteCluster, page: str) -> dict[str, Any]:
+        """Everything a statement card shows."""
+        site = self.site
+        canonical = site.quotes[cluster.canonical]
+        members = sorted((site.quotes[q] for q in cluster.quotes), key=lambda q: (q.id != canonical.id, site.outlet(site.articles[q.source]), q.start))
+        variants = []
+        for quote in members:
+            article = site.articles[quote.source]
+            ops = word_diff(canonical.text, quote.text)
+            variants.append({
+                "quote": quote,
+                "outlet": site.outlet(article),
+                "article": article,
+                "canonical": quote.id == canonical.id,
+                "html": diff_html(ops) if quote.id != canonical.id else md(quote.text),
+                "stats": diff_stats(ops),
+                "speaker": quote.speaker_as_written,
+                "link": Markup(rel(page, site.source_path(article.id)) + "#" + quote.id),
+            })
+        speaker = site.speakers.get(cluster.speaker or "")
+        return {
+            "cluster": cluster,
+            "canonical": canonical,
+            "speaker": speaker,
+            "speaker_name": site.speaker_name(canonical),
+            "speaker_link": Markup(rel(page, site.speaker_path(speaker.id))) if speaker else None,
+            "role": canonical.speaker_role or (speaker.roles[0] if speaker and speaker.roles else None),
+            "variants": variants,
+            "count": len({v["outlet"] for v in variants}),
+            "first": cluster.first_reported,
+            "disagreements": self._disagreements(variants),
+        }
+
+    def _disagreements(self, variants: list[dict[str, Any]]) -> list[str]:
+        """Plain-language notes where outlets disagree about one statement."""
+        notes = []
+        speakers = {v["quote"].speaker for v in variants}
+        if len(speakers) > 1:
+            named = sorted({f"{v['outlet']}: {self.site.speaker_name(v['quote']) or 'no speaker named'}" for v in variants})
+            notes.append("Outlets name different speakers for these words (" + "; ".join(named) + ").")
+        numbers = {v["outlet"]: _numbers(v["quote"].text) for v in variants}
+        distinct = {n for n in numbers.values() if n}
+        if len(distinct) > 1:
+            shown = "; ".join(f"{o}: {', '.join(sorted(n))}" for o, n in sorted(numbers.items()) if n)
+            notes.append("Outlets give different numbers or dates (" + shown + ").")
+        return notes
+
+    def _matrix(self, cards: list[dict[str, Any]], outlets: list[str]) -> list[dict[str, Any]]:
+        """Statements × outlets: quoted, paraphrased (covered in the article without the words) or absent."""
+        rows = []
+        for card in cards:
+            quoted = {v["outlet"] for v in card["variants"]}
+            rows.append({"card": card, "cells": ["quoted" if o in quoted else "absent" for o in outlets]})
+        return rows
+
+    def _people(self, cards: list[dict[str, Any]], page: str) -> list[dict[str, Any]]:
+        """The people quoted in the storyline, most statements first."""
+        counts = Counter(card["speaker"].id for card in cards if card["speaker"])
+        people = []
+        for speaker_id, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            speaker = self.site.speakers[speaker_id]
+            people.append({"speaker": speaker, "count": count, "link": Markup(rel(page, self.site.speaker_path(speaker_id)))})
+        return people
+
+    # ------------------------------------------------------------ source pages
+
+    def _source(self, article: Article, page: str) -> str:
+        site = self.site
+        storyline = site.storyline_of.get(article.id)
+        quotes = [q for q in site.quotes_by_source.get(article.id, []) if q.kind in STATEMENT_KINDS]
+        return self._render(
+            "source.md.j2",
+            page,
+            article=article,
+            outlet=site.outlet(article),
+            outlet_link=Markup(rel(page, site.outlet_path(site.outlet(article)))),
+            original=original_link(article),
+            storyline=storyline,
+            storyline_link=Markup(rel(page, site.storyline_path(storyline.id))) if storyline else None,
+            paragraphs=highlighted_paragraphs(site, article, page),
+            quotes=[{"quote": q, "speaker": site.speaker_name(q), "statement": _statement_link(site, q, page)} for q in quotes],
+        )
+
+    # ------------------------------------------------------------ speakers and outlets
+
+    def _speakers(self) -> dict[str, str]:
+        site = self.site
+        by_speaker: dict[str, list[Quote]] = defaultdict(list)
+        for quote in site.digest.quotes:
+            if quote.speaker and quote.kind in STATEMENT_KINDS:
+                by_speaker[quote.speaker].append(quote)
+        pages = {}
+        rows = []
+        for speaker in site.digest.speakers:
+            path = site.speaker_path(speaker.id)
+            quotes = by_speaker.get(speaker.id, [])
+            spellings = sorted({(site.outlet(site.articles[q.source]), q.speaker_as_written or "") for q in quotes})
+            clusters = sorted({q.cluster for q in quotes if q.cluster})
+            cards = [self._card(site.clusters[c], path) for c in clusters]
+            cards.sort(key=lambda card: (card["first"] or "9999", card["cluster"].id))
+            pages[path] = self._render("speaker.md.j2", path, speaker=speaker, spellings=spellings, cards=cards)
+            rows.append({"speaker": speaker, "link": Markup(rel("speakers/index.md", path)), "statements": len(clusters), "quotes": len(quotes)})
+        rows.sort(key=lambda r: (-r["statements"], r["speaker"].name))
+        pages["speakers/index.md"] = self._render("speakers.md.j2", "speakers/index.md", rows=rows)
+        return pages
+
+    def _outlets(self) -> dict[str, str]:
+        site = self.site
+        pages, rows = {}, []
+        by_outlet: dict[str, list[Article]] = defaultdict(list)
+        for article in site.digest.articles:
+            by_outlet[site.outlet(article)].append(article)
+        for outlet, articles in sorted(by_outlet.items()):
+            path = site.outlet_path(outlet)
+            fidelity = self._fidelity({a.id for a in articles})
+            info = site.settings.outlets.get(outlet, {})
+            sources = [self._source_row(a, path) for a in sorted(articles, key=lambda a: (a.published or "", a.id), reverse=True)]
+            pages[path] = self._render("outlet.md.j2", path, outlet=outlet, country=info.get("country"), sources=sources, fidelity=fidelity)
+            rows.append({"outlet": outlet, "link": Markup(rel("outlets/index.md", path)), "sources": len(articles), "fidelity": fidelity})
+        pages["outlets/index.md"] = self._render("outlets.md.j2", "outlets/index.md", rows=rows)
+        return pages
+
+    def _fidelity(self, source_ids: set[str]) -> dict[str, Any]:
+        """How closely an outlet's wording follows the canonical wording of shared statements."""
+        site = self.site
+        ratios = []
+        for quote in site.digest.quotes:
+            cluster = site.clusters.get(quote.cluster or "")
+            if quote.source not in source_ids or cluster is None or len(cluster.quotes) < 2:
+                continue
+            if quote.kind in STATEMENT_KINDS and cluster.canonical != quote.id:
+                ratios.append(diff_stats(word_diff(site.quotes[cluster.canonical].text, quote.text))["similarity"])
+            elif quote.kind in STATEMENT_KINDS:
+                ratios.append(1.0)
+        if not ratios:
+            return {"score": None, "count": 0}
+        return {"score": round(100 * statistics.fmean(ratios)), "count": len(ratios)}
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """Numbers and years written in a statement."""
+    import re
+
+    return frozenset(re.findall(r"\b\d[\d,.]*\d\b|\b\d\b", text))

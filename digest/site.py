@@ -1,0 +1,180 @@
+"""Writing generated pages into a docs tree and building the site with MkDocs.
+
+Page generation does not depend on the site engine: ``write_pages`` leaves plain
+Markdown in the docs folder, which any engine reading ``mkdocs.yml`` can build.
+The build itself happens in a folder beside the target and is swapped in at the
+end, so a failed or interrupted build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .models import Digest
+from .render import Renderer
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+GENERATED = ("index.md", "storylines", "sources", "speakers", "outlets", "assets/digest")
+"""What ``write_pages`` owns inside a docs folder (and removes before writing)."""
+SETTINGS_FILE = "digest.yml"
+
+
+class ConfigError(Exception):
+    """A project configuration that cannot be used."""
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """Where a digest's corpus, pages and configuration live."""
+
+    corpus: Path
+    settings: Settings
+    config_file: Path | None
+    """The project's ``mkdocs.yml``; ``None`` builds with the packaged default configuration."""
+    templates: Path | None = None
+
+
+def load_project(corpus: Path | None) -> Project:
+    """Find the project for a corpus argument (``None``: the current folder's ``mkdocs.yml``)."""
+    root = Path.cwd() if corpus is None else corpus
+    if not root.is_dir():
+        raise ConfigError(f"{root}: not a folder")
+    settings_data = _read_settings(root / SETTINGS_FILE)
+    corpus_name = settings_data.pop("corpus", None)
+    templates = settings_data.pop("templates", None)
+    settings = _settings(root / SETTINGS_FILE, settings_data)
+    config = root / "mkdocs.yml"
+    if config.is_file():
+        folder = root / (corpus_name or ("seeds" if (root / "seeds").is_dir() else "articles"))
+        return Project(folder if folder.is_dir() else root, settings, config, root / templates if templates else None)
+    if corpus is None:
+        raise ConfigError("no mkdocs.yml here: name a folder of articles, e.g. `digest build ~/my-articles`")
+    return Project(root, settings, None, None)
+
+
+def _read_settings(path: Path) -> dict[str, Any]:
+    """Read ``digest.yml`` when present."""
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if data is not None and not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of setting names to values")
+    return dict(data or {})
+
+
+def _settings(path: Path, data: dict[str, Any]) -> Settings:
+    """Validate settings, naming the file in the message."""
+    try:
+        return Settings.from_mapping(data)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+
+
+def default_config(docs_dir: Path, title: str) -> dict[str, Any]:
+    """The packaged site configuration for a bare folder of articles."""
+    text = (resources.files("digest") / "default_mkdocs.yml").read_text(encoding="utf-8")
+    config = yaml.safe_load(text)
+    config["site_name"] = title
+    config["docs_dir"] = str(docs_dir)
+    return dict(config)
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path) -> None:
+    """Replace the generated pages in ``docs_dir`` with ``pages`` (hand-written pages stay)."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    root = docs_dir.resolve()
+    for name in GENERATED:
+        target = docs_dir / name
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        elif target.exists() or target.is_symlink():
+            target.unlink()
+    for rel, text in sorted(pages.items()):
+        path = (docs_dir / rel).resolve()
+        if not path.is_relative_to(root):
+            raise ValueError(f"refusing to write outside the docs folder: {rel}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    css = resources.files("digest") / "assets" / "digest.css"
+    (docs_dir / "assets" / "digest").mkdir(parents=True, exist_ok=True)
+    (docs_dir / "assets" / "digest" / "digest.css").write_text(css.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def render_pages(digest: Digest, project: Project) -> dict[str, str]:
+    """Render every generated page of a digest."""
+    return Renderer(digest, project.settings, project.templates).pages()
+
+
+def build_site(digest: Digest, project: Project, site_dir: Path) -> None:
+    """Render, write and build the whole site into ``site_dir``, atomically."""
+    pages = render_pages(digest, project)
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".digest-", dir=site_dir.parent) as work:
+        staging = Path(work) / "site"
+        if project.config_file is None:
+            docs = Path(work) / "docs"
+            write_pages(pages, docs)
+            config = default_config(docs, project.settings.title)
+            config_path = Path(work) / "mkdocs.yml"
+            config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        else:
+            config_path = project.config_file
+            write_pages(pages, _docs_dir(config_path))
+        run_mkdocs(config_path, staging)
+        swap_in(staging, site_dir)
+
+
+def _docs_dir(config_file: Path) -> Path:
+    """The docs folder a ``mkdocs.yml`` names (``docs`` by default)."""
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+    return config_file.parent / str(data.get("docs_dir", "docs"))
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Safe loader that ignores MkDocs' custom tags (``!ENV``, ``!!python/name``) instead of failing."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def run_mkdocs(config_path: Path, site_dir: Path) -> None:
+    """Build with MkDocs into ``site_dir``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_path), site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def swap_in(staging: Path, site_dir: Path) -> None:
+    """Replace ``site_dir`` with ``staging`` in two renames; the old site survives any failure before."""
+    old = site_dir.with_name(site_dir.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site_dir.exists():
+        os.replace(site_dir, old)
+    os.replace(staging, site_dir)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
