@@ -1,0 +1,166 @@
+"""The ``digest`` command: a thin layer over the library.
+
+Errors are one line on stderr and exit code 2; ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .pipeline import NoArticlesError, analyse
+from .site import ConfigError, Project, load_project
+from .sources import ManifestError
+
+log = logging.getLogger("digest")
+FATAL = (ConfigError, ManifestError, NoArticlesError, OSError)
+
+
+def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn known problems into one line and exit code 2 (a traceback with ``--debug``)."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FATAL as exc:
+            if click.get_current_context().find_root().params.get("debug"):
+                raise
+            click.echo(f"digest: error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="storyline-digest")
+@click.option("-q", "--quiet", is_flag=True, help="Only print warnings and errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Print what every stage does.")
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+def cli(quiet: bool, verbose: bool, debug: bool) -> None:
+    """Turn several outlets' reports of one story into one browsable storyline site."""
+    level = logging.WARNING if quiet else logging.DEBUG if verbose or debug else logging.INFO
+    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING if not verbose else logging.INFO)
+
+
+CORPUS = click.argument("corpus", required=False, type=click.Path(path_type=Path, file_okay=False))
+
+
+def _project(corpus: Path | None) -> Project:
+    return load_project(corpus)
+
+
+def _report_problems(problems: tuple[str, ...], strict: bool) -> None:
+    """Print one warning line per skipped file; fail with ``--strict``."""
+    for line in problems:
+        click.echo(f"digest: warning: {line}", err=True)
+    if strict and problems:
+        click.echo(f"digest: error: {len(problems)} warning(s) and --strict is set", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@CORPUS
+@click.option("--site-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("site"), show_default=True, help="Where to write the built site.")
+@click.option("--strict", is_flag=True, help="Exit with an error if any file was skipped.")
+@_fail_cleanly
+def build(corpus: Path | None, site_dir: Path, strict: bool) -> None:
+    """Build the site from CORPUS (default: this project's mkdocs.yml and its corpus)."""
+    from .site import build_site
+
+    started = time.perf_counter()
+    project = _project(corpus)
+    logging.getLogger("digest.sources").setLevel(logging.ERROR)
+    digest = analyse(project.corpus, project.settings)
+    _report_problems(digest.problems, strict)
+    build_site(digest, project, site_dir)
+    statements = sum(1 for c in digest.clusters if c.canonical)
+    log.info(
+        "digest: built %s from %d articles (%d skipped): %d quotes, %d clusters, %d speakers, %d storylines in %.1f s",
+        site_dir, len(digest.articles), len(digest.problems), len(digest.quotes), statements,
+        len(digest.speakers), len(digest.storylines), time.perf_counter() - started,
+    )
+
+
+@cli.command()
+@CORPUS
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE instead of standard output.")
+@click.option("--no-diff", is_flag=True, help="Leave out the word diffs of each quote.")
+@click.option("--strict", is_flag=True, help="Exit with an error if any file was skipped.")
+@_fail_cleanly
+def export(corpus: Path | None, output: Path | None, no_diff: bool, strict: bool) -> None:
+    """Print the JSON export (schema version 1) of CORPUS."""
+    from .export import to_json
+
+    project = _project(corpus)
+    logging.getLogger("digest.sources").setLevel(logging.ERROR)
+    digest = analyse(project.corpus, project.settings)
+    _report_problems(digest.problems, strict)
+    text = to_json(digest, diffs=not no_diff)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@cli.command()
+@CORPUS
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@_fail_cleanly
+def serve(corpus: Path | None, dev_addr: str) -> None:
+    """Preview the site locally; it rebuilds when an article changes."""
+    import tempfile
+
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    project = _project(corpus)
+    if project.config_file is not None:
+        mkdocs_serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True)
+        return
+    with tempfile.TemporaryDirectory(prefix="digest-serve-") as work:
+        config_file = _scaffold_for_serve(project, Path(work))
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+def _scaffold_for_serve(project: Project, work: Path) -> Path:
+    """A throwaway project around a bare corpus, so MkDocs can serve and watch it."""
+    import yaml
+
+    from .site import default_config
+
+    config = default_config(work / "docs", project.settings.title)
+    config["docs_dir"] = "docs"
+    (work / "docs").mkdir()
+    (work / "digest.yml").write_text(yaml.safe_dump({"corpus": str(project.corpus.resolve())}), encoding="utf-8")
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return work / "mkdocs.yml"
+
+
+@cli.command()
+@CORPUS
+@click.option("--statement", "statement", metavar="TEXT", help="Words of the statement to compare (default: every statement carried by two or more outlets).")
+@click.option("--outlet", "outlets", multiple=True, metavar="NAME", help="Only these outlets (give twice to compare two).")
+@_fail_cleanly
+def diff(corpus: Path | None, statement: str | None, outlets: tuple[str, ...]) -> None:
+    """Compare the wordings of a statement across outlets, word by word."""
+    from .terminal import print_diffs
+
+    project = _project(corpus)
+    logging.getLogger("digest.sources").setLevel(logging.ERROR)
+    digest = analyse(project.corpus, project.settings)
+    if not print_diffs(digest, statement, outlets):
+        click.echo("digest: error: no statement matches", err=True)
+        sys.exit(2)
+
+
+def main() -> None:
+    """Entry point of the ``digest`` command."""
+    cli(prog_name="digest")
