@@ -25,8 +25,8 @@ def article_from_html(source_id: str, rel: str, data: bytes, meta: Mapping[str, 
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        as_dict=True,
     )
+    document = document.as_dict() if document is not None else None
     if not isinstance(document, dict) or not (document.get("text") or "").strip():
         raise SourceError("no article text found in the page")
     found = {

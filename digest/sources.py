@@ -30,6 +30,14 @@ HEADER_LINES = 10
 """How many non-empty lines from the top count as the header (title, date line, credits)."""
 
 
+COMMON_ENCODINGS = (
+    "cp1252", "cp1256", "cp1251", "cp1250", "cp1253", "cp1254", "cp1255", "iso8859_1", "iso8859_15",
+    "iso8859_6", "koi8_r", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr", "utf_16",
+)
+"""Legacy encodings by how common they are on news sites; among equally plausible decodings the first wins."""
+CHAOS_TOLERANCE = 0.05
+
+
 class SourceError(Exception):
     """A file that cannot be read as an article; the message names the reason."""
 
@@ -71,10 +79,13 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise SourceError("undecodable: not UTF-8 and no other encoding fits")
-    return str(best), best.encoding
+    calm = min(m.chaos for m in matches) + CHAOS_TOLERANCE
+    candidates = {enc for m in matches if m.chaos <= calm for enc in m.could_be_from_charset}
+    encoding = next((enc for enc in COMMON_ENCODINGS if enc in candidates), matches[0].encoding)
+    return data.decode(encoding, errors="replace"), encoding
 
 
 # ---------------------------------------------------------------- lines and roles
@@ -123,6 +134,8 @@ def _role(line: str, index: int, title: str | None, foreign: Any) -> str:
         return "furniture"
     if bp.GLUED_WORDS.search(line) and index < HEADER_LINES:
         return "meta"
+    if title is None and _headline_like(line):
+        return "body"
     if len(line.split()) < bp.MIN_BODY_WORDS and not bp.SENTENCE_END.search(line):
         return "furniture"
     return "body"

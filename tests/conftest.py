@@ -1,0 +1,55 @@
+"""Shared fixtures: the repository's paths and a built seeds site (built once per run)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="Rewrite the golden files from the current output.")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def seeds_digest():
+    """The analysed seeds corpus."""
+    from digest.pipeline import analyse
+    from digest.site import load_project
+
+    project = load_project(SEEDS)
+    return analyse(project.corpus, project.settings)
+
+
+@pytest.fixture(scope="session")
+def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repository's site project (mkdocs.yml, digest.yml, docs, seeds)."""
+    target = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "digest.yml"):
+        shutil.copy(ROOT / name, target / name)
+    shutil.copytree(ROOT / "seeds", target / "seeds")
+    shutil.copytree(ROOT / "docs" / "guide", target / "docs" / "guide")
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(project_copy: Path) -> Iterator[Path]:
+    """The seeds site, built for real with MkDocs from the project configuration."""
+    from click.testing import CliRunner
+
+    from digest.cli import cli
+
+    site = project_copy / "site"
+    result = CliRunner().invoke(cli, ["build", str(project_copy), "--site-dir", str(site)])
+    assert result.exit_code == 0, result.output
+    yield site

@@ -1,0 +1,163 @@
+"""Reading corpus folders: metadata without a manifest, furniture, offsets, encodings."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digest.sources import SourceError, classify, decode, read_corpus, read_manifest, source_ids
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def bare_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed articles without their manifest."""
+    folder = tmp_path_factory.mktemp("bare")
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def by_id(folder: Path) -> dict:
+    articles, problems = read_corpus(folder)
+    assert problems == ()
+    return {a.id: a for a in articles}
+
+
+def test_bare_folder_finds_titles_dates_and_outlets(bare_seeds: Path) -> None:
+    articles = by_id(bare_seeds)
+    expected = {
+        "000_b7877505cd02fc7c": ("2021-12-10T05:29", "Shafaq News", "The highest authority in the Iraqi army"),
+        "001_daa7cb99880cf29c": ("2021-11-24T03:50", None, "Foreign combat forces to leave Iraq in 15 days"),
+        "002_753d9b2fa5797557": ("2021-12-09", "Sputnik International", "Iraqi Security Advisor Claims"),
+        "003_6557ed33d5c9a9db": ("2021-12-09", None, "Iraq: The US-Led Combat Mission Will End"),
+        "004_48cfc3e508ef6b57": (None, "North Press", "Coalition forces to withdraw from Iraq"),
+    }
+    for source, (published, outlet, title) in expected.items():
+        article = articles[source]
+        assert article.published == published, source
+        assert article.outlet == outlet, source
+        assert article.title.startswith(title), source
+
+
+def test_manifest_wins_over_the_text() -> None:
+    articles = by_id(SEEDS)
+    assert articles["001_daa7cb99880cf29c"].outlet == "Iran Daily"
+    assert articles["001_daa7cb99880cf29c"].published == "2021-11-24T03:50+00:00"
+    assert articles["004_48cfc3e508ef6b57"].url == "https://npasyria.com/en/68956"
+    assert articles["000_b7877505cd02fc7c"].published == "2021-12-10T05:29"
+
+
+def test_body_leaves_page_furniture_out_but_offsets_point_into_the_file(bare_seeds: Path) -> None:
+    articles = by_id(bare_seeds)
+    furniture = [
+        "Leave a Reply", "Captcha refresh", "Subscribe", "securityIraqbreakingAlliance", "A-AA+",
+        "© AFP 2023", "Sputnik International, 1920, 09.12.2021", "Top Trump Security Adviser Contradicts",
+        "Заголовок", "US Iraq & Afghanistan Wars Wasted Trillions", "| Photo: Twitter/@thehill",
+        "Post with no comments", "You are commenting using", "Page Generated in", "google plus",
+    ]
+    for article in articles.values():
+        body = "\n".join(article.paragraphs())
+        for words in furniture:
+            assert words not in body, (article.id, words)
+        raw = (bare_seeds / article.path).read_text(encoding="utf-8")
+        for span in article.body:
+            assert article.text[span.start : span.end] == raw[span.start : span.end]
+    assert "“the relationship will continue" in "\n".join(articles["000_b7877505cd02fc7c"].paragraphs())
+
+
+def test_byline_becomes_the_author(bare_seeds: Path) -> None:
+    assert by_id(bare_seeds)["004_48cfc3e508ef6b57"].author == "Hozan Zubeir"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Le ministre a déclaré « Nous resterons ».\n".encode("cp1252"), "cp1252"),
+        ("قال الوزير «سنبقى هنا» في المؤتمر الصحفي أمس.\n".encode("cp1256"), "cp1256"),
+        ("\ufeffHello “world” said the minister.\n".encode(), "utf-8-sig"),
+        ("Hello “world” said the minister.\n".encode("utf-16"), "utf-16"),
+    ],
+)
+def test_decoding_common_encodings(data: bytes, encoding: str) -> None:
+    text, found = decode(data)
+    assert found.replace("-", "_").lower() in (encoding.replace("-", "_"), "utf_8_sig" if encoding == "utf-8-sig" else "")
+    assert text == data.decode(encoding).lstrip("\ufeff")
+
+
+def test_binary_is_refused() -> None:
+    with pytest.raises(SourceError):
+        decode(b"\x00\x01\x02\x00" * 100)
+
+
+def test_newlines_are_normalised() -> None:
+    assert decode(b"a\r\nb\rc")[0] == "a\nb\nc"
+
+
+def test_same_stem_gets_unique_ids() -> None:
+    ids = source_ids(["a/story.txt", "b/story.txt", "story.html"])
+    assert len(set(ids.values())) == 3
+    assert ids == source_ids(reversed(["a/story.txt", "b/story.txt", "story.html"]))
+
+
+def test_manifest_error_names_file_and_line(tmp_path: Path) -> None:
+    from digest.sources import ManifestError
+
+    (tmp_path / "sources.yml").write_text("a.txt:\n  outlet: X\n   bad: [\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match=r"sources\.yml:\d+"):
+        read_manifest(tmp_path)
+
+
+def test_manifest_tags_never_execute(tmp_path: Path) -> None:
+    from digest.sources import ManifestError
+
+    (tmp_path / "sources.yml").write_text("a.txt: !!python/object/apply:os.system ['touch pwned']\n", encoding="utf-8")
+    with pytest.raises(ManifestError):
+        read_manifest(tmp_path)
+    assert not Path("pwned").exists()
+
+
+def test_markdown_front_matter(tmp_path: Path) -> None:
+    (tmp_path / "note.md").write_text(
+        "---\noutlet: Harbour Times\npublished: 2024-03-05\ntitle: Port strike ends\n---\n"
+        "Dock workers ended their strike on Tuesday after a deal on pay and jobs was signed.\n",
+        encoding="utf-8",
+    )
+    (article,) = read_corpus(tmp_path)[0]
+    assert (article.outlet, article.published, article.title) == ("Harbour Times", "2024-03-05", "Port strike ends")
+    assert article.paragraphs() == ("Dock workers ended their strike on Tuesday after a deal on pay and jobs was signed.",)
+
+
+def test_saved_html_page(tmp_path: Path) -> None:
+    page = """<html><head><title>Port strike ends | Harbour Times</title>
+    <meta property="og:site_name" content="Harbour Times">
+    <meta property="article:published_time" content="2024-03-05T10:00:00Z">
+    <link rel="canonical" href="https://example.com/port-strike"></head><body>
+    <nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+    <div class="cookie-banner">We use cookies. Accept all cookies</div>
+    <article><h1>Port strike ends</h1>
+    <p>Dock workers in Rotterdam ended their strike on Tuesday, union leader Piet de Vries said.</p>
+    <p>"We have a deal that protects every job," he told reporters outside the port authority building.</p>
+    <p>The employers said the agreement was fair and would take effect in April.</p></article>
+    <section class="comments"><h3>Comments</h3><p>"Great news" said bob</p></section>
+    </body></html>"""
+    (tmp_path / "strike.html").write_text(page, encoding="utf-8")
+    (article,) = read_corpus(tmp_path)[0]
+    assert article.outlet == "Harbour Times"
+    assert article.published == "2024-03-05"
+    assert article.url == "https://example.com/port-strike"
+    body = "\n".join(article.paragraphs())
+    assert "We have a deal" in body and "Great news" not in body and "cookies" not in body
+
+
+def test_classify_roles_of_a_wire_story() -> None:
+    text = "Port strike ends\n\nBy Jane Doe\nPublished 5 March 2024\nShare\n\nDock workers ended their strike on Tuesday after a deal was signed.\n\nLeave a Reply\nGreat article!\n"
+    roles = {line.text: line.role for line in classify(text)}
+    assert roles["Port strike ends"] == "title"
+    assert roles["By Jane Doe"] == "meta"
+    assert roles["Share"] == "furniture"
+    assert roles["Great article!"] == "furniture"
+    assert roles["Dock workers ended their strike on Tuesday after a deal was signed."] == "body"
