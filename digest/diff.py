@@ -1,0 +1,102 @@
+"""Word-level diffs between two wordings of one statement.
+
+Words are compared on a normalised form (case, punctuation, apostrophe styles and
+ellipses ignored) while every :class:`~digest.models.DiffOp` carries the words as
+written, punctuation included, so a renderer can print them faithfully.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from collections.abc import Sequence
+
+from rich.text import Text
+
+from digest.models import DiffOp
+from digest.textnorm import normalise_token, tokenize
+
+OPS = ("equal", "insert", "delete", "replace")
+"""The four kinds of diff step, in the order :func:`diff_stats` reports them."""
+
+DELETE_MARKERS = ("[-", "-]")
+INSERT_MARKERS = ("{+", "+}")
+DELETE_STYLE = "red strike"
+INSERT_STYLE = "green underline"
+
+
+def diff_tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """Return ``(as written, normalised)`` for each word, punctuation attached to its word."""
+    spans = [(start, end) for word, start, end in tokenize(text) if normalise_token(word)]
+    if not spans:
+        return ()
+    cuts = [0] + [_cut(text, prev_end, start) for (_, prev_end), (start, _) in itertools.pairwise(spans)]
+    cuts.append(len(text))
+    pieces = (text[a:b].strip() for a, b in itertools.pairwise(cuts))
+    return tuple((piece, normalise_token(text[s:e])) for piece, (s, e) in zip(pieces, spans, strict=True))
+
+
+def _cut(text: str, prev_end: int, start: int) -> int:
+    """Return where the gap between two words splits: at whitespace, else at the next word."""
+    gap = text[prev_end:start]
+    space = re.search(r"\s", gap)
+    return prev_end + space.start() if space else start
+
+
+def word_diff(canonical: str, variant: str) -> tuple[DiffOp, ...]:
+    """Return the word-level steps that turn ``canonical`` into ``variant``.
+
+    Words match when their normalised forms are equal; the ops hold the original
+    words (with punctuation), so joining each side of every op with spaces gives
+    back that side's words in order.
+    """
+    left, right = diff_tokens(canonical), diff_tokens(variant)
+    matcher = difflib.SequenceMatcher(None, [norm for _, norm in left], [norm for _, norm in right], autojunk=False)
+    return tuple(
+        DiffOp(
+            op=tag,
+            canonical=tuple(word for word, _ in left[i1:i2]),
+            variant=tuple(word for word, _ in right[j1:j2]),
+        )
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    )
+
+
+def diff_stats(ops: Sequence[DiffOp]) -> dict[str, float]:
+    """Return word counts per op and ``similarity`` (equal words / the longer side's length).
+
+    ``replace`` counts canonical-side words; ``replaced_by`` counts the variant-side
+    words that took their place. Two empty wordings have similarity 1.
+    """
+    counts: dict[str, float] = {op: 0 for op in OPS}
+    counts["replaced_by"] = 0
+    for op in ops:
+        counts[op.op] += len(op.variant) if op.op == "insert" else len(op.canonical)
+        if op.op == "replace":
+            counts["replaced_by"] += len(op.variant)
+    canonical_len = sum(len(op.canonical) for op in ops)
+    variant_len = sum(len(op.variant) for op in ops)
+    longest = max(canonical_len, variant_len)
+    counts["similarity"] = counts["equal"] / longest if longest else 1.0
+    return counts
+
+
+def render_terminal(ops: Sequence[DiffOp]) -> Text:
+    """Return the diff as rich text: ``[-deleted-]`` in red, ``{+inserted+}`` in green."""
+    text = Text()
+    for op in ops:
+        if op.canonical and op.op != "equal":
+            _append(text, op.canonical, DELETE_MARKERS, DELETE_STYLE)
+        if op.variant and op.op != "equal":
+            _append(text, op.variant, INSERT_MARKERS, INSERT_STYLE)
+        if op.op == "equal":
+            _append(text, op.canonical, ("", ""), "")
+    return text
+
+
+def _append(text: Text, words: Sequence[str], markers: tuple[str, str], style: str) -> None:
+    """Append one run of words, separated from what precedes it by a space."""
+    if text:
+        text.append(" ")
+    text.append(f"{markers[0]}{' '.join(words)}{markers[1]}", style=style)

@@ -1,0 +1,546 @@
+"""Grouping articles into storylines, and a storyline's timeline.
+
+Two articles belong together when enough evidence agrees: the wording of their
+bodies (TF-IDF cosine on content words), the people and places they name, whether
+one's title is about what the other says, statements they both quote, and how
+close their dates are. The article-to-article scores are grouped with average
+linkage, so a storyline is held together by what its articles share as a whole
+rather than by a chain of pairwise resemblances.
+
+Only candidate pairs (articles sharing distinctive words, found through an inverted
+index) are scored up front, which keeps the work near-linear in the number of
+articles; the grouping scores the remaining pairs inside two groups only when it
+considers merging them, so every merge uses the exact average.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import logging
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+
+from anyascii import anyascii
+from rapidfuzz import fuzz, process, utils
+
+from digest.models import Article, Quote, QuoteCluster, QuoteKind, Storyline
+from digest.settings import Settings
+from digest.textnorm import STOPWORDS, content_words, stem, tokenize
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SETTINGS = Settings()
+
+NEWS_WORDS = frozenset(
+    """
+    said says say saying told tell tells added adding noted stated according reported report
+    reports reporting announced announces statement statements asked cited quoted explained
+    pointed indicated news agency press reporter correspondent source sources official
+    officials spokesman spokeswoman spokesperson monday tuesday wednesday thursday friday
+    saturday sunday today yesterday tomorrow week weeks month months year years day days
+    time times ago earlier later new last first next one two three many other another
+    january february march april june july august september october november december
+    mr mrs ms dr al el
+    """.split()  # noqa: SIM905
+)
+"""Words every news report uses, whatever the event: never evidence of a shared storyline."""
+
+TOP_TERMS = 24
+"""How many of an article's most distinctive words index it for candidate pairs."""
+
+MAX_POSTINGS = 200
+"""A word found in more articles than this links each article only to that many nearest in date."""
+
+MAX_NEIGHBOURS = 40
+"""How many candidate partners each article is scored against up front, at most."""
+
+MIN_QUOTE_WORDS = 7
+"""Shorter quotations are too generic to tie two articles together."""
+
+QUOTE_MATCH = 86.0
+"""rapidfuzz ``token_set_ratio`` (0-100) at which two quotations count as one statement."""
+
+WEIGHTS = {"body": 0.65, "entities": 0.25, "title": 0.10}
+"""How much each kind of textual evidence counts in an article-to-article score."""
+
+FULL_MATCH = 0.4
+"""Weighted textual similarity at which a pair scores 1; lower values scale linearly.
+
+Reports of one event by different outlets typically reach 0.2-0.5 (each outlet words
+things its own way and adds background); different events rarely pass 0.12, even in
+the same country and week.
+"""
+
+STATEMENT_BONUS = 0.1
+"""How much one shared statement adds to a pair's score (the quoted words already count as text)."""
+
+STATEMENT_SUPPORT = 0.3
+"""Textual score from which a shared statement counts in full; below it, proportionally less.
+
+A stock sentence ("we are following the situation closely") can turn up in reports of
+unrelated events, so a shared statement needs some agreement of the texts around it.
+"""
+
+DATE_DECAY = 0.2
+"""Fraction of the textual score lost by a pair published ``storyline_max_days`` apart."""
+
+SLUG_MAX = 60
+"""Longest storyline id made from a title, in characters."""
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;•|/])[\s\"'“”‘’«»()\[\]\-–—]*$")
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+Pair = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """What the grouping knows about one article."""
+
+    id: str
+    title: str
+    when: datetime | None
+    body: dict[str, float]
+    """Unit-length TF-IDF vector of the body's content-word stems."""
+    entities: dict[str, float]
+    """Unit-length IDF vector of capitalised words inside sentences."""
+    title_terms: dict[str, float]
+    """IDF of each content-word stem of the title."""
+    quotes: tuple[str, ...]
+
+
+def group_storylines(
+    articles: Sequence[Article], quotes: Sequence[Quote], settings: Settings = DEFAULT_SETTINGS
+) -> tuple[Storyline, ...]:
+    """Group articles about the same event into storylines.
+
+    Overrides (``settings.storylines``, then ``article.storyline``) put the articles
+    naming the same storyline id into that storyline, whose id is that string, and
+    nothing else joins it: the other articles are grouped by evidence among themselves.
+    A storyline's title is that of its most central article, and its id a unique slug
+    of that title. Storylines come newest first (by their latest article), then by id;
+    each lists its sources in publication order (undated last), then by id.
+    """
+    ordered = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
+    if not ordered:
+        return ()
+    profiles = _profiles(ordered, quotes)
+    scorer = _PairScorer(profiles, settings)
+    forced = [settings.storylines.get(a.id) or a.storyline or None for a in ordered]
+    groups = _AverageLinkage(scorer, forced, settings.storyline_threshold).run()
+    storylines = [_storyline(group, profiles, scorer, forced) for group in groups]
+    log.debug("grouped %d articles into %d storylines", len(ordered), len(storylines))
+    return _sorted_storylines(_unique_ids(storylines), profiles)
+
+
+def attach_clusters(storylines: Sequence[Storyline], clusters: Sequence[QuoteCluster]) -> tuple[Storyline, ...]:
+    """Return the storylines with each one's cluster ids, in cluster order."""
+    by_storyline: dict[str, list[str]] = defaultdict(list)
+    for cluster in clusters:
+        by_storyline[cluster.storyline].append(cluster.id)
+    return tuple(replace(s, clusters=tuple(by_storyline.get(s.id, ()))) for s in storylines)
+
+
+def timeline(storyline: Storyline, articles: Sequence[Article]) -> tuple[tuple[str | None, str], ...]:
+    """Return ``(published, article id)`` for the storyline's articles, oldest first, undated last."""
+    members = set(storyline.sources)
+    chosen = sorted(
+        (a for a in articles if a.id in members), key=lambda a: _date_key(parse_published(a.published), a.id)
+    )
+    return tuple((a.published, a.id) for a in chosen)
+
+
+def parse_published(value: str | None) -> datetime | None:
+    """Return an ISO 8601 date or date-time as a naive UTC datetime, or ``None``."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            parsed = datetime.combine(date.fromisoformat(text[:10]), datetime.min.time())
+        except ValueError:
+            return None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    return parsed
+
+
+def slugify(text: str, max_length: int = SLUG_MAX) -> str:
+    """Return a lowercase ASCII slug of ``text``, cut at a word boundary without a dangling article."""
+    words = [w for w in _SLUG_JUNK.split(anyascii(text).lower()) if w]
+    kept: list[str] = []
+    for word in words:
+        if kept and len("-".join([*kept, word])) > max_length:
+            break
+        kept.append(word[:max_length])
+    while len(kept) > 1 and len(kept) < len(words) and kept[-1] in STOPWORDS:
+        kept.pop()
+    return "-".join(kept) or "storyline"
+
+
+# --- article profiles -------------------------------------------------------
+
+
+def _profiles(articles: Sequence[Article], quotes: Sequence[Quote]) -> list[_Profile]:
+    """Return one profile per article, weighted by the corpus's document frequencies."""
+    texts = [_body_paragraphs(a) for a in articles]
+    bodies = [_term_counts(" ".join(paragraphs)) for paragraphs in texts]
+    entities = [Counter(_entities(paragraphs)) for paragraphs in texts]
+    titles = [_term_counts(a.title) for a in articles]
+    idf = _idf([*bodies, *entities], len(articles))
+    statements = _statement_texts(quotes)
+    return [
+        _Profile(
+            id=a.id,
+            title=a.title.strip(),
+            when=parse_published(a.published),
+            body=_unit({t: (1.0 + math.log(c)) * idf[t] for t, c in bodies[i].items()}),
+            entities=_unit({t: idf[t] for t in entities[i]}),
+            title_terms={t: idf.get(t, 1.0) for t in titles[i]},
+            quotes=statements.get(a.id, ()),
+        )
+        for i, a in enumerate(articles)
+    ]
+
+
+def _body_paragraphs(article: Article) -> list[str]:
+    """Return the article's body paragraphs, leaving out any that only repeat the title."""
+    title = article.title.strip()
+    return [p for p in article.paragraphs() if p.strip() != title]
+
+
+def _term_counts(text: str) -> Counter[str]:
+    """Return how often each content-word stem occurs in ``text``."""
+    return Counter(term for word in content_words(text) if (term := _term(word)))
+
+
+def _term(word: str) -> str:
+    """Return the stem of a normalised content word, or ``""`` for news filler, numbers and scraps."""
+    if len(word) < 2 or word in NEWS_WORDS or not word.isalpha():
+        return ""
+    return stem(word)
+
+
+def _entities(paragraphs: Iterable[str]) -> Iterable[str]:
+    """Yield stems of capitalised words that do not open a sentence (people, places, bodies)."""
+    for paragraph in paragraphs:
+        for word, start, _ in tokenize(paragraph):
+            if word[:1].isupper() and not _SENTENCE_START.search(paragraph[max(0, start - 12) : start]):
+                yield from ("@" + term for part in content_words(word) if (term := _term(part)))
+
+
+def _idf(counts: Sequence[Mapping[str, int]], n_docs: int) -> dict[str, float]:
+    """Return the smoothed inverse document frequency of every term."""
+    df: Counter[str] = Counter()
+    for doc in counts:
+        df.update(doc.keys())
+    return {term: math.log((1 + n_docs) / (1 + freq)) + 1.0 for term, freq in df.items()}
+
+
+def _unit(weights: Mapping[str, float]) -> dict[str, float]:
+    """Return ``weights`` scaled to unit length (empty if all zero)."""
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {t: w / norm for t, w in weights.items()} if norm else {}
+
+
+def _statement_texts(quotes: Sequence[Quote]) -> dict[str, tuple[str, ...]]:
+    """Return each article's quotations long enough to identify a statement."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for quote in quotes:
+        if quote.kind in (QuoteKind.STATEMENT, QuoteKind.FRAGMENT) and len(tokenize(quote.text)) >= MIN_QUOTE_WORDS:
+            found[quote.source].append(quote.text)
+    return {source: tuple(texts) for source, texts in found.items()}
+
+
+# --- pair scores ------------------------------------------------------------
+
+
+class _PairScorer:
+    """Article-to-article scores: candidate pairs up front, any other pair on demand."""
+
+    def __init__(self, profiles: Sequence[_Profile], settings: Settings) -> None:
+        self.profiles = profiles
+        self.settings = settings
+        self.candidates = _candidate_pairs(profiles)
+        shared = _shared_statements(profiles, self.candidates)
+        self.scores: dict[Pair, float] = {pair: self._compute(pair, shared.get(pair, 0.0)) for pair in self.candidates}
+
+    def score(self, i: int, j: int) -> float:
+        """Return the score of articles ``i`` and ``j``, computing it if it is not known yet."""
+        pair = (i, j) if i < j else (j, i)
+        if pair not in self.scores:
+            self.scores[pair] = self._compute(pair, 0.0)
+        return self.scores[pair]
+
+    def _compute(self, pair: Pair, statement: float) -> float:
+        """Return the score of one pair, given how strongly they share a statement."""
+        a, b = self.profiles[pair[0]], self.profiles[pair[1]]
+        return _pair_score(a, b, statement, self.settings)
+
+
+def _pair_score(a: _Profile, b: _Profile, statement: float, settings: Settings) -> float:
+    """Return how likely (0-1) two articles cover the same event.
+
+    Beyond ``storyline_max_days`` only a shared statement can link two articles.
+    """
+    raw = (
+        WEIGHTS["body"] * _cosine(a.body, b.body)
+        + WEIGHTS["entities"] * _cosine(a.entities, b.entities)
+        + WEIGHTS["title"] * (_coverage(a.title_terms, b.body) + _coverage(b.title_terms, a.body)) / 2
+    )
+    textual = min(1.0, raw / FULL_MATCH)
+    bonus = STATEMENT_BONUS * statement * min(1.0, textual / STATEMENT_SUPPORT)
+    days = _days_apart(a.when, b.when)
+    if days is not None and days > settings.storyline_max_days:
+        return min(1.0, textual + bonus) if bonus else 0.0
+    if days is not None and settings.storyline_max_days > 0:
+        textual *= 1 - DATE_DECAY * days / settings.storyline_max_days
+    return min(1.0, textual + bonus)
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Return the dot product of two unit-length sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _coverage(weights: Mapping[str, float], other: Mapping[str, float]) -> float:
+    """Return the share (0-1) of ``weights`` whose terms also occur in ``other``."""
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in other) / total if total else 0.0
+
+
+def _days_apart(a: datetime | None, b: datetime | None) -> float | None:
+    """Return how many days separate two dates, or ``None`` if either is unknown."""
+    if a is None or b is None:
+        return None
+    return abs((a - b).total_seconds()) / 86400.0
+
+
+def _candidate_pairs(profiles: Sequence[_Profile]) -> list[Pair]:
+    """Return pairs ``(i, j)``, ``i < j``, sharing distinctive words; ``MAX_NEIGHBOURS`` per article.
+
+    Each article is indexed by its ``TOP_TERMS`` heaviest words found in at least two
+    articles. A word's postings are kept in date order, and an article meets at most
+    ``MAX_POSTINGS`` of them (those nearest in date), so the work stays linear in
+    the number of articles.
+    """
+    df: Counter[str] = Counter()
+    for profile in profiles:
+        df.update(profile.body.keys())
+    tops = [_top_terms(p, df) for p in profiles]
+    rank = sorted(range(len(profiles)), key=lambda i: _date_key(profiles[i].when, profiles[i].id))
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in rank:
+        for term in tops[i]:
+            index[term].append(i)
+    position = {i: n for n, i in enumerate(rank)}
+    keys = {term: [position[i] for i in postings] for term, postings in index.items()}
+    pairs: set[Pair] = set()
+    for i, top in enumerate(tops):
+        overlap: Counter[int] = Counter()
+        for term in top:
+            overlap.update(_nearest(index[term], keys[term], position[i]))
+        del overlap[i]
+        ranked = heapq.nsmallest(MAX_NEIGHBOURS, overlap.items(), key=lambda item: (-item[1], item[0]))
+        pairs.update((min(i, j), max(i, j)) for j, _ in ranked)
+    return sorted(pairs)
+
+
+def _top_terms(profile: _Profile, df: Mapping[str, int]) -> list[str]:
+    """Return the article's heaviest body words among those other articles use too."""
+    weights = [(-w, t) for t, w in profile.body.items() if df[t] >= 2]
+    return [t for _, t in heapq.nsmallest(TOP_TERMS, weights)]
+
+
+def _nearest(postings: list[int], keys: list[int], key: int) -> list[int]:
+    """Return all postings, or the ``MAX_POSTINGS`` nearest ``key`` in date order."""
+    if len(postings) <= MAX_POSTINGS:
+        return postings
+    middle = bisect.bisect_left(keys, key)
+    start = min(max(0, middle - MAX_POSTINGS // 2), len(postings) - MAX_POSTINGS)
+    return postings[start : start + MAX_POSTINGS]
+
+
+def _shared_statements(profiles: Sequence[_Profile], pairs: Sequence[Pair]) -> dict[Pair, float]:
+    """Return, per candidate pair, how strongly (0.5-1) they quote one statement; absent if not."""
+    partners: dict[int, list[int]] = defaultdict(list)
+    for i, j in pairs:
+        if profiles[i].quotes and profiles[j].quotes:
+            partners[i].append(j)
+    shared: dict[Pair, float] = {}
+    for i, js in partners.items():
+        owners = [j for j in js for _ in profiles[j].quotes]
+        matrix = process.cdist(
+            profiles[i].quotes,
+            [q for j in js for q in profiles[j].quotes],
+            scorer=fuzz.token_set_ratio,
+            processor=utils.default_process,
+            score_cutoff=QUOTE_MATCH,
+        )
+        for column, best in enumerate(matrix.max(axis=0)):
+            if best >= QUOTE_MATCH:
+                strength = 0.5 + 0.5 * (float(best) - QUOTE_MATCH) / (100.0 - QUOTE_MATCH)
+                pair = (i, owners[column])
+                shared[pair] = max(shared.get(pair, 0.0), strength)
+    return shared
+
+
+# --- grouping ---------------------------------------------------------------
+
+
+class _AverageLinkage:
+    """Bottom-up merging by the mean score over all pairs of two groups.
+
+    Groups linked by candidate pairs are queued by the mean of the pairs known so
+    far; before a merge the remaining pairs are scored, and the merge happens only
+    if the exact mean still reaches the threshold. Articles forced into one
+    storyline form one group that neither grows nor joins another.
+    """
+
+    def __init__(self, scorer: _PairScorer, forced: Sequence[str | None], threshold: float) -> None:
+        self.scorer = scorer
+        self.threshold = threshold
+        self.members: dict[int, list[int]] = {}
+        roots: dict[str, int] = {}
+        owner = []
+        for i, key in enumerate(forced):
+            root = roots.setdefault(key, i) if key is not None else i
+            owner.append(root)
+            self.members.setdefault(root, []).append(i)
+        self.closed = set(roots.values())
+        self.links: dict[int, dict[int, list[float]]] = defaultdict(dict)
+        """Per pair of groups: ``[sum of known scores, number of known pairs]``."""
+        for (i, j), score in scorer.scores.items():
+            self._add_link(owner[i], owner[j], score, 1)
+        self.heap: list[tuple[float, int, int]] = []
+        for a, others in self.links.items():
+            for b in others:
+                if a < b:
+                    self._push(a, b)
+
+    def run(self) -> list[list[int]]:
+        """Merge groups until no pair of groups reaches the threshold; return them by first member."""
+        while self.heap:
+            negative, a, b = heapq.heappop(self.heap)
+            if -negative < self.threshold:
+                break
+            if a not in self.members or b not in self.links[a] or -negative != self._estimate(a, b):
+                continue
+            if self._complete(a, b):
+                self._push(a, b)
+            else:
+                self._merge(a, b)
+        return sorted(sorted(group) for group in self.members.values())
+
+    def _add_link(self, a: int, b: int, total: float, count: float) -> None:
+        """Record ``count`` more known pairs between groups ``a`` and ``b``, scoring ``total``."""
+        if a == b:
+            return
+        link = self.links[a].setdefault(b, [0.0, 0])
+        link[0] += total
+        link[1] += count
+        self.links[b][a] = link
+
+    def _estimate(self, a: int, b: int) -> float:
+        """Return the mean of the known pair scores between two groups."""
+        total, count = self.links[a][b]
+        return total / count
+
+    def _push(self, a: int, b: int) -> None:
+        """Queue two groups by their current estimate, unless either is closed."""
+        if a not in self.closed and b not in self.closed:
+            low, high = min(a, b), max(a, b)
+            heapq.heappush(self.heap, (-self._estimate(low, high), low, high))
+
+    def _complete(self, a: int, b: int) -> bool:
+        """Score every unknown pair between two groups; return whether any was missing."""
+        link = self.links[a][b]
+        if link[1] == len(self.members[a]) * len(self.members[b]):
+            return False
+        link[0] = sum(self.scorer.score(i, j) for i in self.members[a] for j in self.members[b])
+        link[1] = len(self.members[a]) * len(self.members[b])
+        return True
+
+    def _merge(self, a: int, b: int) -> None:
+        """Fold group ``b`` into group ``a`` and requeue ``a`` with each neighbour."""
+        self.members[a].extend(self.members.pop(b))
+        del self.links[a][b]
+        for other, (total, count) in self.links.pop(b).items():
+            if other != a:
+                del self.links[other][b]
+                self._add_link(a, other, total, count)
+        for other in self.links[a]:
+            self._push(a, other)
+
+
+# --- storylines -------------------------------------------------------------
+
+
+def _storyline(
+    group: Sequence[int], profiles: Sequence[_Profile], scorer: _PairScorer, forced: Sequence[str | None]
+) -> Storyline:
+    """Return the storyline of one group; its id is the forced one, or empty until named."""
+    ordered = sorted(group, key=lambda i: _date_key(profiles[i].when, profiles[i].id))
+    labels = sorted({key for i in group if (key := forced[i]) is not None})
+    return Storyline(
+        id=labels[0] if labels else "",
+        title=profiles[_central(ordered, scorer)].title,
+        sources=tuple(profiles[i].id for i in ordered),
+    )
+
+
+def _central(ordered: Sequence[int], scorer: _PairScorer) -> int:
+    """Return the member with the highest mean score to the others (ties: earliest, then id)."""
+    if len(ordered) == 1:
+        return ordered[0]
+    totals = [sum(scorer.score(i, j) for j in ordered if j != i) for i in ordered]
+    best = max(totals)
+    return next(
+        i for i, total in zip(ordered, totals, strict=True) if math.isclose(total, best, rel_tol=1e-9, abs_tol=1e-12)
+    )
+
+
+def _unique_ids(storylines: Sequence[Storyline]) -> list[Storyline]:
+    """Give every storyline without a forced id a unique slug of its title.
+
+    Colliding slugs are numbered ``-2``, ``-3``... in the order of the storylines'
+    sorted source ids, so the result does not depend on the input order.
+    """
+    taken = {s.id for s in storylines if s.id}
+    named = [s for s in storylines if s.id]
+    unnamed = sorted((s for s in storylines if not s.id), key=lambda s: (slugify(s.title), sorted(s.sources)))
+    for storyline in unnamed:
+        base = slugify(storyline.title)
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        taken.add(candidate)
+        named.append(replace(storyline, id=candidate))
+    return named
+
+
+def _sorted_storylines(storylines: Sequence[Storyline], profiles: Sequence[_Profile]) -> tuple[Storyline, ...]:
+    """Return storylines newest first (by their latest article), undated last, then by id."""
+    when = {p.id: p.when for p in profiles}
+
+    def key(storyline: Storyline) -> tuple[bool, float, str]:
+        dates = [d for d in (when[s] for s in storyline.sources) if d is not None]
+        latest = max(dates, default=None)
+        return (latest is None, -(latest - datetime.min).total_seconds() if latest else 0.0, storyline.id)
+
+    return tuple(sorted(storylines, key=key))
+
+
+def _date_key(when: datetime | None, article_id: str) -> tuple[bool, datetime, str]:
+    """Sort key: dated before undated, oldest first, then by id."""
+    return (when is None, when or datetime.min, article_id)

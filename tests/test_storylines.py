@@ -1,0 +1,325 @@
+"""Tests for grouping articles into storylines, and for timelines."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from digest.models import Article, Quote, QuoteCluster, Span, Storyline, stable_id
+from digest.settings import Settings
+from digest.storylines import attach_clusters, group_storylines, parse_published, slugify, timeline
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "storylines"
+
+SEED_DATES = {
+    "000": "2021-12-10T05:29",
+    "001": "2021-11-24T03:50",
+    "002": "2021-12-09",
+    "003": "2021-12-09",
+    "004": "2021-12-09",
+}
+FIXTURE_DATES = {
+    "port_strike_a": "2021-12-09",
+    "port_strike_b": "2021-12-09T14:00",
+    "port_strike_c": "2021-12-11",
+    "central_bank_a": "2021-12-16",
+    "central_bank_b": "2021-12-16T13:30",
+    "iraq_election": "2021-12-27",
+}
+QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+
+
+def make_article(path: Path, published: str | None, article_id: str | None = None) -> Article:
+    """Return an article whose body is the file's non-empty lines and whose title is the first."""
+    text = path.read_text(encoding="utf-8")
+    body: list[Span] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            body.append(Span(offset, offset + len(line)))
+        offset += len(line) + 1
+    title = text[body[0].start : body[0].end].strip()
+    return Article(
+        id=article_id or path.stem, path=str(path), text=text, body=tuple(body), title=title, published=published
+    )
+
+
+def quotes_of(article: Article) -> list[Quote]:
+    """Return every double-quoted stretch of the article's body as a statement."""
+    found = []
+    for span in article.body:
+        for match in QUOTED.finditer(article.text, span.start, span.end):
+            group = 1 if match.group(1) is not None else 2
+            start, end = match.span(group)
+            found.append(Quote(stable_id("q", article.id, str(start)), article.id, article.text[start:end], start, end))
+    return found
+
+
+def seed_articles() -> list[Article]:
+    """Return the five seed articles with their publication dates."""
+    return [make_article(path, SEED_DATES[path.name[:3]]) for path in sorted(SEEDS.glob("*.txt"))]
+
+
+def fixture_articles() -> list[Article]:
+    """Return the articles about unrelated events."""
+    return [make_article(FIXTURES / f"{name}.txt", date) for name, date in FIXTURE_DATES.items()]
+
+
+def all_quotes(articles: list[Article]) -> list[Quote]:
+    """Return the quotes of every article."""
+    return [quote for article in articles for quote in quotes_of(article)]
+
+
+def partition(storylines: tuple[Storyline, ...]) -> set[frozenset[str]]:
+    """Return the storylines as sets of article ids."""
+    return {frozenset(s.sources) for s in storylines}
+
+
+def by_id(articles: list[Article]) -> dict[str, Article]:
+    """Index articles by id."""
+    return {a.id: a for a in articles}
+
+
+@pytest.mark.parametrize("with_quotes", [False, True])
+def test_the_seeds_are_one_storyline(with_quotes: bool) -> None:
+    articles = seed_articles()
+    storylines = group_storylines(articles, all_quotes(articles) if with_quotes else [])
+    assert len(storylines) == 1
+    (storyline,) = storylines
+    assert storyline.sources == (
+        "001_daa7cb99880cf29c",
+        "002_753d9b2fa5797557",
+        "003_6557ed33d5c9a9db",
+        "004_48cfc3e508ef6b57",
+        "000_b7877505cd02fc7c",
+    )
+    assert storyline.clusters == ()
+    assert storyline.title == by_id(articles)[storyline.sources[-1]].title
+    assert storyline.id == "the-highest-authority-in-the-iraqi-army-announces"
+
+
+@pytest.mark.parametrize("with_quotes", [False, True])
+def test_unrelated_events_never_share_a_storyline(with_quotes: bool) -> None:
+    articles = seed_articles() + fixture_articles()
+    storylines = group_storylines(articles, all_quotes(articles) if with_quotes else [])
+    assert partition(storylines) == {
+        frozenset(a.id for a in seed_articles()),
+        frozenset({"port_strike_a", "port_strike_b", "port_strike_c"}),
+        frozenset({"central_bank_a", "central_bank_b"}),
+        frozenset({"iraq_election"}),
+    }
+    assert [s.id for s in storylines] == [
+        "iraq-s-top-court-ratifies-election-results-rejects-challenge",
+        "bank-of-england-raises-interest-rates-to-0-25-as-inflation",
+        "strike-paralyses-europe-s-largest-port",
+        "the-highest-authority-in-the-iraqi-army-announces",
+    ]
+
+
+def test_generic_words_and_same_day_do_not_join() -> None:
+    texts = {
+        "floods": "Floods hit Valencia\nThe government said security forces evacuated residents on Thursday as "
+        "rivers burst their banks across Valencia, officials said.\nRescue forces used boats in Paiporta.",
+        "summit": "Leaders meet in Nairobi\nThe government said security forces closed roads on Thursday as "
+        "leaders arrived for the trade summit in Nairobi, officials said.\nDelegates discussed tariffs.",
+    }
+    articles = [
+        Article(
+            id=key, path="", text=text, body=(Span(0, len(text)),), title=text.split("\n")[0], published="2021-12-09"
+        )
+        for key, text in texts.items()
+    ]
+    assert partition(group_storylines(articles, [])) == {frozenset({"floods"}), frozenset({"summit"})}
+
+
+def test_far_apart_articles_join_only_on_a_shared_statement() -> None:
+    articles = fixture_articles()
+    moved = [replace(a, published="2022-02-20") if a.id == "port_strike_b" else a for a in articles]
+    without = group_storylines(moved, [])
+    assert frozenset({"port_strike_b"}) in partition(without)
+    quotes = [q for q in all_quotes(moved) if q.source in {"port_strike_a", "port_strike_b"}]
+    with_statement = group_storylines(moved, quotes)
+    assert any({"port_strike_a", "port_strike_b"} <= s for s in partition(with_statement))
+
+
+def test_a_shared_statement_alone_does_not_merge_unrelated_events() -> None:
+    articles = seed_articles() + fixture_articles()
+    generic = "We will continue to work with all our partners in the coming days"
+    quotes = [Quote(f"q-{a.id}", a.id, generic, 0, len(generic)) for a in articles]
+    assert len(group_storylines(articles, quotes)) == 4
+
+
+def test_manifest_override_forces_membership() -> None:
+    articles = seed_articles() + fixture_articles()
+    forced = {"central_bank_a", "port_strike_c"}
+    articles = [replace(a, storyline="odd-pair") if a.id in forced else a for a in articles]
+    storylines = group_storylines(articles, [])
+    odd = next(s for s in storylines if s.id == "odd-pair")
+    assert set(odd.sources) == forced
+    assert odd.title == "Dutch dockers extend Rotterdam strike as talks collapse"
+    assert partition(storylines) - {frozenset(forced)} == {
+        frozenset(a.id for a in seed_articles()),
+        frozenset({"port_strike_a", "port_strike_b"}),
+        frozenset({"central_bank_b"}),
+        frozenset({"iraq_election"}),
+    }
+
+
+def test_settings_override_wins_and_forced_storylines_are_closed() -> None:
+    articles = fixture_articles()
+    articles = [replace(a, storyline="ignored") if a.id == "port_strike_a" else a for a in articles]
+    settings = Settings(storylines={"port_strike_a": "strike-day-one", "port_strike_b": "strike-day-two"})
+    storylines = group_storylines(articles, [], settings)
+    ids = {s.id: set(s.sources) for s in storylines}
+    assert "ignored" not in ids
+    assert "port_strike_a" in ids["strike-day-one"] and "port_strike_b" in ids["strike-day-two"]
+    assert not ids["strike-day-one"] & ids["strike-day-two"]
+    assert ids["strike-day-one"] == {"port_strike_a"} and ids["strike-day-two"] == {"port_strike_b"}
+    assert {"port_strike_c"} in ids.values()
+
+
+def test_override_of_a_single_unrelated_article() -> None:
+    articles = seed_articles()
+    articles = [replace(a, storyline="iran-daily") if a.id.startswith("001") else a for a in articles]
+    storylines = group_storylines(articles, [])
+    assert {s.id: s.sources for s in storylines}["iran-daily"] == ("001_daa7cb99880cf29c",)
+    assert len(storylines) == 2
+
+
+def test_output_is_stable_under_shuffled_input() -> None:
+    articles = seed_articles() + fixture_articles()
+    quotes = all_quotes(articles)
+    expected = group_storylines(articles, quotes)
+    rng = random.Random(3)
+    for _ in range(5):
+        rng.shuffle(articles)
+        rng.shuffle(quotes)
+        assert group_storylines(articles, quotes) == expected
+
+
+def test_colliding_titles_get_numbered_by_content() -> None:
+    def article(key: str, text: str) -> Article:
+        body = f"Breaking news\n{text}"
+        return Article(id=key, path="", text=body, body=(Span(14, len(body)),), title="Breaking news", published=None)
+
+    articles = [
+        article("b-volcano", "A volcano erupted on La Palma, sending lava towards the coastal town of Tazacorte."),
+        article("a-election", "Chile elected Gabriel Boric as president after a runoff against José Antonio Kast."),
+    ]
+    first = group_storylines(articles, [])
+    second = group_storylines(articles[::-1], [])
+    assert first == second
+    assert {s.id: s.sources for s in first} == {"breaking-news": ("a-election",), "breaking-news-2": ("b-volcano",)}
+
+
+def test_override_ids_are_reserved() -> None:
+    articles = fixture_articles()
+    natural = next(s.id for s in group_storylines(articles, []) if "port_strike_a" in s.sources)
+    ids = [s.id for s in group_storylines(articles, [], Settings(storylines={"central_bank_a": natural}))]
+    assert len(ids) == len(set(ids))
+    assert f"{natural}-2" in ids
+
+
+def test_storylines_are_newest_first_and_undated_last() -> None:
+    articles = fixture_articles()
+    articles = [replace(a, published=None) if a.id.startswith("central") else a for a in articles]
+    order = [s.sources[0] for s in group_storylines(articles, [])]
+    assert order == ["iraq_election", "port_strike_a", "central_bank_a"]
+
+
+def test_timeline_orders_by_date_with_undated_last() -> None:
+    articles = seed_articles()
+    articles = [replace(a, published=None) if a.id.startswith("003") else a for a in articles]
+    (storyline,) = group_storylines(articles, [])
+    assert storyline.sources[-1] == "003_6557ed33d5c9a9db"
+    assert timeline(storyline, articles) == (
+        ("2021-11-24T03:50", "001_daa7cb99880cf29c"),
+        ("2021-12-09", "002_753d9b2fa5797557"),
+        ("2021-12-09", "004_48cfc3e508ef6b57"),
+        ("2021-12-10T05:29", "000_b7877505cd02fc7c"),
+        (None, "003_6557ed33d5c9a9db"),
+    )
+
+
+def test_attach_clusters_keeps_cluster_order() -> None:
+    storylines = (Storyline("a", "A", ("x",)), Storyline("b", "B", ("y",)))
+    clusters = [QuoteCluster(f"c{n}", storyline, f"q{n}", (f"q{n}",)) for n, storyline in enumerate("baba")]
+    attached = attach_clusters(storylines, clusters)
+    assert [s.clusters for s in attached] == [("c1", "c3"), ("c0", "c2")]
+    assert attach_clusters(storylines, []) == storylines
+
+
+def test_empty_input() -> None:
+    assert group_storylines([], []) == ()
+
+
+def test_slugify() -> None:
+    assert slugify("Erdoğan’s visit to Köln: “historic”") == "erdogan-s-visit-to-koln-historic"
+    assert slugify("Путин встретился с Си") == "putin-vstretilsya-s-si"
+    assert slugify("!!!") == "storyline"
+    long = slugify("The highest authority in the Iraqi army announces the departure of the last combat force")
+    assert long == "the-highest-authority-in-the-iraqi-army-announces"
+    assert len(slugify("x" * 200)) == 60
+
+
+def test_parse_published() -> None:
+    assert parse_published("2021-12-09") is not None
+    assert parse_published("2021-11-24T03:50+03:00") == parse_published("2021-11-24T00:50")
+    assert parse_published("2021-12-09 garbage") == parse_published("2021-12-09")
+    assert parse_published("yesterday") is None
+    assert parse_published(None) is None
+
+
+def synthetic_corpus(sizes: list[int], seed: int = 7) -> list[Article]:
+    """Return articles about made-up events: shared filler words plus each event's own words and names."""
+    rng = random.Random(seed)
+
+    def word() -> str:
+        return "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(4, 9)))
+
+    filler = [word() for _ in range(400)] + ["said", "government", "forces", "security", "officials"]
+    articles = []
+    for event, size in enumerate(sizes):
+        own, names = [word() for _ in range(30)], [word().capitalize() for _ in range(6)]
+        day = date(2021, 1, 1) + timedelta(days=rng.randint(0, 360))
+        for k in range(size):
+            words = [
+                rng.choice(own if r < 0.3 else names if r < 0.38 else filler)
+                for r in [rng.random() for _ in range(160)]
+            ]
+            title = " ".join(words[:8]).capitalize()
+            text = title + "\n" + ". ".join(" ".join(words[i : i + 16]) for i in range(0, 160, 16))
+            published = day + timedelta(days=rng.randint(-2, 2))
+            articles.append(
+                Article(
+                    id=f"e{event:03d}-{k:03d}",
+                    path="",
+                    text=text,
+                    body=(Span(len(title) + 1, len(text)),),
+                    title=title,
+                    published=None if rng.random() < 0.05 else published.isoformat(),
+                )
+            )
+    rng.shuffle(articles)
+    return articles
+
+
+def test_two_thousand_articles_group_quickly_and_correctly() -> None:
+    articles = synthetic_corpus([250] + [10] * 175)
+    assert len(articles) == 2000
+    started = time.perf_counter()
+    storylines = group_storylines(articles, [])
+    elapsed = time.perf_counter() - started
+    assert elapsed < 60
+    assert len(storylines) == 176
+    assert all(len({source[:4] for source in s.sources}) == 1 for s in storylines)
+    assert len({s.id for s in storylines}) == 176
