@@ -26,6 +26,20 @@ def md(text: object) -> Markup:
     return Markup(clean.translate(_TABLE))
 
 
+def meta_title(text: object) -> Markup:
+    """A page title for front matter, safe where the theme prints it raw and where it strips tags.
+
+    Material prints ``page.meta.title`` unescaped in the header and passes it through
+    ``striptags`` (which decodes entities) in ``<title>``: no ``<`` or ``>`` may survive in
+    either, so they become look-alike angle quotes, and ``&`` is escaped once.
+    """
+    import json
+
+    clean = _SPACE.sub(" ", _CONTROL.sub("", str(text))).strip()
+    clean = clean.replace("&", "&amp;").replace("<", "‹").replace(">", "›")
+    return Markup(json.dumps(clean, ensure_ascii=False))
+
+
 def safe_url(url: str | None) -> str | None:
     """Return the URL when it is a plain http(s) link, else ``None``."""
     if not url:

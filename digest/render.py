@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from .diff import diff_stats, word_diff
-from .escape import md, safe_url, slug, url_attr
+from .escape import md, meta_title, safe_url, slug, url_attr
 from .models import Article, Digest, DiffOp, Quote, QuoteCluster, QuoteKind, Speaker, Storyline
 from .settings import Settings
 
@@ -50,6 +50,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["md"] = md
+    env.filters["meta_title"] = meta_title
     return env
 
 
@@ -190,6 +191,12 @@ def _mark(site: Site, article: Article, start: int, end: int, quotes: list[Quote
         pos = stop
     parts.append(md(article.text[pos:end]))
     return Markup(" ").join(p for p in parts if p)
+
+
+def _anchor(quote: Quote, quotes: Sequence[Quote]) -> str:
+    """The id of the highlighted quote that shows ``quote`` (itself, or the quote it is nested in)."""
+    outer = [q for q in quotes if q.start <= quote.start and quote.end <= q.end and q.start < quote.start]
+    return min(outer, key=lambda q: q.start).id if outer else quote.id
 
 
 def _statement_link(site: Site, quote: Quote, page: str) -> Markup:
@@ -402,7 +409,9 @@ class Renderer:
             storyline=storyline,
             storyline_link=Markup(rel(page, site.storyline_path(storyline.id))) if storyline else None,
             paragraphs=highlighted_paragraphs(site, article, page),
-            quotes=[{"quote": q, "speaker": site.speaker_name(q), "statement": _statement_link(site, q, page)} for q in quotes],
+            quotes=[
+                {"quote": q, "speaker": site.speaker_name(q), "anchor": _anchor(q, quotes)} for q in quotes
+            ],
         )
 
     # ------------------------------------------------------------ speakers and outlets

@@ -1,0 +1,78 @@
+"""The command line: help everywhere, documented commands, clean errors, bare folders."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from digest.cli import cli
+
+from .conftest import ROOT, SEEDS
+
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage: " in result.output and len(result.output.splitlines()) > 3
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_documented(command: str) -> None:
+    usage = (ROOT / "docs" / "guide" / "usage.md").read_text(encoding="utf-8")
+    assert f"digest {command}" in usage
+
+
+def test_python_dash_m_works() -> None:
+    result = subprocess.run([sys.executable, "-m", "digest", "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "build" in result.stdout
+
+
+def test_export_of_a_bare_folder(tmp_path: Path) -> None:
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    result = CliRunner().invoke(cli, ["export", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert len(data["sources"]) == 5 and data["version"] == 1
+
+
+def test_build_of_a_bare_folder_anywhere(tmp_path: Path) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, corpus / path.name)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(corpus), "--site-dir", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "index.html").is_file()
+    assert len([p for p in (out / "sources").iterdir() if p.is_dir()]) == 5
+    assert sorted(p.name for p in corpus.iterdir()) == sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+def test_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["export", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_empty_folder_is_fatal(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "--site-dir", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "no readable article" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_diff_shows_the_four_wordings() -> None:
+    result = CliRunner().invoke(cli, ["diff", str(SEEDS), "--statement", "relationship with the international coalition will continue"])
+    assert result.exit_code == 0, result.output
+    for outlet in ("Shafaq News", "teleSUR English", "North Press Agency", "Sputnik International"):
+        assert outlet in result.output

