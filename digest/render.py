@@ -29,6 +29,17 @@ RESERVED_PAGES = frozenset({"index", "search", "404", "sitemap", "assets"})
 STATEMENT_KINDS = (QuoteKind.STATEMENT, QuoteKind.FRAGMENT)
 
 
+def when(value: str | None) -> str:
+    """A publication date for readers: ``2021-11-24 03:50 UTC``, ``2021-12-09`` or ``undated``."""
+    if not value:
+        return "undated"
+    day, _, clock = value.partition("T")
+    if not clock:
+        return day
+    zone = " UTC" if clock[5:] in ("+00:00", "Z") else (f" UTC{clock[5:]}" if clock[5:] else "")
+    return f"{day} {clock[:5]}{zone}"
+
+
 def template_dirs(user_dir: Path | None = None) -> list[str]:
     """Template folders, the site's own first, then the packaged ones."""
     packaged = resources.files("digest") / "templates"
@@ -51,6 +62,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["md"] = md
     env.filters["meta_title"] = meta_title
+    env.filters["when"] = when
     return env
 
 
