@@ -69,7 +69,13 @@ def _report_problems(problems: tuple[str, ...], strict: bool) -> None:
 
 @cli.command()
 @CORPUS
-@click.option("--site-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("site"), show_default=True, help="Where to write the built site.")
+@click.option(
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("site"),
+    show_default=True,
+    help="Where to write the built site.",
+)
 @click.option("--strict", is_flag=True, help="Exit with an error if any file was skipped.")
 @_fail_cleanly
 def build(corpus: Path | None, site_dir: Path, strict: bool) -> None:
@@ -85,14 +91,22 @@ def build(corpus: Path | None, site_dir: Path, strict: bool) -> None:
     statements = sum(1 for c in digest.clusters if c.canonical)
     log.info(
         "digest: built %s from %d articles (%d skipped): %d quotes, %d clusters, %d speakers, %d storylines in %.1f s",
-        site_dir, len(digest.articles), len(digest.problems), len(digest.quotes), statements,
-        len(digest.speakers), len(digest.storylines), time.perf_counter() - started,
+        site_dir,
+        len(digest.articles),
+        len(digest.problems),
+        len(digest.quotes),
+        statements,
+        len(digest.speakers),
+        len(digest.storylines),
+        time.perf_counter() - started,
     )
 
 
 @cli.command()
 @CORPUS
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE instead of standard output.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE instead of standard output."
+)
 @click.option("--no-diff", is_flag=True, help="Leave out the word diffs of each quote.")
 @click.option("--strict", is_flag=True, help="Exit with an error if any file was skipped.")
 @_fail_cleanly
@@ -146,8 +160,15 @@ def _scaffold_for_serve(project: Project, work: Path) -> Path:
 
 @cli.command()
 @CORPUS
-@click.option("--statement", "statement", metavar="TEXT", help="Words of the statement to compare (default: every statement carried by two or more outlets).")
-@click.option("--outlet", "outlets", multiple=True, metavar="NAME", help="Only these outlets (give twice to compare two).")
+@click.option(
+    "--statement",
+    "statement",
+    metavar="TEXT",
+    help="Words of the statement to compare (default: every statement carried by two or more outlets).",
+)
+@click.option(
+    "--outlet", "outlets", multiple=True, metavar="NAME", help="Only these outlets (give twice to compare two)."
+)
 @_fail_cleanly
 def diff(corpus: Path | None, statement: str | None, outlets: tuple[str, ...]) -> None:
     """Compare the wordings of a statement across outlets, word by word."""

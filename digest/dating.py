@@ -19,7 +19,7 @@ def infer_missing_dates(articles: Sequence[Article], storylines: Sequence[Storyl
     by_id = {article.id: article for article in articles}
     inferred: dict[str, Article] = {}
     for storyline in storylines:
-        dated = [date.fromisoformat(by_id[s].published[:10]) for s in storyline.sources if by_id[s].published]
+        dated = [date.fromisoformat(day[:10]) for s in storyline.sources if (day := by_id[s].published)]
         for source in storyline.sources:
             article = by_id[source]
             guess = _weekday_guess(article, dated) if not article.published else None

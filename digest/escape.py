@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 _ENTITIES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~^=:<>&\"'$%@"}
 _TABLE = str.maketrans(_ENTITIES)
+_URL_TABLE = {ord(c): f"&#{ord(c)};" for c in "\"'<>`*_{}[]()\\ "}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")
 
@@ -56,7 +57,7 @@ def safe_url(url: str | None) -> str | None:
 
 def url_attr(url: str) -> Markup:
     """Escape a checked URL for an HTML attribute inside Markdown."""
-    return Markup(url.translate(str.maketrans({c: f"&#{ord(c)};" for c in "\"'<>`*_{}[]()\\ "})))
+    return Markup(url.translate(_URL_TABLE))
 
 
 def slug(text: str, reserved: frozenset[str] = frozenset()) -> str:

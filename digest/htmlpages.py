@@ -26,7 +26,7 @@ def article_from_html(source_id: str, rel: str, data: bytes, meta: Mapping[str, 
         include_tables=False,
         favor_precision=True,
     )
-    document = document.as_dict() if document is not None else None
+    document = document.as_dict() if document is not None and not isinstance(document, dict) else document
     if not isinstance(document, dict) or not (document.get("text") or "").strip():
         raise SourceError("no article text found in the page")
     found = {

@@ -43,7 +43,9 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
         from .site import _docs_dir, load_project, render_pages, write_pages
 
         project = load_project(Path(config.config_file_path).parent)
-        write_pages(render_pages(analyse(project.corpus, project.settings), project), _docs_dir(Path(config.config_file_path)))
+        write_pages(
+            render_pages(analyse(project.corpus, project.settings), project), _docs_dir(Path(config.config_file_path))
+        )
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         """Sanitise the HTML of generated pages."""

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from .diff import diff_stats, word_diff
 from .escape import md, meta_title, safe_url, slug, url_attr
-from .models import Article, Digest, DiffOp, Quote, QuoteCluster, QuoteKind, Speaker, Storyline
+from .models import Article, DiffOp, Digest, Quote, QuoteCluster, QuoteKind, Speaker, Storyline
 from .settings import Settings
 
 RESERVED_PAGES = frozenset({"index", "search", "404", "sitemap", "assets"})
@@ -237,7 +237,9 @@ class Renderer:
                 path = self.site.storyline_path(storyline.id)
                 pages[path] = self._storyline(storyline, path)
         if "sources" in wanted:
-            pages["sources/index.md"] = self._render("sources.md.j2", "sources/index.md", rows=self._source_rows("sources/index.md"))
+            pages["sources/index.md"] = self._render(
+                "sources.md.j2", "sources/index.md", rows=self._source_rows("sources/index.md")
+            )
             for article in self.site.digest.articles:
                 path = self.site.source_path(article.id)
                 pages[path] = self._source(article, path)
@@ -250,7 +252,9 @@ class Renderer:
     def _render(self, template: str, page: str, **context: Any) -> str:
         """Render one template with the common context."""
         site = self.site
-        return self.env.get_template(template).render(site=site, page=page, link=lambda to: Markup(rel(page, to)), **context)
+        return self.env.get_template(template).render(
+            site=site, page=page, link=lambda to: Markup(rel(page, to)), **context
+        )
 
     # ------------------------------------------------------------ home and lists
 
@@ -314,7 +318,9 @@ class Renderer:
 
     def _lead(self, storyline: Storyline) -> str:
         """The first paragraph of the storyline's title article: what happened."""
-        central = next((self.site.articles[s] for s in storyline.sources if self.site.articles[s].title == storyline.title), None)
+        central = next(
+            (self.site.articles[s] for s in storyline.sources if self.site.articles[s].title == storyline.title), None
+        )
         article = central or self.site.articles[storyline.sources[0]]
         first = article.paragraphs()[0] if article.body else ""
         return first[:600]
@@ -330,36 +336,49 @@ class Renderer:
         span = max((last - first).days, 1)
         points = []
         for day, article in dated:
-            points.append({
-                "left": Markup(str(round(4 + 92 * (day - first).days / span, 1))),
-                "href": Markup(url_attr(built_rel(page, self.site.source_path(article.id)))),
-                "day": day.isoformat(),
-                "article": article,
-                "outlet": self.site.outlet(article),
-                "link": Markup(rel(page, self.site.source_path(article.id))),
-            })
+            points.append(
+                {
+                    "left": Markup(str(round(4 + 92 * (day - first).days / span, 1))),
+                    "href": Markup(url_attr(built_rel(page, self.site.source_path(article.id)))),
+                    "day": day.isoformat(),
+                    "article": article,
+                    "outlet": self.site.outlet(article),
+                    "link": Markup(rel(page, self.site.source_path(article.id))),
+                }
+            )
         undated = [a for a in articles if not a.published]
-        return {"points": points, "first": first.isoformat(), "last": last.isoformat(), "undated": undated, "days": (last - first).days}
+        return {
+            "points": points,
+            "first": first.isoformat(),
+            "last": last.isoformat(),
+            "undated": undated,
+            "days": (last - first).days,
+        }
 
     def _card(self, cluster: QuoteCluster, page: str) -> dict[str, Any]:
         """Everything a statement card shows."""
         site = self.site
         canonical = site.quotes[cluster.canonical]
-        members = sorted((site.quotes[q] for q in cluster.quotes), key=lambda q: (q.id != canonical.id, site.outlet(site.articles[q.source]), q.start))
+        members = sorted(
+            (site.quotes[q] for q in cluster.quotes),
+            key=lambda q: (q.id != canonical.id, site.outlet(site.articles[q.source]), q.start),
+        )
         variants = []
         for quote in members:
             article = site.articles[quote.source]
             ops = word_diff(canonical.text, quote.text)
-            variants.append({
-                "quote": quote,
-                "outlet": site.outlet(article),
-                "article": article,
-                "canonical": quote.id == canonical.id,
-                "html": diff_html(ops) if quote.id != canonical.id else md(quote.text),
-                "stats": diff_stats(ops),
-                "speaker": quote.speaker_as_written,
-                "link": Markup(rel(page, site.source_path(article.id)) + "#" + quote.id),
-            })
+            variants.append(
+                {
+                    "quote": quote,
+                    "outlet": site.outlet(article),
+                    "article": article,
+                    "canonical": quote.id == canonical.id,
+                    "html": diff_html(ops) if quote.id != canonical.id else md(quote.text),
+                    "stats": diff_stats(ops),
+                    "speaker": quote.speaker_as_written,
+                    "link": Markup(rel(page, site.source_path(article.id)) + "#" + quote.id),
+                }
+            )
         speaker = site.speakers.get(cluster.speaker or "")
         return {
             "cluster": cluster,
@@ -379,7 +398,9 @@ class Renderer:
         notes = []
         speakers = {v["quote"].speaker for v in variants}
         if len(speakers) > 1:
-            named = sorted({f"{v['outlet']}: {self.site.speaker_name(v['quote']) or 'no speaker named'}" for v in variants})
+            named = sorted(
+                {f"{v['outlet']}: {self.site.speaker_name(v['quote']) or 'no speaker named'}" for v in variants}
+            )
             notes.append("Outlets name different speakers for these words (" + "; ".join(named) + ").")
         numbers = {v["outlet"]: _numbers(v["quote"].text) for v in variants}
         distinct = {n for n in numbers.values() if n}
@@ -402,7 +423,9 @@ class Renderer:
         people = []
         for speaker_id, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             speaker = self.site.speakers[speaker_id]
-            people.append({"speaker": speaker, "count": count, "link": Markup(rel(page, self.site.speaker_path(speaker_id)))})
+            people.append(
+                {"speaker": speaker, "count": count, "link": Markup(rel(page, self.site.speaker_path(speaker_id)))}
+            )
         return people
 
     # ------------------------------------------------------------ source pages
@@ -421,9 +444,7 @@ class Renderer:
             storyline=storyline,
             storyline_link=Markup(rel(page, site.storyline_path(storyline.id))) if storyline else None,
             paragraphs=highlighted_paragraphs(site, article, page),
-            quotes=[
-                {"quote": q, "speaker": site.speaker_name(q), "anchor": _anchor(q, quotes)} for q in quotes
-            ],
+            quotes=[{"quote": q, "speaker": site.speaker_name(q), "anchor": _anchor(q, quotes)} for q in quotes],
         )
 
     # ------------------------------------------------------------ speakers and outlets
@@ -435,7 +456,7 @@ class Renderer:
             if quote.speaker and quote.kind in STATEMENT_KINDS:
                 by_speaker[quote.speaker].append(quote)
         pages = {}
-        rows = []
+        rows: list[dict[str, Any]] = []
         for speaker in site.digest.speakers:
             path = site.speaker_path(speaker.id)
             quotes = by_speaker.get(speaker.id, [])
@@ -444,7 +465,14 @@ class Renderer:
             cards = [self._card(site.clusters[c], path) for c in clusters]
             cards.sort(key=lambda card: (card["first"] or "9999", card["cluster"].id))
             pages[path] = self._render("speaker.md.j2", path, speaker=speaker, spellings=spellings, cards=cards)
-            rows.append({"speaker": speaker, "link": Markup(rel("speakers/index.md", path)), "statements": len(clusters), "quotes": len(quotes)})
+            rows.append(
+                {
+                    "speaker": speaker,
+                    "link": Markup(rel("speakers/index.md", path)),
+                    "statements": len(clusters),
+                    "quotes": len(quotes),
+                }
+            )
         rows.sort(key=lambda r: (-r["statements"], r["speaker"].name))
         pages["speakers/index.md"] = self._render("speakers.md.j2", "speakers/index.md", rows=rows)
         return pages
@@ -459,9 +487,21 @@ class Renderer:
             path = site.outlet_path(outlet)
             fidelity = self._fidelity({a.id for a in articles})
             info = site.settings.outlets.get(outlet, {})
-            sources = [self._source_row(a, path) for a in sorted(articles, key=lambda a: (a.published or "", a.id), reverse=True)]
-            pages[path] = self._render("outlet.md.j2", path, outlet=outlet, country=info.get("country"), sources=sources, fidelity=fidelity)
-            rows.append({"outlet": outlet, "link": Markup(rel("outlets/index.md", path)), "sources": len(articles), "fidelity": fidelity})
+            sources = [
+                self._source_row(a, path)
+                for a in sorted(articles, key=lambda a: (a.published or "", a.id), reverse=True)
+            ]
+            pages[path] = self._render(
+                "outlet.md.j2", path, outlet=outlet, country=info.get("country"), sources=sources, fidelity=fidelity
+            )
+            rows.append(
+                {
+                    "outlet": outlet,
+                    "link": Markup(rel("outlets/index.md", path)),
+                    "sources": len(articles),
+                    "fidelity": fidelity,
+                }
+            )
         pages["outlets/index.md"] = self._render("outlets.md.j2", "outlets/index.md", rows=rows)
         return pages
 

@@ -31,8 +31,23 @@ HEADER_LINES = 10
 
 
 COMMON_ENCODINGS = (
-    "cp1252", "cp1256", "cp1251", "cp1250", "cp1253", "cp1254", "cp1255", "iso8859_1", "iso8859_15",
-    "iso8859_6", "koi8_r", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr", "utf_16",
+    "cp1252",
+    "cp1256",
+    "cp1251",
+    "cp1250",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "iso8859_1",
+    "iso8859_15",
+    "iso8859_6",
+    "koi8_r",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_jp",
+    "euc_kr",
+    "utf_16",
 )
 """Legacy encodings by how common they are on news sites; among equally plausible decodings the first wins."""
 CHAOS_TOLERANCE = 0.05
@@ -148,18 +163,26 @@ def _headline_like(line: str) -> bool:
 
 
 def _drop_teasers(lines: tuple[Line, ...]) -> tuple[Line, ...]:
-    """Mark headline-like body lines that follow a caption as related-article teasers."""
+    """Mark headline-like body lines between captions or paragraphs as related-article teasers."""
     out = list(lines)
     for i in range(1, len(out)):
-        line, prev = out[i], out[i - 1]
-        if line.role == "body" and prev.role == "furniture" and _teaser_like(line.text):
-            if bp.CAPTION_LINE.search(prev.text) or _teaser_like(prev.text):
-                out[i] = Line(line.span, line.text, "furniture")
-    for i, line in enumerate(out):
-        if line.role == "body" and _title_case(line.text) and i + 1 < len(out):
-            if out[i + 1].role == "body" and i > 0 and out[i - 1].role != "title":
-                out[i] = Line(line.span, line.text, "furniture")
+        if _after_caption(out[i], out[i - 1]) or _between_paragraphs(out, i):
+            out[i] = Line(out[i].span, out[i].text, "furniture")
     return tuple(out)
+
+
+def _after_caption(line: Line, prev: Line) -> bool:
+    """A short headline right after a caption or another teaser."""
+    if line.role != "body" or prev.role != "furniture" or not _teaser_like(line.text):
+        return False
+    return bool(bp.CAPTION_LINE.search(prev.text)) or _teaser_like(prev.text)
+
+
+def _between_paragraphs(lines: list[Line], i: int) -> bool:
+    """A title-case line inside the body (not the standfirst under the title)."""
+    if i + 1 >= len(lines) or lines[i].role != "body" or not _title_case(lines[i].text):
+        return False
+    return lines[i + 1].role == "body" and lines[i - 1].role != "title"
 
 
 def _teaser_like(line: str) -> bool:
@@ -310,14 +333,18 @@ def _check_entry(manifest: str, name: str, entry: dict[str, Any]) -> dict[str, A
     """Refuse unknown keys in one manifest entry."""
     unknown = sorted(set(map(str, entry)) - MANIFEST_KEYS)
     if unknown:
-        raise ManifestError(f"{manifest}: {name}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(MANIFEST_KEYS))}")
+        raise ManifestError(
+            f"{manifest}: {name}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(MANIFEST_KEYS))}"
+        )
     return entry
 
 
 # ---------------------------------------------------------------- articles
 
 
-def article_from_text(source_id: str, path: str, text: str, meta: Mapping[str, Any], encoding: str = "utf-8", skip: int = 0) -> Article:
+def article_from_text(
+    source_id: str, path: str, text: str, meta: Mapping[str, Any], encoding: str = "utf-8", skip: int = 0
+) -> Article:
     """Build an Article from decoded text and whatever metadata is already known."""
     lines = classify(text, skip)
     body = tuple(ln.span for ln in lines if ln.role == "body")

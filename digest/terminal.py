@@ -47,7 +47,9 @@ def _print_cluster(digest: Digest, cluster: QuoteCluster, outlets: Sequence[str]
     canonical = quotes[cluster.canonical]
     speaker = speakers.get(cluster.speaker or "", canonical.speaker_as_written or "unattributed")
     console.print(Text(f"{cluster.id}  {speaker}", style="bold"))
-    console.print(Text(f"  canonical ({articles[canonical.source].outlet or canonical.source}): ") + Text(canonical.text))
+    console.print(
+        Text(f"  canonical ({articles[canonical.source].outlet or canonical.source}): ") + Text(canonical.text)
+    )
     wanted = {o.casefold() for o in outlets}
     for quote_id in cluster.quotes:
         quote = quotes[quote_id]

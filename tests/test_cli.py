@@ -72,7 +72,9 @@ def test_empty_folder_is_fatal(tmp_path: Path) -> None:
 
 
 def test_diff_shows_the_four_wordings() -> None:
-    result = CliRunner().invoke(cli, ["diff", str(SEEDS), "--statement", "relationship with the international coalition will continue"])
+    result = CliRunner().invoke(
+        cli, ["diff", str(SEEDS), "--statement", "relationship with the international coalition will continue"]
+    )
     assert result.exit_code == 0, result.output
     for outlet in ("Shafaq News", "teleSUR English", "North Press Agency", "Sputnik International"):
         assert outlet in result.output

@@ -100,7 +100,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, objec
 
 
 def test_build_succeeds_and_names_every_bad_file(hostile) -> None:
-    corpus, site, (result, _) = hostile
+    _corpus, site, (result, _) = hostile
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if line.startswith("digest: warning:")]
     for name in ("empty.txt", "blank.txt", "binary.txt", "leak.txt"):

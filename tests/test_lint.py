@@ -19,16 +19,30 @@ def _tool(name: str) -> list[str]:
 
 
 def test_ruff_lint() -> None:
-    result = subprocess.run([*_tool("ruff"), "check", "digest", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [*_tool("ruff"), "check", "digest", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_format() -> None:
-    result = subprocess.run([*_tool("ruff"), "format", "--check", "digest", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [*_tool("ruff"), "format", "--check", "digest", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_mypy() -> None:
     _tool("mypy")
-    result = subprocess.run([sys.executable, "-m", "mypy", "digest"], cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "digest"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr

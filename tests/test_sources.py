@@ -54,10 +54,21 @@ def test_manifest_wins_over_the_text() -> None:
 def test_body_leaves_page_furniture_out_but_offsets_point_into_the_file(bare_seeds: Path) -> None:
     articles = by_id(bare_seeds)
     furniture = [
-        "Leave a Reply", "Captcha refresh", "Subscribe", "securityIraqbreakingAlliance", "A-AA+",
-        "© AFP 2023", "Sputnik International, 1920, 09.12.2021", "Top Trump Security Adviser Contradicts",
-        "Заголовок", "US Iraq & Afghanistan Wars Wasted Trillions", "| Photo: Twitter/@thehill",
-        "Post with no comments", "You are commenting using", "Page Generated in", "google plus",
+        "Leave a Reply",
+        "Captcha refresh",
+        "Subscribe",
+        "securityIraqbreakingAlliance",
+        "A-AA+",
+        "© AFP 2023",
+        "Sputnik International, 1920, 09.12.2021",
+        "Top Trump Security Adviser Contradicts",
+        "Заголовок",
+        "US Iraq & Afghanistan Wars Wasted Trillions",
+        "| Photo: Twitter/@thehill",
+        "Post with no comments",
+        "You are commenting using",
+        "Page Generated in",
+        "google plus",
     ]
     for article in articles.values():
         body = "\n".join(article.paragraphs())
@@ -84,7 +95,10 @@ def test_byline_becomes_the_author(bare_seeds: Path) -> None:
 )
 def test_decoding_common_encodings(data: bytes, encoding: str) -> None:
     text, found = decode(data)
-    assert found.replace("-", "_").lower() in (encoding.replace("-", "_"), "utf_8_sig" if encoding == "utf-8-sig" else "")
+    assert found.replace("-", "_").lower() in (
+        encoding.replace("-", "_"),
+        "utf_8_sig" if encoding == "utf-8-sig" else "",
+    )
     assert text == data.decode(encoding).lstrip("\ufeff")
 
 
@@ -128,7 +142,9 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
     )
     (article,) = read_corpus(tmp_path)[0]
     assert (article.outlet, article.published, article.title) == ("Harbour Times", "2024-03-05", "Port strike ends")
-    assert article.paragraphs() == ("Dock workers ended their strike on Tuesday after a deal on pay and jobs was signed.",)
+    assert article.paragraphs() == (
+        "Dock workers ended their strike on Tuesday after a deal on pay and jobs was signed.",
+    )
 
 
 def test_saved_html_page(tmp_path: Path) -> None:
