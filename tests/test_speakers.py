@@ -1,0 +1,522 @@
+"""Speaker resolution: one entity per person or organisation across outlets and spellings."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from digest.models import Article, Quote, Span, Speaker
+from digest.speakers import normalise_name, resolve_speakers, split_title
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+# --------------------------------------------------------------------------- helpers
+
+
+def quote(n: int, written: str | None, source: str = "a", role: str | None = None, start: int = 0) -> Quote:
+    """Build a quote with only the fields speaker resolution reads."""
+    return Quote(
+        id=f"q{n}",
+        source=source,
+        text="...",
+        start=start,
+        end=start + 3,
+        speaker_as_written=written,
+        speaker_role=role,
+    )
+
+
+def quotes_of(*items: str | tuple[str, ...]) -> list[Quote]:
+    """Build quotes from speaker spellings or (spelling, source[, role]) tuples, one source each."""
+    out = []
+    for n, item in enumerate(items):
+        if isinstance(item, str):
+            out.append(quote(n, item, source=f"s{n}"))
+        else:
+            written, source, *role = item
+            out.append(quote(n, written, source=source, role=role[0] if role else None))
+    return out
+
+
+def article(article_id: str, text: str) -> Article:
+    """Build an article whose body is every non-blank line of ``text``."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append(Span(pos, pos + len(line)))
+        pos += len(line) + 1
+    return Article(id=article_id, path=f"{article_id}.txt", text=text, body=tuple(spans), title=article_id)
+
+
+def ids_by_written(quotes: Sequence[Quote], articles: Sequence[Article] = ()) -> dict[str, str | None]:
+    """Resolve and map each spelling to its speaker id."""
+    _, resolved = resolve_speakers(quotes, articles)
+    return {q.speaker_as_written or "": q.speaker for q in resolved}
+
+
+def speakers_by_id(quotes: Sequence[Quote], articles: Sequence[Article] = ()) -> dict[str, Speaker]:
+    """Resolve and index the speakers by id."""
+    speakers, _ = resolve_speakers(quotes, articles)
+    return {s.id: s for s in speakers}
+
+
+def one_entity(ids: dict[str, str | None], spellings: Sequence[str]) -> str:
+    """Assert that every spelling resolved to the same, non-empty id and return it."""
+    found = {ids[s] for s in spellings}
+    assert len(found) == 1 and None not in found, {s: ids[s] for s in spellings}
+    return found.pop() or ""
+
+
+# --------------------------------------------------------------------------- the seed story
+
+ARAJI = ["Qassem al-Araji", "Qasim al-Araji", "Al-Araji", "al-Araji", "Qasim Araji", "Al Arayi"]
+KHAFAJI = ["Tahsin al-Khafaji", "Khafaji", "Tahsin Jafaji"]
+MAAN = ["Saad Maan", "Sa’ad Ma’an", "Maan", "Ma’an"]
+
+
+def test_seed_spellings_are_three_people() -> None:
+    ids = ids_by_written(quotes_of(*ARAJI, *KHAFAJI, *MAAN))
+    people = {one_entity(ids, ARAJI), one_entity(ids, KHAFAJI), one_entity(ids, MAAN)}
+    assert len(people) == 3
+
+
+def test_seed_speakers_have_readable_ids_and_full_names() -> None:
+    speakers = speakers_by_id(quotes_of(*ARAJI, *KHAFAJI, *MAAN))
+    names = {s.name for s in speakers.values()}
+    assert names == {"Qasim al-Araji", "Tahsin al-Khafaji", "Saad Maan"}
+    assert "qasim-al-araji" in speakers
+    araji = speakers["qasim-al-araji"]
+    assert araji.aliases == tuple(sorted(ARAJI))
+
+
+def test_ties_between_complete_spellings_go_to_the_most_frequent() -> None:
+    quotes = quotes_of("Qassem al-Araji", "Qasim al-Araji", "Qasim al-Araji", "Al-Araji")
+    (speaker,) = resolve_speakers(quotes, [])[0]
+    assert speaker.name == "Qasim al-Araji"
+    quotes = quotes_of("Qassem al-Araji", "Qassem al-Araji", "Qasim al-Araji")
+    assert resolve_speakers(quotes, [])[0][0].name == "Qassem al-Araji"
+
+
+@pytest.fixture(scope="module")
+def seed_articles() -> list[Article]:
+    return [article(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def seed_quote(
+    n: int, articles: list[Article], index: int, written: str, anchor: str, role: str | None = None
+) -> Quote:
+    """A quote in seed article ``index`` placed where ``anchor`` is written."""
+    start = articles[index].text.index(anchor)
+    return quote(n, written, source=articles[index].id, role=role, start=start)
+
+
+def test_short_names_are_completed_from_the_same_article(seed_articles: list[Article]) -> None:
+    quotes = [
+        seed_quote(0, seed_articles, 1, "Khafaji", "Only advisers"),
+        seed_quote(1, seed_articles, 0, "Maan", "Maan added"),
+        seed_quote(2, seed_articles, 0, "Al-Araji", "Today we ended"),
+    ]
+    speakers, resolved = resolve_speakers(quotes, seed_articles)
+    by_id = {s.id: s for s in speakers}
+    khafaji, maan, araji = (by_id[q.speaker or ""] for q in resolved)
+    assert khafaji.name == "Tahsin al-Khafaji"
+    assert "the spokesman for the Joint Operations Command" in khafaji.roles
+    assert maan.name == "Saad Maan"
+    assert "the head of the Security Media Cell" in maan.roles
+    assert araji.name == "Qassem al-Araji"
+    assert "National Security Adviser" in araji.roles
+
+
+def test_seed_corpus_resolves_across_outlets(seed_articles: list[Article]) -> None:
+    quotes = [
+        seed_quote(0, seed_articles, 0, "the joint operations", "we confirm"),
+        seed_quote(1, seed_articles, 0, "Al-Araji", "Today we ended"),
+        seed_quote(2, seed_articles, 1, "Khafaji", "Only advisers"),
+        seed_quote(3, seed_articles, 1, "the spokesman", "the rest of the foreign"),
+        seed_quote(4, seed_articles, 2, "al-Araji", "Today, we have"),
+        seed_quote(5, seed_articles, 2, "the official", "The relationship with"),
+        seed_quote(
+            6, seed_articles, 3, "Qasim Araji", "The international coalition led", "Iraqi National Security Advisor"
+        ),
+        seed_quote(7, seed_articles, 3, "Al Arayi", "the relationship with the international"),
+        seed_quote(8, seed_articles, 3, "Tahsin Jafaji", "Iraq announced"),
+        seed_quote(9, seed_articles, 4, "Qasim al-Araji", "the last round", "Iraq’s national security advisor"),
+        seed_quote(10, seed_articles, 4, "Sa’ad Ma’an", "Deputy Chief", "commander of the Security Media Cell"),
+        seed_quote(11, seed_articles, 4, "coalition forces", "upholding"),
+        seed_quote(12, seed_articles, 4, "Ma’an", "Ma’an congratulated"),
+    ]
+    speakers, resolved = resolve_speakers(quotes, seed_articles)
+    got = [q.speaker for q in resolved]
+    araji, khafaji, maan = got[1], got[2], got[10]
+    assert got[4] == got[6] == got[7] == got[9] == araji
+    assert got[3] == got[8] == khafaji
+    assert got[12] == maan
+    assert got[5] is None
+    assert got[0] is not None and got[11] is not None and got[0] != got[11]
+    assert len({araji, khafaji, maan, got[0], got[11]}) == 5
+    assert [s.id for s in speakers] == sorted(s.id for s in speakers)
+
+
+# --------------------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize(
+    ("written", "title", "bare"),
+    [
+        ("Major General Tahsin al-Khafaji", "Major General", "Tahsin al-Khafaji"),
+        ("Lieutenant General Michael Smith", "Lieutenant General", "Michael Smith"),
+        ("National Security Adviser Qassem al-Araji", "National Security Adviser", "Qassem al-Araji"),
+        ("Iraq's national security advisor Qasim al-Araji", "Iraq's national security advisor", "Qasim al-Araji"),
+        ("US President Joe Biden", "US President", "Joe Biden"),
+        ("Iraqi Prime Minister Mustafa al-Kadhimi", "Iraqi Prime Minister", "Mustafa al-Kadhimi"),
+        ("Prime Minister John Major", "Prime Minister", "John Major"),
+        ("Dr. Martin Luther King Jr.", "Dr.", "Martin Luther King Jr."),
+        ("Mr. Saad Maan", "Mr.", "Saad Maan"),
+        ("Supreme Leader Ayatollah Ali Khamenei", "Supreme Leader Ayatollah", "Ali Khamenei"),
+        ("Crown Prince Mohammed bin Salman", "Crown Prince", "Mohammed bin Salman"),
+        ("Mohammed Amir Khan", None, "Mohammed Amir Khan"),
+        ("Martin Luther King", None, "Martin Luther King"),
+        ("Qasim al-Araji", None, "Qasim al-Araji"),
+        ("the spokesman", None, "the spokesman"),
+    ],
+)
+def test_split_title(written: str, title: str | None, bare: str) -> None:
+    assert split_title(written) == (title, bare)
+
+
+def test_titles_do_not_split_a_person() -> None:
+    ids = ids_by_written(
+        quotes_of(
+            "Major General Saad Maan", "Saad Maan", "Mr. Maan", "President Joe Biden", "Joe Biden", "Dr. Joe Biden"
+        )
+    )
+    one_entity(ids, ["Major General Saad Maan", "Saad Maan", "Mr. Maan"])
+    one_entity(ids, ["President Joe Biden", "Joe Biden", "Dr. Joe Biden"])
+
+
+def test_offices_become_roles_but_ranks_do_not() -> None:
+    speakers = speakers_by_id(quotes_of("Major General Saad Maan", "National Security Adviser Qasim al-Araji"))
+    assert speakers["saad-maan"].roles == ()
+    assert speakers["qasim-al-araji"].roles == ("National Security Adviser",)
+
+
+# --------------------------------------------------------------------------- other stories
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        ["Qassem al-Araji", "Qasim Araji", "Qasim Al Arayi", "Kasim al-Araji"],
+        ["Al-Araji", "al Araji", "Al Arayi", "Araji"],
+        ["Tahsin al-Khafaji", "Tahsin Jafaji"],
+        ["Saad Maan", "Sa’ad Ma’an", "Sa'ad Ma`an"],
+        ["Saddam Hussein", "Saddam Husain", "Saddam Hossein", "Saddam Husayn"],
+        ["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Volodymyr Zelenskiy", "Wolodymyr Zelenskij"],
+        ["Ali Khamenei", "Ali Khamene'i", "Ali Khameneʼi", "Alí Jamenei"],
+        ["Sergei Lavrov", "Sergey Lavrov"],
+        ["Hassan Rouhani", "Hasan Rowhani"],
+        ["Qasem Soleimani", "Qassem Suleimani", "Qasim Sulaymani"],
+    ],
+)
+def test_normalise_name_folds_romanisations(group: list[str]) -> None:
+    assert len({normalise_name(name) for name in group}) == 1, [normalise_name(n) for n in group]
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        ["Mohammad Javad Zarif", "Mohammed Javad Zarif", "Muhammad Jawad Zarif", "Javad Zarif", "Zarif"],
+        ["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Zelenskiy", "President Zelensky"],
+        ["Ayatollah Ali Khamenei", "Ali Khamene'i", "Khamenei", "Alí Jamenei", "Supreme Leader Sayyed Ali Khamenei"],
+        ["Dmitry Peskov", "Dmitri Peskov", "Dmitriy Peskov", "Peskov"],
+        ["Muammar Gaddafi", "Moammar Qaddafi", "Muammar al-Gadhafi"],
+        ["Mustafa al-Kadhimi", "Mostafa Kazemi"],
+        ["Hassan Nasrallah", "Hasan Nasrullah", "Sayyed Hassan Nasrallah"],
+        ["Mohammed bin Salman", "Mohammad bin Salman", "Crown Prince Mohammed bin Salman"],
+        ["Hossein Amir-Abdollahian", "Hossein Amirabdollahian", "Amir-Abdollahian"],
+        ["Ahmed Hassan", "Ahmad Hasan"],
+        ["Youssef Ali", "Yusuf Ali"],
+        ["Ursula von der Leyen", "von der Leyen", "Von der Leyen"],
+    ],
+)
+def test_one_person_across_romanisations(group: list[str]) -> None:
+    one_entity(ids_by_written(quotes_of(*group)), group)
+
+
+def test_east_asian_surname_first_is_completed_in_the_article() -> None:
+    text = "Chinese President Xi Jinping met Foreign Minister Wang Yi.\n“We are ready,” Xi said."
+    art = article("x", text)
+    quotes = [quote(0, "Xi", source="x", start=text.index("We are")), quote(1, "Xi Jinping", source="y")]
+    ids = ids_by_written(quotes, [art])
+    assert ids["Xi"] == ids["Xi Jinping"] == "xi-jinping"
+
+
+# --------------------------------------------------------------------------- different people
+
+
+def test_same_surname_different_first_names_stay_apart() -> None:
+    ids = ids_by_written(quotes_of("Joe Biden", "Hunter Biden", "Saddam Hussein", "Fuad Hussein"))
+    assert len(set(ids.values())) == 4
+
+
+def test_bare_surname_joins_only_when_unambiguous() -> None:
+    quotes = quotes_of(
+        ("Joe Biden", "a", "US President"),
+        ("Hunter Biden", "b", "the president's son"),
+        ("Biden", "c", "US President"),
+        ("Biden", "d"),
+    )
+    _, resolved = resolve_speakers(quotes, [])
+    joe, hunter, president, unknown = (q.speaker for q in resolved)
+    assert joe != hunter
+    assert president == joe
+    assert unknown not in (joe, hunter, None)
+
+
+def test_bare_surname_prefers_the_person_in_the_same_article() -> None:
+    text = "Hunter Biden arrived.\n“I am here,” Biden said."
+    art = article("b", text)
+    quotes = [
+        quote(0, "Joe Biden", source="a"),
+        quote(1, "Hunter Biden", source="c"),
+        quote(2, "Biden", source="b", start=text.index("I am")),
+    ]
+    _, resolved = resolve_speakers(quotes, [art])
+    assert resolved[2].speaker == resolved[1].speaker != resolved[0].speaker
+
+
+def test_bare_surname_with_one_bearer_joins_without_article() -> None:
+    ids = ids_by_written(quotes_of("Sergei Lavrov", "Lavrov"))
+    one_entity(ids, ["Sergei Lavrov", "Lavrov"])
+
+
+def test_conflicting_roles_keep_weakly_matching_names_apart() -> None:
+    quotes = quotes_of(
+        ("M. Khan", "a", "Pakistani prime minister"),
+        ("Mohammed Khan", "b", "cricket coach"),
+        ("Imran Khan", "c", "Pakistani prime minister"),
+    )
+    ids = ids_by_written(quotes)
+    assert len(set(ids.values())) == 3
+
+
+def test_initials_and_short_forms_join_without_conflicting_roles() -> None:
+    ids = ids_by_written(quotes_of("J. Biden", "Joseph Biden", "Joe Biden"))
+    one_entity(ids, ["J. Biden", "Joseph Biden", "Joe Biden"])
+
+
+# --------------------------------------------------------------------------- organisations and descriptions
+
+
+def test_organisation_spellings_merge() -> None:
+    ids = ids_by_written(
+        quotes_of(
+            "the Joint Operations Command",
+            "the joint operations",
+            "Iraqi Joint Operations Command",
+            "coalition forces",
+            "the international coalition",
+            "the US-led coalition",
+            "NATO",
+            "North Atlantic Treaty Organization",
+        )
+    )
+    joc = one_entity(ids, ["the Joint Operations Command", "the joint operations", "Iraqi Joint Operations Command"])
+    coalition = one_entity(ids, ["coalition forces", "the international coalition", "the US-led coalition"])
+    nato = one_entity(ids, ["NATO", "North Atlantic Treaty Organization"])
+    assert len({joc, coalition, nato}) == 3
+
+
+def test_organisations_of_different_countries_or_kinds_stay_apart() -> None:
+    spellings = ["US forces", "Iraqi forces", "Iraqi Security Forces", "the UN Security Council"]
+    ids = ids_by_written(quotes_of(*spellings))
+    assert len({ids[s] for s in spellings}) == 4
+
+
+def test_organisation_is_named_from_its_fullest_form_in_the_article() -> None:
+    text = "The Joint Operations Command said on Friday.\nThe joint operations added, “we confirm.”"
+    art = article("a", text)
+    quotes = [quote(0, "the joint operations", source="a", start=text.index("we confirm"))]
+    (speaker,), _ = resolve_speakers(quotes, [art])
+    assert speaker.name == "Joint Operations Command"
+    assert speaker.id == "joint-operations-command"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "the official",
+        "he",
+        "She",
+        "the statement",
+        "The statement",
+        "the spokesman",
+        "a senior Iraqi military official",
+        "Iraqi officials",
+        "security sources",
+        "the government",
+        "",
+        "   ",
+    ],
+)
+def test_descriptions_are_no_entity(written: str) -> None:
+    speakers, resolved = resolve_speakers([quote(0, written)], [])
+    assert speakers == ()
+    assert resolved[0].speaker is None
+
+
+@pytest.mark.parametrize("written", ["Read", "Related", "Read also", "Watch"])
+def test_page_furniture_labels_are_no_speaker(written: str) -> None:
+    assert ids_by_written([quote(0, written)]) == {written: None}
+
+
+def test_groups_described_in_lower_case_are_entities() -> None:
+    ids = ids_by_written(quotes_of("crane operators", "the protesters", "Iraqi officials", "the two sides"))
+    assert ids["crane operators"] == "crane-operators"
+    assert ids["the protesters"] == "protesters"
+    assert ids["Iraqi officials"] is None and ids["the two sides"] is None
+
+
+def test_short_organisation_name_joins_the_one_fuller_name() -> None:
+    ids = ids_by_written(
+        quotes_of("the electoral commission", "Independent High Electoral Commission", "the Security Media Cell")
+    )
+    one_entity(ids, ["the electoral commission", "Independent High Electoral Commission"])
+    ids = ids_by_written(quotes_of("Iraqi Security Forces", "the Security Media Cell"))
+    assert ids["Iraqi Security Forces"] != ids["the Security Media Cell"]
+
+
+def test_organisation_without_country_stays_apart_when_two_countries_fit() -> None:
+    spellings = ["the Interior Ministry", "Iraqi Interior Ministry", "Kurdistan Interior Ministry"]
+    ids = ids_by_written(quotes_of(*spellings))
+    assert len({ids[s] for s in spellings}) == 3
+    ids = ids_by_written(quotes_of(*spellings[:2]))
+    one_entity(ids, spellings[:2])
+
+
+def test_statement_of_an_organisation_is_the_organisation() -> None:
+    ids = ids_by_written(quotes_of("the coalition's statement", "the international coalition"))
+    one_entity(ids, ["the coalition's statement", "the international coalition"])
+
+
+def test_office_description_goes_to_the_one_holder_in_its_article() -> None:
+    text = (
+        "Major General Tahsin al-Khafaji, the spokesman for the Joint Operations Command, spoke.\n"
+        "“Soon,” the spokesman said."
+    )
+    art = article("a", text)
+    quotes = [
+        quote(0, "Khafaji", source="a", start=0),
+        quote(1, "the spokesman", source="a", start=text.index("Soon")),
+        quote(2, "the spokesman", source="b"),
+    ]
+    _, resolved = resolve_speakers(quotes, [art])
+    assert resolved[1].speaker == resolved[0].speaker == "tahsin-al-khafaji"
+    assert resolved[2].speaker is None
+
+
+def test_role_written_beside_the_name_in_the_article() -> None:
+    text = "“We finished,” said Qasim al-Araji, Iraq’s national security advisor, on Thursday."
+    art = article("a", text)
+    (speaker,), _ = resolve_speakers([quote(0, "Qasim al-Araji", source="a")], [art])
+    assert speaker.roles == ("Iraq’s national security advisor",)
+
+
+def test_quotes_without_speaker_keep_none_and_everything_else_is_untouched() -> None:
+    quotes = [quote(0, None), quote(1, "Saad Maan")]
+    speakers, resolved = resolve_speakers(quotes, [])
+    assert resolved[0] == quotes[0]
+    assert resolved[1].speaker == speakers[0].id
+    assert [q.id for q in resolved] == ["q0", "q1"]
+
+
+# --------------------------------------------------------------------------- properties
+
+MIXED = [
+    *ARAJI,
+    *KHAFAJI,
+    *MAAN,
+    "Joe Biden",
+    "Hunter Biden",
+    "Biden",
+    "the joint operations",
+    "Iraqi Joint Operations Command",
+    "coalition forces",
+    "the official",
+    "Mohammed bin Salman",
+    "Mohammad bin Salman",
+    "Zelenskiy",
+    "Volodymyr Zelensky",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.randoms(use_true_random=False))
+def test_ids_do_not_depend_on_input_order(rng: random.Random) -> None:
+    quotes = [quote(n, w, source=f"s{n % 5}", role="spokesman" if n % 7 == 0 else None) for n, w in enumerate(MIXED)]
+    reference_speakers, reference = resolve_speakers(quotes, [])
+    shuffled = list(quotes)
+    rng.shuffle(shuffled)
+    speakers, resolved = resolve_speakers(shuffled, [])
+    assert speakers == reference_speakers
+    assert {q.id: q.speaker for q in resolved} == {q.id: q.speaker for q in reference}
+
+
+NAMEISH = st.lists(
+    st.sampled_from([*"abcdeghijklmnoqrsuyzAKMQSTZ’'`ʿʾ-. ,()éíñ", "al-", "Al ", "the ", "Dr. ", "Major "]),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), NAMEISH, st.sampled_from(MIXED)), max_size=12), st.text(max_size=200))
+def test_any_text_resolves_consistently(written: list[str | None], body: str) -> None:
+    art = article("s0", body)
+    quotes = [quote(n, w, source=f"s{n % 2}", start=min(n, len(body))) for n, w in enumerate(written)]
+    speakers, resolved = resolve_speakers(quotes, [art])
+    ids = [s.id for s in speakers]
+    assert ids == sorted(set(ids))
+    assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i) for i in ids)
+    assert all(q.speaker is None or q.speaker in ids for q in resolved)
+    assert all(q.speaker is None for q in resolved if q.speaker_as_written is None)
+    for s in speakers:
+        assert s.name in s.aliases
+        assert list(s.aliases) == sorted(set(s.aliases))
+        assert list(s.roles) == sorted(s.roles)
+
+
+# --------------------------------------------------------------------------- scale
+
+
+def synthetic_names(count: int, seed: int = 7) -> list[str]:
+    """Random, pronounceable personal names, some written as a bare surname."""
+    rng = random.Random(seed)
+    syllables = ["ka", "ra", "mi", "su", "do", "han", "bel", "tor", "zi", "fa", "lu", "nek", "qa", "sh", "ver", "os"]
+
+    def word(parts: int) -> str:
+        return "".join(rng.choice(syllables) for _ in range(parts)).capitalize()
+
+    firsts = [word(2) for _ in range(300)]
+    surnames = [word(rng.randint(2, 4)) for _ in range(3000)]
+    return [
+        f"{rng.choice(firsts)} {rng.choice(surnames)}" if rng.random() < 0.8 else rng.choice(surnames)
+        for _ in range(count)
+    ]
+
+
+def test_ten_thousand_names_resolve_quickly() -> None:
+    names = synthetic_names(10_000)
+    quotes = [quote(n, name, source=f"s{n % 500}") for n, name in enumerate(names)]
+    began = time.perf_counter()
+    speakers, resolved = resolve_speakers(quotes, [])
+    elapsed = time.perf_counter() - began
+    assert elapsed < 30, elapsed
+    assert all(q.speaker is not None for q in resolved)
+    assert len({n for n in names if " " in n}) * 0.9 <= len(speakers) <= len(set(names))
