@@ -1,0 +1,736 @@
+"""Quotation finding and attribution (digest.quotes) on wire-style sentences and the seed articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from digest.models import Article, Quote, QuoteKind, Span, stable_id
+from digest.quotes import body_spans, extract_quotes
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+EVAL = ROOT / "tests" / "eval"
+
+STATEMENT, FRAGMENT, TERM, TITLE = QuoteKind.STATEMENT, QuoteKind.FRAGMENT, QuoteKind.TERM, QuoteKind.TITLE
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def make_article(text: str, article_id: str = "a", title: str | None = None) -> Article:
+    """Build an Article whose body is every non-empty line, stripped of surrounding whitespace."""
+    body, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped)
+            body.append(Span(start, start + len(stripped)))
+        pos += len(line) + 1
+    first = text.split("\n", 1)[0].strip()
+    return Article(id=article_id, path=f"{article_id}.txt", text=text, body=tuple(body), title=title or first)
+
+
+def extract(text: str, title: str = "Headline of the test article") -> tuple[Quote, ...]:
+    """Extract the quotes of a text whose lines are all body."""
+    return extract_quotes(make_article(text, title=title))
+
+
+def texts(text: str) -> list[str]:
+    """Return the text of every quote found."""
+    return [q.text for q in extract(text)]
+
+
+def find(quotes: tuple[Quote, ...], needle: str) -> Quote:
+    """Return the one quote that starts with ``needle``."""
+    hits = [q for q in quotes if q.text.startswith(needle)]
+    assert len(hits) == 1, f"{needle!r} in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+def only(text: str) -> Quote:
+    """Return the single quote of a text."""
+    quotes = extract(text)
+    assert len(quotes) == 1, [q.text for q in quotes]
+    return quotes[0]
+
+
+def who(quote: Quote) -> tuple[str | None, str | None, str | None]:
+    """Return a quote's speaker as written, role and relaying source."""
+    return quote.speaker_as_written, quote.speaker_role, quote.reported_by
+
+
+# ---------------------------------------------------------------- the Quote values
+
+
+def test_quote_fields_point_into_the_text() -> None:
+    text = "Intro line\nThe minister said: “We will leave.”"
+    article = make_article(text)
+    (quote,) = extract_quotes(article)
+    assert quote.text == text[quote.start : quote.end] == "We will leave."
+    assert quote.source == "a"
+    assert quote.id == stable_id("q", "a", str(quote.start), str(quote.end))
+
+
+def test_quotes_are_sorted_by_start() -> None:
+    quotes = extract("Intro\n“B one two three four,” he said.\n“A one two three four,” she said.")
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+def test_text_outside_the_body_never_yields_quotes() -> None:
+    text = 'Caption: the "Hands of Victory" monument\nThe army said: “We are ready.”\nTeaser: “Read this story”'
+    article = make_article(text)
+    body_only = Article(id="a", path="a", text=text, body=(article.body[1],), title="t")
+    assert [q.text for q in extract_quotes(body_only)] == ["We are ready."]
+
+
+def test_empty_and_quote_free_articles() -> None:
+    assert extract_quotes(Article(id="a", path="a", text="", body=(), title="")) == ()
+    assert extract("Nothing quoted here.\nNor here.") == ()
+
+
+def test_body_spans_are_clipped_sorted_and_merged() -> None:
+    article = Article(
+        id="a", path="a", text="0123456789", body=(Span(5, 20), Span(0, 3), Span(2, 4), Span(7, 7)), title=""
+    )
+    assert body_spans(article) == (Span(0, 3), Span(3, 4), Span(5, 10))
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He said: “We will leave.”", "We will leave."),
+        ('He said: "We will leave."', "We will leave."),
+        ("‘We will leave,’ he said.", "We will leave,"),
+        ("'We will leave,' he said.", "We will leave,"),
+        ("He said: «We will leave.»", "We will leave."),
+        ("He said: « We will leave »", "We will leave"),
+        ("He said: „We will leave.“", "We will leave."),
+        ("‚We will leave‘, he said.", "We will leave"),
+        ("He said: ‹We will leave›.", "We will leave"),
+        ("He said: »We will leave«.", "We will leave"),
+        ('He pointed out that "the rest will leave”.', "the rest will leave"),
+    ],
+)
+def test_every_quotation_mark(sentence: str, expected: str) -> None:
+    assert texts(f"Intro\n{sentence}") == [expected]
+
+
+def test_marks_mixed_within_one_article() -> None:
+    text = (
+        "Intro\n"
+        "“We will leave,” the minister said.\n"
+        'The army said: "Most troops are gone."\n'
+        "«The talks ended», said the envoy.\n"
+        "„Es ist vorbei“, sagte er; the so-called ‘smart terminal’ opens in May."
+    )
+    assert texts(text) == [
+        "We will leave,",
+        "Most troops are gone.",
+        "The talks ended",
+        "Es ist vorbei",
+        "smart terminal",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It’s yesterday’s statement by Ma’an and Sa’ad, McKenzie’s staff and al-Araji's office.",
+        "Iraq's forces and the soldiers' families met at the PM’s home; they weren’t told.",
+        "Rock of the ’90s and rock 'n' roll filled O'Brien's bar.",
+        "The ministers' meeting ended; the generals’ plan stands.",
+    ],
+)
+def test_apostrophes_are_not_quotation_marks(sentence: str) -> None:
+    assert texts(f"Intro\n{sentence}") == []
+
+
+def test_single_quotes_next_to_apostrophes() -> None:
+    text = "Intro\nThe terrorist 'caliphate' lost Iraq's territory, and Baghdad's 'combat forces' left."
+    assert texts(text) == ["caliphate", "combat forces"]
+    curly = "Intro\nThe union’s leader called it a ‘job killer’, and the workers’ ‘won’t go’ banner stayed."
+    assert texts(curly) == ["job killer", "won’t go"]
+
+
+def test_unpaired_single_quotes_are_dropped() -> None:
+    assert texts("Intro\nThe group's 'caliphate lost its ground.") == []
+    assert texts("Intro\nThe forces' withdrawal began.") == []
+
+
+def test_stray_marks_are_ignored() -> None:
+    assert texts('Intro\nA 12" gun and a " stray mark.') == []
+    assert texts("Intro\nHe said “ ” nothing.") == []
+
+
+# ---------------------------------------------------------------- nesting
+
+
+def test_nested_single_inside_straight_double() -> None:
+    text = (
+        "Intro\n"
+        "\"The international coalition led by the U.S. begins the withdrawal of its troops as 'completion of "
+        "the combat mission,'\" announced Iraqi National Security Advisor Qasim Araji."
+    )
+    quotes = extract(text)
+    outer = find(quotes, "The international coalition")
+    inner = find(quotes, "completion")
+    assert outer.text.endswith("mission,'")
+    assert inner.text == "completion of the combat mission,"
+    assert outer.kind == STATEMENT and inner.kind == TERM
+    assert who(outer) == ("Qasim Araji", "Iraqi National Security Advisor", None)
+    assert inner.speaker_as_written is None
+
+
+def test_straight_double_marks_serving_both_levels() -> None:
+    text = (
+        "Intro\n"
+        '"Iraq announces the end of the "combat missions" of the International Coalition against the Islamic '
+        'State. Baghdad has assured that the withdrawal of international forces from the country has begun."'
+    )
+    quotes = extract(text)
+    outer = find(quotes, "Iraq announces")
+    assert outer.text.endswith("has begun.")
+    assert '"combat missions"' in outer.text
+    assert find(quotes, "combat missions").kind == TERM
+    assert outer.kind == STATEMENT and outer.speaker_as_written is None
+
+
+def test_typographic_nesting() -> None:
+    quotes = extract("Intro\n“The so-called ‘smart terminal’ is the first step,” said Marco Ferreira.")
+    assert [q.text for q in quotes] == ["The so-called ‘smart terminal’ is the first step,", "smart terminal"]
+    assert quotes[0].speaker_as_written == "Marco Ferreira"
+    assert quotes[1].kind == TERM
+
+
+def test_guillemet_and_german_nesting() -> None:
+    french = extract("Intro\n«Le ‹terminal intelligent› arrive», a-t-il dit.")
+    assert [q.text for q in french] == ["Le ‹terminal intelligent› arrive", "terminal intelligent"]
+    german = extract("Intro\n„Das ‚smart terminal‘ kommt“, sagte er.")
+    assert [q.text for q in german] == ["Das ‚smart terminal‘ kommt", "smart terminal"]
+
+
+# ---------------------------------------------------------------- several paragraphs
+
+
+def test_quotation_running_over_two_paragraphs() -> None:
+    text = (
+        "Intro\n\n"
+        "“We have sat at that table for eleven months. We have been ignored.\n\n"
+        "“Now the ships can wait for us,” El-Haddad added.\n\n"
+        "Talks resume on Thursday."
+    )
+    first, second = extract(text)
+    assert first.text == "We have sat at that table for eleven months. We have been ignored."
+    assert second.text == "Now the ships can wait for us,"
+    assert first.kind == second.kind == STATEMENT
+    assert first.speaker_as_written == second.speaker_as_written == "El-Haddad"
+
+
+def test_quotation_running_over_three_paragraphs_with_verb_before() -> None:
+    text = (
+        "Intro\n"
+        "Governor Paulo Haddad said: “We do not set policy for one week.\n"
+        "“Prices matter to us.\n"
+        "“And we would have to respond.”\n"
+        "The bank declined further comment."
+    )
+    quotes = extract(text)
+    assert [q.text for q in quotes] == [
+        "We do not set policy for one week.",
+        "Prices matter to us.",
+        "And we would have to respond.",
+    ]
+    assert {q.speaker_as_written for q in quotes} == {"Paulo Haddad"}
+    assert {q.speaker_role for q in quotes} == {"Governor"}
+
+
+def test_unclosed_quotation_ends_at_its_paragraph() -> None:
+    text = (
+        "Intro\n"
+        "Ma’an cited coalition forces as saying “upholding our commitment, there will be no combat role.\n"
+        "Ma’an congratulated the attendees.\n"
+        "The coalition said the “advisers” will stay."
+    )
+    quotes = extract(text)
+    unclosed = find(quotes, "upholding")
+    assert unclosed.text.endswith("no combat role.")
+    assert who(unclosed) == ("coalition forces", None, "Ma’an")
+    assert unclosed.kind == STATEMENT
+    assert find(quotes, "advisers").kind == TERM
+
+
+def test_next_paragraph_opening_a_new_quote_is_a_run_on() -> None:
+    text = "Intro\n“First part without a close\n“Second part closes,” she said."
+    quotes = extract(text)
+    assert [q.text for q in quotes] == ["First part without a close", "Second part closes,"]
+    assert {q.speaker_as_written for q in quotes} == {None}
+
+
+# ---------------------------------------------------------------- kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "kind"),
+    [
+        ("“We will leave Iraq by December,” the general said.", "We will", STATEMENT),
+        ("Austin said the mission would end, with “no US forces with a combat role” to remain.", "no US", FRAGMENT),
+        ("The mission will move to an “advisory” role by the end of the year.", "advisory", TERM),
+        ("Adviser Qassem al-Araji announced the “officially” end of the mission.", "officially", TERM),
+        ('Iraq announced the end of the "combat mission" maintained by the coalition.', "combat mission", TERM),
+        ("Troops stood near the landmark “Hands of Victory” in Baghdad.", "Hands of Victory", TITLE),
+        ('His memoir, a book titled "The Long Road Home", sold well.', "The Long Road Home", TITLE),
+        ("The offensive, dubbed “Operation Desert Fox”, began at dawn.", "Operation Desert Fox", TITLE),
+        ("The bank's latest “Financial Stability Review” warned of rising debt.", "Financial Stability Review", TITLE),
+        ("Union leaders call it a so-called ‘smart terminal’ plan.", "smart terminal", TERM),
+        ("Haddad called the project a ‚job killer‘, a phrase painted on banners.", "job killer", TERM),
+        ("Al-Haddad called the pay offer “unacceptable”.", "unacceptable", FRAGMENT),
+        ("Armed factions threaten to wage “decisive battles” on New Year's Eve.", "decisive battles", FRAGMENT),
+        ("The governor said rates would stay “higher for longer”.", "higher for longer", FRAGMENT),
+    ],
+)
+def test_kinds(sentence: str, needle: str, kind: QuoteKind) -> None:
+    assert find(extract(f"Intro line\n{sentence}"), needle).kind == kind
+
+
+def test_quote_repeating_the_headline_is_a_title() -> None:
+    title = "Coalition forces leave Iraq as combat mission ends"
+    text = f"{title}\nReaders reacted to “Coalition forces leave Iraq as combat mission ends"
+    assert find(extract(text, title=title), "Coalition forces").kind == TITLE
+
+
+def test_unattributed_quoted_sentence_is_a_statement() -> None:
+    quote = only("Intro\n“The withdrawal of international forces from the country has begun.”")
+    assert quote.kind == STATEMENT and quote.speaker_as_written is None
+
+
+def test_attached_quote_whose_sentence_goes_on_is_a_fragment() -> None:
+    text = (
+        "Intro\nAl Arayi indicated in a message on his account on the social network Twitter that "
+        '"the relationship with the coalition will continue in the training camps" of the Iraqi forces.'
+    )
+    quote = only(text)
+    assert quote.kind == FRAGMENT
+    assert quote.speaker_as_written == "Al Arayi"
+
+
+def test_terms_and_titles_carry_no_speaker() -> None:
+    quotes = extract("Intro\nKhafaji said the “advisory” role and the landmark “Hands of Victory” remain.")
+    assert [(q.kind, q.speaker_as_written) for q in quotes] == [(TERM, None), (TITLE, None)]
+
+
+# ---------------------------------------------------------------- attribution forms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("“Only advisers remain,” Khafaji said.", ("Khafaji", None, None)),
+        ("“Only advisers remain,” said Tahsin al-Khafaji.", ("Tahsin al-Khafaji", None, None)),
+        ("Tahsin al-Khafaji said that “only advisers remain.”", ("Tahsin al-Khafaji", None, None)),
+        ("Tahsin al-Khafaji said: “Only advisers remain.”", ("Tahsin al-Khafaji", None, None)),
+        ("Tahsin al-Khafaji said, “Only advisers remain.”", ("Tahsin al-Khafaji", None, None)),
+        ("“Only advisers remain.” — Tahsin al-Khafaji", ("Tahsin al-Khafaji", None, None)),
+        ("“Only advisers remain,” according to Tahsin al-Khafaji.", ("Tahsin al-Khafaji", None, None)),
+        ("According to the ministry, “only advisers remain.”", ("the ministry", None, None)),
+        ("“Only advisers remain,” al-Araji wrote in a tweet.", ("al-Araji", None, None)),
+        ("Al-Araji tweeted: “Only advisers remain.”", ("Al-Araji", None, None)),
+        ("“Only advisers remain,” al-Araji added.", ("al-Araji", None, None)),
+        (
+            "Khafaji told the Iraqi News Agency that “only advisers remain.”",
+            ("Khafaji", None, "the Iraqi News Agency"),
+        ),
+        ("“Only advisers remain,” Khafaji told the agency.", ("Khafaji", None, None)),
+        (
+            "National Security Adviser Qassem al-Araji announced that “only advisers remain.”",
+            ("Qassem al-Araji", "National Security Adviser", None),
+        ),
+        (
+            "“Only advisers remain,” US Defence Secretary Lloyd Austin stressed.",
+            ("Lloyd Austin", "US Defence Secretary", None),
+        ),
+        (
+            "Qasim al-Araji, Iraq’s national security advisor, said: “Only advisers remain.”",
+            ("Qasim al-Araji", "Iraq’s national security advisor", None),
+        ),
+        (
+            "Major General Tahsin al-Khafaji, the spokesman for the Joint Operations Command, said “only advisers"
+            " remain.”",
+            ("Tahsin al-Khafaji", "the spokesman for the Joint Operations Command", None),
+        ),
+        (
+            "“Only advisers remain,” commander of the Security Media Cell, Sa’ad Ma’an, said.",
+            ("Sa’ad Ma’an", "commander of the Security Media Cell", None),
+        ),
+        (
+            "“Only advisers remain,” said Tomás Ribeiro, the port authority’s operations director.",
+            ("Tomás Ribeiro", "the port authority’s operations director", None),
+        ),
+        (
+            "Yusuf al-Haddad, who heads the dockworkers' union, told reporters: “Only advisers remain.”",
+            ("Yusuf al-Haddad", None, None),
+        ),
+        ("Ma’an cited coalition forces as saying “only advisers remain.”", ("coalition forces", None, "Ma’an")),
+        ("Al-Haddad quoted crane operators as saying “only advisers remain.”", ("crane operators", None, "Al-Haddad")),
+        ("Khafaji was quoted by Reuters as saying “only advisers remain.”", ("Khafaji", None, "Reuters")),
+        (
+            'Al Arayi indicated in a message on his account on the social network Twitter that "only advisers remain."',
+            ("Al Arayi", None, None),
+        ),
+        (
+            "In a press conference, Qasim al-Araji, Iraq’s national security advisor, “only advisers remain.”",
+            ("Qasim al-Araji", "Iraq’s national security advisor", None),
+        ),
+        (
+            "“Only advisers remain,” the Joint Operations Command said in a statement.",
+            ("the Joint Operations Command", None, None),
+        ),
+        ("“Only advisers remain,” Osama bin Laden's son said.", ("Osama bin Laden's son", None, None)),
+        ("“Only advisers remain,” Staffan de Mistura said.", ("Staffan de Mistura", None, None)),
+        ("“Only advisers remain,” Ursula von der Leyen said.", ("Ursula von der Leyen", None, None)),
+        ("“Only advisers remain,” General Frank McKenzie warned.", ("Frank McKenzie", "General", None)),
+        ("“Only advisers remain,” Hamza bin Salman insisted.", ("Hamza bin Salman", None, None)),
+        (
+            "U.S. Secretary of State Antony Blinken said on Tuesday that “only advisers remain.”",
+            ("Antony Blinken", "U.S. Secretary of State", None),
+        ),
+        ("“Only advisers remain,” said Mr. Jones, 45, a shopkeeper in Baghdad.", ("Jones", "a shopkeeper", None)),
+        ("“Only advisers remain,” Smith, 45, said.", ("Smith", None, None)),
+        ("“Only advisers remain,” she told the BBC.", (None, None, "the BBC")),
+        (
+            "BAGHDAD (Reuters) - Iraq's foreign minister Fuad Hussein said “only advisers remain.”",
+            ("Fuad Hussein", "Iraq's foreign minister", None),
+        ),
+        (
+            "“Only advisers remain,” said the ministry's spokesman, Ahmed al-Sahaf.",
+            ("Ahmed al-Sahaf", "the ministry's spokesman", None),
+        ),
+        (
+            "“Only advisers remain,” White House press secretary Jen Psaki said.",
+            ("Jen Psaki", "White House press secretary", None),
+        ),
+        (
+            "State media quoted the president as saying that “only advisers remain.”",
+            ("the president", None, "State media"),
+        ),
+        ("The joint statement said: “Only advisers remain.”", ("The joint statement", None, None)),
+        (
+            "According to a statement from the prime minister's office, Kadhimi “only advisers remain.”",
+            ("Kadhimi", None, None),
+        ),
+    ],
+)
+def test_attribution_forms(sentence: str, expected: tuple[str | None, str | None, str | None]) -> None:
+    quotes = [q for q in extract(f"Intro line\n{sentence}") if "nly advisers remain" in q.text]
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert who(quote) == expected
+    assert quote.kind in (STATEMENT, FRAGMENT)
+
+
+def test_name_followed_by_its_quoted_predicate() -> None:
+    text = "Intro\nAccording to a statement from his office, Kadhimi “stressed the importance of cooperation.”"
+    quote = only(text)
+    assert (quote.kind, quote.speaker_as_written) == (FRAGMENT, "Kadhimi")
+
+
+def test_next_sentence_of_an_attributed_quote_keeps_the_speaker() -> None:
+    text = "Intro\n‘We are leaving now,’ the envoy, Jeanine Hennis-Plasschaert, told the BBC. ‘It is the right time.’"
+    quotes = extract(text)
+    assert [(q.kind, q.speaker_as_written) for q in quotes] == [(STATEMENT, "Jeanine Hennis-Plasschaert")] * 2
+    split = extract('Intro\n"What we need now," said Hussein, "is a clear timetable."')
+    assert [q.speaker_as_written for q in split] == ["Hussein", "Hussein"]
+
+
+def test_paragraph_ending_with_a_colon_introduces_the_next() -> None:
+    text = "Intro\nIn a televised address, Prime Minister Mustafa al-Kadhimi said:\n“Iraq will not be a battlefield.”"
+    assert who(only(text)) == ("Mustafa al-Kadhimi", "Prime Minister", None)
+    plain = "Intro\nPrime Minister Mustafa al-Kadhimi spoke on Sunday.\n“Iraq will not be a battlefield.”"
+    assert only(plain).speaker_as_written is None
+
+
+def test_so_called_names_are_terms() -> None:
+    assert only('Intro\nThe so-called "Islamic State" group lost its last territory.').kind == TERM
+    assert only('Intro\nThe militia, known as the "Popular Mobilization Forces", rejected it.').kind == TITLE
+
+
+def test_specific_titles_refer_back_only_to_a_matching_role() -> None:
+    text = "Intro\nThe resident, Ali Hassan, said: “We are tired.”\n“We are ready,” the commander said."
+    assert [q.speaker_as_written for q in extract(text)] == ["Ali Hassan", "the commander"]
+
+
+def test_fragment_takes_the_speaker_of_its_sentence() -> None:
+    text = (
+        "Intro\nUS Defence Secretary Lloyd Austin announced last month that the combat mission would be concluded "
+        'by the end of the year, with "no US forces with a combat role" to remain.'
+    )
+    quote = only(text)
+    assert quote.kind == FRAGMENT
+    assert who(quote) == ("Lloyd Austin", "US Defence Secretary", None)
+
+
+def test_two_fragments_in_one_sentence_share_the_speaker() -> None:
+    text = (
+        'Intro\nAl-Haddad said the plan was "automation without guarantees" and amounted to "dismissal by other means".'
+    )
+    quotes = extract(text)
+    assert [(q.kind, q.speaker_as_written) for q in quotes] == [(FRAGMENT, "Al-Haddad"), (FRAGMENT, "Al-Haddad")]
+
+
+def test_participle_after_a_quote_keeps_the_speaker() -> None:
+    text = (
+        "Intro\nAl-Araji said, in a tweet through his official account on the Twitter platform, “Today we ended the"
+        " last round of dialogue,” noting that “the relationship will continue in the field of training.” counseling."
+    )
+    quotes = extract(text)
+    assert [(q.kind, q.speaker_as_written) for q in quotes] == [(STATEMENT, "Al-Araji"), (STATEMENT, "Al-Araji")]
+    assert quotes[1].text.endswith("training.")
+
+
+def test_split_quote_around_its_attribution() -> None:
+    quotes = extract("Intro\n“We will leave,” the minister, Ana Ribeiro, said, “and we will not come back.”")
+    assert [q.speaker_as_written for q in quotes] == ["Ana Ribeiro", "Ana Ribeiro"]
+
+
+# ---------------------------------------------------------------- back-references
+
+
+def test_pronoun_refers_back_to_the_last_named_speaker() -> None:
+    text = (
+        "Intro\n"
+        "Major General Tahsin al-Khafaji, the spokesman for the Joint Operations Command, told the agency that most"
+        " forces had left.\n"
+        "“Only advisers remained,” Khafaji said.\n"
+        'He pointed out that "the rest of the foreign forces will all leave within 15 days”.'
+    )
+    first, second = extract(text)
+    assert who(first) == ("Khafaji", "the spokesman for the Joint Operations Command", None)
+    assert second.speaker_as_written == "Khafaji"
+    assert second.kind == STATEMENT
+
+
+def test_generic_noun_refers_back() -> None:
+    text = (
+        "Intro\n"
+        '"Today we completed the last round of dialogue," al-Araji wrote in a tweet.\n'
+        '"The relationship with the coalition will continue," the official added.'
+    )
+    assert [q.speaker_as_written for q in extract(text)] == ["al-Araji", "al-Araji"]
+
+
+def test_generic_noun_prefers_a_speaker_with_that_role() -> None:
+    text = (
+        "Intro\n"
+        "Transport Minister Ana Ribeiro said: “The port must reopen.”\n"
+        "“Forty vessels are waiting,” said Tomás Ribeiro, the port authority’s operations director.\n"
+        "In a later interview, the minister said: “The government will not allow these talks to fail.”"
+    )
+    assert [q.speaker_as_written for q in extract(text)] == ["Ana Ribeiro", "Tomás Ribeiro", "Ana Ribeiro"]
+
+
+def test_named_speaker_in_a_sentence_without_a_quote_is_an_antecedent() -> None:
+    text = "Intro\nUS President Joe Biden said that no US forces would remain.\nHe added: “The mission is over.”"
+    assert only(text).speaker_as_written == "Joe Biden"
+
+
+def test_pronoun_without_antecedent_has_no_speaker() -> None:
+    assert only("Intro\n“We are leaving,” he said.").speaker_as_written is None
+
+
+def test_statement_speaks_for_its_issuer() -> None:
+    text = (
+        "Intro\n"
+        "A statement issued by the joint operations, apparently in response to McKenzie’s statements, stated that"
+        " “we confirm that the combat forces will leave Iraq.”\n"
+        "The statement added, “It has been agreed between Iraq and the United States.”\n"
+        "And the joint operations went on in its statement, “Most of these forces have already left.”\n"
+        "“We reaffirm again what was issued yesterday’s statement,” the statement added."
+    )
+    quotes = extract(text)
+    assert [q.speaker_as_written for q in quotes] == ["the joint operations"] * 4
+    assert {q.kind for q in quotes} == {STATEMENT}
+
+
+def test_statement_issuer_from_said_in_a_statement() -> None:
+    text = (
+        "Intro\n"
+        "“Inflation remains above target,” the Monetary Policy Committee said in a statement.\n"
+        "“Further tightening may be needed,” the statement added."
+    )
+    assert [q.speaker_as_written for q in extract(text)] == ["the Monetary Policy Committee"] * 2
+
+
+def test_bare_surname_inherits_the_role_of_the_full_mention() -> None:
+    text = (
+        "Intro\n"
+        "Iraqi national security advisor Qasim al-Araji has announced the end of the mission.\n"
+        '"The relationship will continue," al-Araji said.'
+    )
+    assert who(only(text)) == ("al-Araji", "Iraqi national security advisor", None)
+
+
+def test_relative_clause_does_not_hide_the_subject() -> None:
+    text = (
+        "Intro\nTransport Minister Ana Ribeiro, who is not related to him, said the government would „not allow the"
+        " main port of the country to be paralysed for a week“."
+    )
+    quote = only(text)
+    assert quote.kind == FRAGMENT
+    assert who(quote) == ("Ana Ribeiro", "Transport Minister", None)
+
+
+def test_described_as_takes_the_subject() -> None:
+    text = (
+        "Intro\nThe port authority, which described the walkout as «unacceptable», said in a statement that «the"
+        " automation programme will go ahead as planned»."
+    )
+    first, second = extract(text)
+    assert (first.kind, first.speaker_as_written) == (FRAGMENT, "The port authority")
+    assert (second.kind, second.speaker_as_written) == (STATEMENT, "The port authority")
+
+
+# ---------------------------------------------------------------- the seed articles
+
+
+def seed(prefix: str) -> tuple[str, tuple[Quote, ...]]:
+    """Return a seed file's text and its quotes, every line counted as body."""
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    return text, extract_quotes(make_article(text, path.stem))
+
+
+SEED_EXPECTATIONS: dict[str, list[tuple[str, QuoteKind, str | None]]] = {
+    "000": [
+        ("we confirm that the combat forces", STATEMENT, "the joint operations"),
+        ("It has been agreed between Iraq", STATEMENT, "the joint operations"),
+        ("Most of these forces have already left", STATEMENT, "the joint operations"),
+        ("We reaffirm again what was issued", STATEMENT, "the joint operations"),
+        ("officially", TERM, None),
+        ("Today we ended the last round", STATEMENT, "Al-Araji"),
+        ("the relationship will continue with the International Coalition", STATEMENT, "Al-Araji"),
+        ("decisive battles", FRAGMENT, "Armed Shiite factions"),
+    ],
+    "001": [
+        ("Only advisers and those working", STATEMENT, "Khafaji"),
+        ("the rest of the foreign forces are small", STATEMENT, "Khafaji"),
+        ("advisory", TERM, None),
+    ],
+    "002": [
+        ("training, advising, assisting and intelligence-sharing role", FRAGMENT, None),
+        ("Today, we have completed the last round", STATEMENT, "al-Araji"),
+        ("The relationship with the international coalition", STATEMENT, "al-Araji"),
+        ("no US forces with a combat role", FRAGMENT, "Lloyd Austin"),
+        ("combat forces", TERM, None),
+        ("caliphate", TERM, None),
+    ],
+    "003": [
+        ("combat mission", TERM, None),
+        ("The international coalition led by the U.S.", STATEMENT, "Qasim Araji"),
+        ("completion of the combat mission,", TERM, None),
+        ('Iraq announces the end of the "combat missions"', STATEMENT, None),
+        ("combat missions", TERM, None),
+        ("the relationship with the international coalition will continue", FRAGMENT, "Al Arayi"),
+    ],
+    "004": [
+        ("the last round of dialogue with the International Coalition", FRAGMENT, "Qasim al-Araji"),
+        ("The relationship of Iraqi forces", STATEMENT, "al-Araji"),
+        ("Deputy Chief of Staff", STATEMENT, "Sa’ad Ma’an"),
+        ("upholding our commitment", STATEMENT, "coalition forces"),
+        ("Individuals of the coalition forces", STATEMENT, "al-Araji"),
+    ],
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_EXPECTATIONS))
+def test_seed_quotes(prefix: str) -> None:
+    _, quotes = seed(prefix)
+    for needle, kind, speaker in SEED_EXPECTATIONS[prefix]:
+        hits = [q for q in quotes if q.text == needle or (len(needle) > 20 and q.text.startswith(needle))]
+        assert hits, f"{prefix}: {needle!r} not found"
+        assert (hits[0].kind, hits[0].speaker_as_written) == (kind, speaker), needle
+
+
+def test_seed_roles_and_relays() -> None:
+    _, north = seed("004")
+    assert who(find(north, "the last round")) == ("Qasim al-Araji", "Iraq’s national security advisor", None)
+    assert who(find(north, "Deputy Chief")) == ("Sa’ad Ma’an", "commander of the Security Media Cell", None)
+    assert who(find(north, "upholding")) == ("coalition forces", None, "Ma’an")
+    _, sputnik = seed("002")
+    assert who(find(sputnik, "no US forces")) == ("Lloyd Austin", "US Defence Secretary", None)
+    _, telesur = seed("003")
+    assert find(telesur, "The international coalition").speaker_role == "Iraqi National Security Advisor"
+
+
+def test_seed_unclosed_quote_stays_in_its_paragraph() -> None:
+    _, quotes = seed("004")
+    unclosed = find(quotes, "upholding")
+    assert "\n" not in unclosed.text
+    assert unclosed.text.endswith("by the end of this year.")
+
+
+def test_seed_apostrophes_make_no_quotes() -> None:
+    for prefix in SEED_EXPECTATIONS:
+        _, quotes = seed(prefix)
+        for quote in quotes:
+            assert not quote.text.startswith(("s ", "t ", "an ", "ad ")), quote.text
+
+
+# ---------------------------------------------------------------- the hand-labelled gold files
+
+
+def gold_cases() -> list[tuple[str, Path, Path]]:
+    """Return the gold files present, with their corpus folders."""
+    cases = [("seeds", EVAL / "gold_seeds.yml", SEEDS), ("extra", EVAL / "gold_extra.yml", EVAL / "extra")]
+    return [case for case in cases if case[1].exists()]
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past whitespace and punctuation, as the scorer does."""
+    edge = " \n\t\u00a0.,;:!?\"'“”‘’«»„‚‹›()—–-"
+    while start < end and text[start] in edge:
+        start += 1
+    while end > start and text[end - 1] in edge:
+        end -= 1
+    return start, end
+
+
+def plain(name: str | None) -> str | None:
+    """Fold a speaker name for comparison: case and a leading ``the`` do not matter."""
+    if name is None:
+        return None
+    folded = name.casefold()
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+@pytest.mark.parametrize(("name", "gold_path", "corpus"), gold_cases())
+def test_against_the_gold_file(name: str, gold_path: Path, corpus: Path) -> None:
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    problems = []
+    found: dict[str, list[tuple[tuple[int, int], Quote]]] = {}
+    for entry in gold["quotes"]:
+        if entry.get("optional"):
+            continue
+        path = next(p for p in corpus.iterdir() if p.stem == entry["source"])
+        text = path.read_text(encoding="utf-8")
+        if entry["source"] not in found:
+            quotes = extract_quotes(make_article(text, entry["source"]))
+            found[entry["source"]] = [(trimmed(text, q.start, q.end), q) for q in quotes]
+        start = -1
+        for _ in range(int(entry.get("occurrence", 1))):
+            start = text.index(entry["text"], start + 1)
+        span = trimmed(text, start, start + len(entry["text"]))
+        hits = [q for s, q in found[entry["source"]] if s == span]
+        label = f"{entry['source']}: {entry['text'][:40]!r}"
+        if not hits:
+            problems.append(f"missed {label}")
+        elif (str(hits[0].kind), plain(hits[0].speaker_as_written)) != (
+            entry["kind"],
+            plain(entry.get("speaker_as_written")),
+        ):
+            problems.append(f"{label}: got {hits[0].kind}/{hits[0].speaker_as_written!r}")
+    assert not problems, "\n".join(problems)
