@@ -42,7 +42,15 @@ CAPTION_LINE = re.compile(
     r"""(?:^\s*©) | (?:\|\s*photo\s*:) | (?:^photo\s*(?:credit)?\s*:) | (?:\(photo\s*:)
       | (?:\s[-–]\s[^,]{2,60},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$)
       | (?:^(?:image|picture|file\ photo|video)\s*:)
+      | (?:\bphoto(?:graph)?\s*:\s*[\w .'’-]{2,40}(?:/\s*[\w .'’-]{2,40})?\)?\s*$)
+      | (?:\b(?:credit|photo\ credit)\s*:\s*[^.]{2,60}$)
       | (?:\b(?:getty\ images|reuters/|ap\ photo|afp\ photo|epa-efe)\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Links to other stories written as a labelled line: "Read also: ...", "Related: ...".
+TEASER_LINE = re.compile(
+    r"^(?:read\ (?:also|more)|also\ read|see\ also|more\ on\ this(?:\ story)?|related(?:\ story|\ article)?|watch|listen)\s*:",
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -143,7 +143,7 @@ def _role(line: str, index: int, title: str | None, foreign: Any) -> str:
         return "meta"
     if bp.DATE_CUE.search(line) or bp.BYLINE.match(line):
         return "meta"
-    if bp.WIDGET_LINE.match(line) or bp.CAPTION_LINE.search(line) or foreign(line):
+    if bp.WIDGET_LINE.match(line) or bp.TEASER_LINE.match(line) or bp.CAPTION_LINE.search(line) or foreign(line):
         return "furniture"
     if bp.NAVIGATION_LINE.match(line) and not bp.SENTENCE_END.search(line):
         return "furniture"

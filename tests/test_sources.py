@@ -177,3 +177,19 @@ def test_classify_roles_of_a_wire_story() -> None:
     assert roles["Share"] == "furniture"
     assert roles["Great article!"] == "furniture"
     assert roles["Dock workers ended their strike on Tuesday after a deal was signed."] == "body"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read also: «Marvela, the port that never sleeps»",
+        "Related: ‘Robots won’t unload our ships,’ union warns",
+        "More on this: „Port strike enters second day“ – live blog",
+        "Dockworkers hold a banner at the gate of the terminal. Photo: Rui Tavares / Harbour Post",
+        "Cranes stand idle at the terminal on Tuesday. (Photo: K. Brandt)",
+    ],
+)
+def test_teasers_and_captions_are_furniture(line: str) -> None:
+    text = f"Port strike ends\n\nDock workers ended their strike on Tuesday after a deal was signed.\n\n{line}\n\nThe employers said the deal was fair.\n"
+    roles = {ln.text: ln.role for ln in classify(text)}
+    assert roles[line] == "furniture"

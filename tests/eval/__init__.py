@@ -1,0 +1,1 @@
+"""The hand-labelled evaluation sets and their scorer."""
