@@ -10,6 +10,8 @@ import pytest
 
 from .conftest import ROOT
 
+PATHS = [name for name in ("digest", "tests", "benchmarks") if (ROOT / name).is_dir()]
+
 
 def _tool(name: str) -> list[str]:
     if shutil.which(name):
@@ -20,7 +22,7 @@ def _tool(name: str) -> list[str]:
 
 def test_ruff_lint() -> None:
     result = subprocess.run(
-        [*_tool("ruff"), "check", "digest", "tests", "benchmarks"],
+        [*_tool("ruff"), "check", *PATHS],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -31,7 +33,7 @@ def test_ruff_lint() -> None:
 
 def test_ruff_format() -> None:
     result = subprocess.run(
-        [*_tool("ruff"), "format", "--check", "digest", "tests", "benchmarks"],
+        [*_tool("ruff"), "format", "--check", *PATHS],
         cwd=ROOT,
         capture_output=True,
         text=True,

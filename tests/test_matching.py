@@ -1,0 +1,458 @@
+"""Tests for matching quotes across outlets into clusters, and the canonical wording."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digest.matching import cluster_quotes
+from digest.models import Article, Quote, QuoteCluster, QuoteKind, Span
+from digest.settings import Settings
+from digest.textnorm import concept, concepts, normalise_text, normalise_token, tokenize
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+SHAFAQ, IRANDAILY, SPUTNIK, TELESUR, NORTHPRESS = (
+    "000_b7877505cd02fc7c",
+    "001_daa7cb99880cf29c",
+    "002_753d9b2fa5797557",
+    "003_6557ed33d5c9a9db",
+    "004_48cfc3e508ef6b57",
+)
+PUBLISHED = {
+    SHAFAQ: "2021-12-10T05:29",
+    IRANDAILY: "2021-11-24",
+    SPUTNIK: "2021-12-09",
+    TELESUR: "2021-12-09",
+    NORTHPRESS: None,
+}
+STORYLINE = "s-coalition"
+
+S, F, T, H = QuoteKind.STATEMENT, QuoteKind.FRAGMENT, QuoteKind.TERM, QuoteKind.TITLE
+
+# (key, source, kind, speaker, text)
+SEED_QUOTES: tuple[tuple[str, str, QuoteKind, str | None, str], ...] = (
+    ("joc-confirm", SHAFAQ, S, "joc", "we confirm that the combat forces of the international coalition will leave Iraq completely before the end of this month, and we deny what was issued by some media outlets regarding the survival of these forces."),
+    ("joc-agreed", SHAFAQ, S, "joc", "It has been agreed between Iraq and the United States, in accordance with the principles of the strategic dialogue and the outcomes of the recent technical team meetings, to transfer members of the coalition with a combat role outside Iraq and to officially announce the end of combat missions, and coalition personnel will be present in Iraq to provide support, advice and empowerment to the Iraqi security forces."),
+    ("joc-most", SHAFAQ, S, "joc", "Most of these forces have already left, and the rest will be evacuated in the coming days, and there will be a group of advisers to replace the previous forces, in order to support our security forces."),
+    ("joc-reaffirm", SHAFAQ, S, "joc", "We reaffirm again what was issued yesterday’s statement on the outcomes of the last round of the strategic dialogue, that the presence and work of the advisers will be exclusively in accordance with Iraqi sovereignty and international laws and norms,"),
+    ("shafaq-officially", SHAFAQ, T, "araji", "officially"),
+    ("shafaq-round", SHAFAQ, S, "araji", "Today we ended the last round of dialogue with the International Coalition, which we started last year, to officially announce the end of the combat missions of the Coalition forces and their withdrawal from Iraq,"),
+    ("shafaq-relationship", SHAFAQ, S, "araji", "the relationship will continue with the International Coalition in the field of training."),
+    ("shafaq-battles", SHAFAQ, T, None, "decisive battles"),
+    ("irandaily-only", IRANDAILY, S, "khafaji", "Only advisers and those working in the field of intelligence or reconnaissance, as well as training and advice, remained,"),
+    ("irandaily-rest", IRANDAILY, S, "khafaji", "the rest of the foreign forces are small in number, and they will all leave within 15 days, except for those whose mission has turned to advise, provide information and support the Iraqi security forces"),
+    ("irandaily-advisory", IRANDAILY, T, None, "advisory"),
+    ("sputnik-victory", SPUTNIK, H, None, "Hands of Victory"),
+    ("sputnik-role", SPUTNIK, F, None, "training, advising, assisting and intelligence-sharing role"),
+    ("sputnik-round", SPUTNIK, S, "araji", "Today, we have completed the last round of dialogue with the international coalition, which we started last year, to officially announce the end of the combat missions of the coalition forces and their withdrawal from Iraq,"),
+    ("sputnik-relationship", SPUTNIK, S, "araji", "The relationship with the international coalition will continue in the field of training, advice and empowerment,"),
+    ("sputnik-austin", SPUTNIK, F, "austin", "no US forces with a combat role"),
+    ("telesur-combat", TELESUR, T, None, "combat mission"),
+    ("telesur-begins", TELESUR, S, "araji", "The international coalition led by the U.S. begins the withdrawal of its troops as 'completion of the combat mission,'"),
+    ("telesur-announces", TELESUR, S, None, "Iraq announces the end of the \"combat missions\" of the International Coalition against the Islamic State. Baghdad has assured that the withdrawal of international forces from the country has begun."),
+    ("telesur-relationship", TELESUR, S, "araji", "the relationship with the international coalition will continue in the training, advisory and training camps"),
+    ("northpress-round", NORTHPRESS, F, "araji", "the last round of dialogue with the International Coalition, which started last year, has finished."),
+    ("northpress-relationship", NORTHPRESS, S, "araji", "The relationship of Iraqi forces with the international coalition continues in the fields of training, advising and capacity building,"),
+    ("northpress-deputy", NORTHPRESS, S, "maan", "Deputy Chief of Staff, leaders of ground and aerial weapons, the air defense, the army air forces, head of military intelligence and representative of the Ministry of Peshmerga have showed the draft list for institutional cooperation scheduled by Iraqi forces, coalition forces and the NATO delegate to focus on the joint role for the next 24 months,"),
+    ("northpress-commitment", NORTHPRESS, S, "coalition", "upholding our commitment, there will be no combat role by the end of this year."),
+    ("northpress-individuals", NORTHPRESS, S, "araji", "Individuals of the coalition forces will stay in Iraq to provide consultancy, help and empowerment of Iraqi forces to be able to accomplish its goals. Their existence in Iraq will be in accordance with the Iraq sovereignty, laws and international norms,"),
+)  # fmt: skip
+
+
+def seed_articles() -> tuple[Article, ...]:
+    """Return the five seed articles with their publication dates."""
+    articles = []
+    for source, published in PUBLISHED.items():
+        text = (SEEDS / f"{source}.txt").read_text(encoding="utf-8")
+        body = (Span(0, len(text)),)
+        articles.append(Article(source, f"seeds/{source}.txt", text, body, source, published=published))
+    return tuple(articles)
+
+
+def seed_quotes() -> tuple[Quote, ...]:
+    """Return the seed quotations with their real offsets in the seed articles."""
+    texts = {a.id: a.text for a in seed_articles()}
+    quotes = []
+    for key, source, kind, speaker, text in SEED_QUOTES:
+        start = texts[source].find(text)
+        assert start >= 0, key
+        quotes.append(Quote(key, source, text, start, start + len(text), kind, speaker=speaker))
+    return tuple(quotes)
+
+
+def run_seeds(quotes: tuple[Quote, ...] | None = None) -> tuple[tuple[QuoteCluster, ...], tuple[Quote, ...]]:
+    """Cluster the seed quotes (or a rearrangement of them) in one storyline."""
+    articles = seed_articles()
+    return cluster_quotes(quotes or seed_quotes(), articles, {a.id: STORYLINE for a in articles})
+
+
+def groups(clusters: tuple[QuoteCluster, ...]) -> set[frozenset[str]]:
+    """Return the clusters as sets of quote ids."""
+    return {frozenset(c.quotes) for c in clusters}
+
+
+def cluster_of(clusters: tuple[QuoteCluster, ...], quote_id: str) -> QuoteCluster:
+    """Return the cluster holding a quote."""
+    (found,) = [c for c in clusters if quote_id in c.quotes]
+    return found
+
+
+RELATIONSHIP = frozenset(
+    {"shafaq-relationship", "sputnik-relationship", "telesur-relationship", "northpress-relationship"}
+)
+LAST_ROUND = frozenset({"shafaq-round", "sputnik-round", "northpress-round"})
+JOC = ("joc-confirm", "joc-agreed", "joc-most", "joc-reaffirm", "northpress-individuals")
+
+
+def make_quotes(*rows: tuple[str, str, str | None], kind: QuoteKind = QuoteKind.STATEMENT) -> list[Quote]:
+    """Build quotes from (source, text, speaker) rows, ids q0, q1, ..."""
+    return [
+        Quote(f"q{i}", source, text, 0, len(text), kind, speaker=speaker)
+        for i, (source, text, speaker) in enumerate(rows)
+    ]
+
+
+def cluster_plain(quotes: list[Quote], **overrides: float) -> tuple[QuoteCluster, ...]:
+    """Cluster hand-made quotes whose sources all share one storyline."""
+    storyline_of = {q.source: "story" for q in quotes}
+    clusters, _ = cluster_quotes(quotes, [], storyline_of, Settings(**overrides))  # type: ignore[arg-type]
+    return clusters
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_seed_relationship_tweet_is_one_cluster_of_four_wordings() -> None:
+    clusters, _ = run_seeds()
+    assert RELATIONSHIP in groups(clusters)
+
+
+def test_seed_last_round_sentence_is_one_cluster_with_the_fragment() -> None:
+    clusters, _ = run_seeds()
+    assert LAST_ROUND in groups(clusters)
+
+
+def test_seed_joint_operations_statements_stay_apart_from_al_araji() -> None:
+    clusters, _ = run_seeds()
+    for quote_id in JOC:
+        members = set(cluster_of(clusters, quote_id).quotes)
+        assert not members & (RELATIONSHIP | LAST_ROUND), quote_id
+
+
+def test_seed_single_outlet_statements_are_clusters_of_one() -> None:
+    clusters, _ = run_seeds()
+    for quote_id in (*JOC, "telesur-begins", "telesur-announces", "irandaily-rest", "sputnik-austin"):
+        assert cluster_of(clusters, quote_id).quotes == (quote_id,)
+
+
+def test_seed_canonical_is_the_most_complete_wording() -> None:
+    clusters, _ = run_seeds()
+    relationship = cluster_of(clusters, "shafaq-relationship")
+    assert relationship.canonical == "northpress-relationship"
+    assert relationship.speaker == "araji"
+
+
+def test_seed_canonical_tie_goes_to_the_earliest_source() -> None:
+    clusters, _ = run_seeds()
+    last_round = cluster_of(clusters, "shafaq-round")
+    assert last_round.canonical == "sputnik-round"
+    assert last_round.first_reported == "2021-12-09"
+
+
+def test_seed_first_reported_is_none_when_no_source_has_a_date() -> None:
+    clusters, _ = run_seeds()
+    assert cluster_of(clusters, "northpress-individuals").first_reported is None
+
+
+def test_seed_clusters_are_sorted_by_storyline_then_first_report_then_id() -> None:
+    clusters, _ = run_seeds()
+    dated = [c for c in clusters if c.first_reported]
+    assert dated == sorted(dated, key=lambda c: (c.storyline, c.first_reported or "", c.id))
+    assert all(c.first_reported is None for c in clusters[len(dated) :])
+
+
+def test_terms_and_titles_only_group_with_their_own_kind_and_text() -> None:
+    quotes = [
+        *make_quotes(("a", "combat mission", None), ("b", "Combat Mission", None), kind=QuoteKind.TERM),
+        *make_quotes(("c", "combat mission", None), kind=QuoteKind.TITLE),
+        *make_quotes(("d", "combat missions", None), kind=QuoteKind.TERM),
+    ]
+    quotes = [replace(q, id=f"{q.source}-{q.kind}") for q in quotes]
+    assert groups(cluster_plain(quotes)) == {
+        frozenset({"a-term", "b-term"}),
+        frozenset({"c-title"}),
+        frozenset({"d-term"}),
+    }
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def test_containment_matches_a_fragment_to_the_full_quote() -> None:
+    full = "We will rebuild every bridge and road in the northern provinces before the winter, and the army will guard the convoys"
+    quotes = make_quotes(("a", full, "mayor"), ("b", "rebuild every bridge and road in the northern provinces", None))
+    assert groups(cluster_plain(quotes)) == {frozenset({"q0", "q1"})}
+
+
+def test_two_word_fragment_does_not_ride_on_containment() -> None:
+    full = "We will rebuild every bridge and road in the northern provinces before the winter, and the army will guard the convoys"
+    quotes = make_quotes(("a", full, None), ("b", "northern provinces", None))
+    assert len(cluster_plain(quotes)) == 2
+
+
+def test_synonyms_inflections_case_punctuation_and_ellipses_do_not_matter() -> None:
+    quotes = make_quotes(
+        ("a", "The cooperation will continue in the field of training, advice and empowerment.", None),
+        ("b", "...COOPERATION CONTINUES IN THE FIELDS OF TRAINING, ADVISING AND EMPOWERING…", None),
+        ("c", "cooperation continued, in training and advisory fields", None),
+    )
+    assert groups(cluster_plain(quotes)) == {frozenset({"q0", "q1", "q2"})}
+
+
+def test_word_order_does_not_matter() -> None:
+    quotes = make_quotes(
+        ("a", "In the coming days the rest of the troops will leave the country", None),
+        ("b", "The rest of the troops will leave the country in the coming days", None),
+    )
+    assert len(cluster_plain(quotes)) == 1
+
+
+def test_different_statements_in_one_story_stay_apart() -> None:
+    quotes = make_quotes(
+        ("a", "The ministry will publish the new budget for schools next week", "minister"),
+        ("b", "The ministry will close three hospitals in the south next year", "minister"),
+    )
+    assert len(cluster_plain(quotes)) == 2
+
+
+def test_speaker_agreement_is_evidence_not_a_wall() -> None:
+    first = "The ministry will review the budget of the hospitals next week"
+    second = "The ministry will review the hospital budget and the salaries of doctors"
+    same = make_quotes(("a", first, "minister"), ("b", second, "minister"))
+    unknown = make_quotes(("a", first, "minister"), ("b", second, None))
+    different = make_quotes(("a", first, "minister"), ("b", second, "spokesman"))
+    assert len(cluster_plain(same)) == 1
+    assert len(cluster_plain(unknown)) == 2
+    assert len(cluster_plain(different)) == 2
+    identical = make_quotes(("a", first, "minister"), ("b", first, "spokesman"))
+    assert len(cluster_plain(identical)) == 1
+
+
+def test_joined_quote_attaches_to_one_statement_without_chaining_them() -> None:
+    leave = "The coalition combat forces will leave the country before the end of this month"
+    stay = "A group of advisers will stay to support and train our security forces"
+    quotes = make_quotes(
+        ("a", leave, "command"),
+        ("b", leave.replace("combat forces", "fighting troops"), "command"),
+        ("c", stay, "command"),
+        ("d", stay.replace("support", "help"), "command"),
+        ("e", f"{leave}, and {stay.lower()}", "command"),
+    )
+    found = groups(cluster_plain(quotes))
+    assert not any({"q0", "q2"} <= group for group in found)
+    assert {frozenset({"q0", "q1", "q4"}), frozenset({"q2", "q3"})} == found or {
+        frozenset({"q0", "q1"}),
+        frozenset({"q2", "q3", "q4"}),
+    } == found
+
+
+def test_chain_of_overlaps_does_not_merge_its_ends() -> None:
+    a = "The government will raise the wages of teachers and doctors in January"
+    c = "The government will cut the taxes of farmers and fishermen this spring"
+    b = f"{a} and it will cut the taxes of farmers and fishermen this spring"
+    found = groups(cluster_plain(make_quotes(("x", a, None), ("y", b, None), ("z", c, None))))
+    assert not any({"q0", "q2"} <= group for group in found)
+    assert frozenset({"q0", "q1"}) in found or frozenset({"q1", "q2"}) in found
+
+
+def test_disjoint_fragments_of_one_statement_join_its_full_wording() -> None:
+    full = "The council will build a new hospital in the capital next year and it will open two schools for refugee children in the south"
+    quotes = [
+        *make_quotes(("a", full, "council"), ("b", full.replace("build", "construct"), "council")),
+        *make_quotes(
+            ("c", "build a new hospital in the capital next year", None),
+            ("d", "two schools for refugee children in the south", None),
+            kind=QuoteKind.FRAGMENT,
+        ),
+    ]
+    quotes = [replace(q, id=f"q{i}") for i, q in enumerate(quotes)]
+    assert groups(cluster_plain(quotes)) == {frozenset({"q0", "q1", "q2", "q3"})}
+
+
+def test_same_source_quotes_never_merge_unless_the_same_text() -> None:
+    text = "We will continue training the Iraqi forces in every province"
+    quotes = make_quotes(
+        ("a", text, "advisor"),
+        ("a", text + " next year", "advisor"),
+        ("b", text, "advisor"),
+        ("c", "We will continue training the Iraqi forces in every province!", "advisor"),
+        ("c", "we will continue training the iraqi forces in every province", "advisor"),
+    )
+    found = groups(cluster_plain(quotes))
+    assert frozenset({"q0", "q2", "q3", "q4"}) in found
+    assert frozenset({"q1"}) in found
+
+
+def test_clusters_never_cross_storylines() -> None:
+    text = "We will continue training the Iraqi forces in every province"
+    quotes = make_quotes(("a", text, None), ("b", text, None))
+    clusters, _ = cluster_quotes(quotes, [], {"a": "one", "b": "two"})
+    assert {c.storyline for c in clusters} == {"one", "two"}
+    assert len(clusters) == 2
+
+
+def test_unknown_storyline_is_an_error() -> None:
+    with pytest.raises(ValueError, match="no storyline"):
+        cluster_quotes(make_quotes(("a", "text", None)), [], {})
+
+
+def test_no_quotes_no_clusters() -> None:
+    assert cluster_quotes([], [], {}) == ((), ())
+
+
+# --------------------------------------------------------------------------- identity and order
+
+
+def test_output_is_identical_for_any_input_order() -> None:
+    expected = run_seeds()
+    rng = random.Random(11)
+    for _ in range(10):
+        shuffled = list(seed_quotes())
+        rng.shuffle(shuffled)
+        assert run_seeds(tuple(shuffled)) == expected
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(range(len(SEED_QUOTES))))
+def test_output_is_identical_for_every_permutation(order: list[int]) -> None:
+    quotes = seed_quotes()
+    assert run_seeds(tuple(quotes[i] for i in order)) == run_seeds()
+
+
+def test_cluster_ids_come_from_content_not_from_quote_ids() -> None:
+    renamed = tuple(replace(q, id=f"other-{i}") for i, q in enumerate(seed_quotes()))
+    assert {c.id for c in run_seeds(renamed)[0]} == {c.id for c in run_seeds()[0]}
+
+
+def test_quotes_come_back_with_their_cluster_set() -> None:
+    clusters, quotes = run_seeds()
+    by_id = {c.id: c for c in clusters}
+    assert sorted(q.id for q in quotes) == sorted(q.id for q in seed_quotes())
+    assert all(q.id in by_id[q.cluster].quotes for q in quotes if q.cluster)
+
+
+WORDS = (
+    "troops",
+    "leave",
+    "Iraq",
+    "end",
+    "training",
+    "advice",
+    "coalition",
+    "the",
+    "will",
+    "of",
+    "...",
+    "continue",
+    "forces",
+    "mission",
+)
+
+
+@st.composite
+def random_quotes(draw: st.DrawFn) -> list[Quote]:
+    """Draw quotes from a small vocabulary so that many of them match."""
+    count = draw(st.integers(0, 14))
+    quotes = []
+    for i in range(count):
+        text = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=0, max_size=9)))
+        source = draw(st.sampled_from("abcd"))
+        kind = draw(st.sampled_from(list(QuoteKind)))
+        speaker = draw(st.sampled_from([None, "x", "y"]))
+        quotes.append(Quote(f"q{i}", source, text, 0, len(text), kind, speaker=speaker))
+    return quotes
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_quotes(), st.booleans())
+def test_every_quote_is_in_exactly_one_cluster(quotes: list[Quote], split: bool) -> None:
+    storyline_of = {s: ("one" if split and s in "ab" else "two") for s in "abcd"}
+    clusters, assigned = cluster_quotes(quotes, [], storyline_of)
+    counts = Counter(quote_id for c in clusters for quote_id in c.quotes)
+    assert set(counts) == {q.id for q in quotes}
+    assert set(counts.values()) <= {1}
+    assert len({c.id for c in clusters}) == len(clusters)
+    by_id = {q.id: q for q in assigned}
+    for cluster in clusters:
+        members = [by_id[i] for i in cluster.quotes]
+        assert cluster.canonical in cluster.quotes
+        assert {storyline_of[q.source] for q in members} == {cluster.storyline}
+        assert all(q.cluster == cluster.id for q in members)
+        texts: dict[str, set[str]] = {}
+        for quote in members:
+            texts.setdefault(quote.source, set()).add(normalise_text(quote.text))
+        assert all(len(found) == 1 for found in texts.values())
+
+
+# --------------------------------------------------------------------------- text normalisation
+
+
+@given(st.text())
+def test_tokens_point_at_the_text_they_claim(text: str) -> None:
+    for word, start, end in tokenize(text):
+        assert text[start:end] == word
+        assert word.strip() == word and word
+
+
+def test_tokens_skip_punctuation_and_ellipses() -> None:
+    assert [w for w, _, _ in tokenize("“Today… we ended..the round,” al-Araji's U.S. 2,500")] == [
+        "Today",
+        "we",
+        "ended",
+        "the",
+        "round",
+        "al-Araji's",
+        "U.S.",
+        "2,500",
+    ]
+
+
+def test_normalise_token_folds_case_accents_apostrophes_and_dots() -> None:
+    assert normalise_token("Ma’an") == normalise_token("MAAN") == "maan"
+    assert normalise_token("Café") == "cafe"
+    assert normalise_token("U.S.") == "us"
+    assert normalise_token("2,500") == "2500"
+
+
+def test_normalise_text_ignores_case_punctuation_and_ellipses() -> None:
+    assert normalise_text("...The Relationship, will CONTINUE…") == normalise_text("the relationship will continue")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("continue", "continues"),
+        ("field", "fields"),
+        ("advice", "advising"),
+        ("advisory", "consultancy"),
+        ("training", "trained"),
+        ("ended", "completed"),
+        ("finished", "ended"),
+        ("troops", "forces"),
+        ("organisation", "organization"),
+        ("withdrawal", "withdraw"),
+    ],
+)
+def test_concepts_fold_inflections_and_synonyms(first: str, second: str) -> None:
+    assert concept(first) == concept(second)
+
+
+def test_concepts_drop_stop_words_but_keep_acronyms() -> None:
+    assert concepts("we will continue with the US") == ["continu", "us"]
