@@ -202,7 +202,7 @@ def _mark(site: Site, article: Article, start: int, end: int, quotes: list[Quote
         parts.append(Markup(f'<a class="dg-quote" id="{quote.id}" href="{target}">') + text + Markup("</a>"))
         pos = stop
     parts.append(md(article.text[pos:end]))
-    return Markup(" ").join(p for p in parts if p)
+    return Markup("").join(parts)
 
 
 def _anchor(quote: Quote, quotes: Sequence[Quote]) -> str:
