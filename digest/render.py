@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .coverage import ABSENT, PARAPHRASED, QUOTED, coverage
 from .diff import diff_stats, word_diff
 from .escape import md, meta_title, safe_url, slug, url_attr
 from .models import Article, DiffOp, Digest, Quote, QuoteCluster, QuoteKind, Speaker, Storyline
@@ -312,7 +313,7 @@ class Renderer:
             timeline=self._timeline(articles, page),
             cards=cards,
             outlets=outlets,
-            matrix=self._matrix(cards, outlets),
+            matrix=self._matrix(cards, outlets, articles),
             people=self._people(cards, page),
         )
 
@@ -409,12 +410,19 @@ class Renderer:
             notes.append("Outlets give different numbers or dates (" + shown + ").")
         return notes
 
-    def _matrix(self, cards: list[dict[str, Any]], outlets: list[str]) -> list[dict[str, Any]]:
-        """Statements × outlets: quoted, paraphrased (covered in the article without the words) or absent."""
+    def _matrix(
+        self, cards: list[dict[str, Any]], outlets: list[str], articles: Sequence[Article]
+    ) -> list[dict[str, Any]]:
+        """Statements × outlets: quoted, only paraphrased, or left out."""
+        found = coverage([card["cluster"] for card in cards], self.site.quotes, articles)
+        rank = {ABSENT: 0, PARAPHRASED: 1, QUOTED: 2}
         rows = []
         for card in cards:
-            quoted = {v["outlet"] for v in card["variants"]}
-            rows.append({"card": card, "cells": ["quoted" if o in quoted else "absent" for o in outlets]})
+            cells = dict.fromkeys(outlets, ABSENT)
+            for article in articles:
+                state, outlet = found[(card["cluster"].id, article.id)], self.site.outlet(article)
+                cells[outlet] = max(cells[outlet], state, key=rank.__getitem__)
+            rows.append({"card": card, "cells": [cells[o] for o in outlets]})
         return rows
 
     def _people(self, cards: list[dict[str, Any]], page: str) -> list[dict[str, Any]]:

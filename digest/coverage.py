@@ -1,0 +1,57 @@
+"""Who carried each statement: quoted it, only paraphrased it, or left it out.
+
+An outlet that did not quote a statement may still report it in its own words
+("Maan said that the coalition will finish its combat missions ..."). A
+sentence of its article paraphrases a statement when it holds most of the
+statement's content concepts (stems, with translation synonyms folded).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from .models import Article, Quote, QuoteCluster
+from .textnorm import concepts
+
+QUOTED, PARAPHRASED, ABSENT = "quoted", "paraphrased", "absent"
+MIN_SHARED = 4
+"""A paraphrase shares at least this many content concepts with the statement..."""
+MIN_COVERAGE = 0.6
+"""...and at least this share of the statement's concepts."""
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»]?\s+(?=[\"“‘«A-Z0-9])")
+
+
+def coverage(
+    clusters: Sequence[QuoteCluster], quotes: Mapping[str, Quote], articles: Sequence[Article]
+) -> dict[tuple[str, str], str]:
+    """Return ``{(cluster id, article id): quoted | paraphrased | absent}`` for one storyline."""
+    quoted = {(c.id, quotes[q].source) for c in clusters for q in c.quotes}
+    index = _sentence_index(articles)
+    result = {}
+    for cluster in clusters:
+        paraphrased = _paraphrasing_articles(set(concepts(quotes[cluster.canonical].text)), index)
+        for article in articles:
+            key = (cluster.id, article.id)
+            result[key] = QUOTED if key in quoted else PARAPHRASED if article.id in paraphrased else ABSENT
+    return result
+
+
+def _sentence_index(articles: Sequence[Article]) -> dict[str, list[tuple[str, int]]]:
+    """Concept → the (article id, sentence number) pairs whose sentence holds it."""
+    index: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for article in articles:
+        for number, sentence in enumerate(s for p in article.paragraphs() for s in SENTENCE_END.split(p)):
+            for item in set(concepts(sentence)):
+                index[item].append((article.id, number))
+    return index
+
+
+def _paraphrasing_articles(statement: set[str], index: Mapping[str, list[tuple[str, int]]]) -> set[str]:
+    """The articles with a sentence that holds most of the statement's concepts."""
+    if len(statement) < MIN_SHARED:
+        return set()
+    shared = Counter(hit for item in statement for hit in index.get(item, ()))
+    need = max(MIN_SHARED, MIN_COVERAGE * len(statement))
+    return {source for (source, _), count in shared.items() if count >= need}
