@@ -15,12 +15,15 @@ from typing import Any
 
 import click
 
+from .models import Digest
 from .pipeline import NoArticlesError, analyse
+from .scaffold import ScaffoldError
 from .site import ConfigError, Project, load_project
 from .sources import ManifestError
 
 log = logging.getLogger("digest")
-FATAL = (ConfigError, ManifestError, NoArticlesError, OSError)
+FATAL = (ConfigError, ManifestError, NoArticlesError, ScaffoldError, OSError)
+UTF8 = ("utf-8", "utf-8-sig", "utf_8", "ascii")
 
 
 def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -58,12 +61,30 @@ def _project(corpus: Path | None) -> Project:
     return load_project(corpus)
 
 
-def _report_problems(problems: tuple[str, ...], strict: bool) -> None:
-    """Print one warning line per skipped file; fail with ``--strict``."""
-    for line in problems:
+def _analyse(project: Project) -> Digest:
+    """Run the analysis with a progress bar on an interactive terminal."""
+    from rich.progress import Progress
+
+    logging.getLogger("digest.sources").setLevel(logging.ERROR)
+    if not sys.stderr.isatty() or log.getEffectiveLevel() > logging.INFO:
+        return analyse(project.corpus, project.settings)
+    with Progress(transient=True) as bar:
+        task = bar.add_task("Finding quotations", total=None)
+        digest = analyse(
+            project.corpus, project.settings, lambda _, done, total: bar.update(task, completed=done, total=total)
+        )
+    return digest
+
+
+def _report_problems(digest: Digest, strict: bool) -> None:
+    """Name re-decoded files, print one warning line per skipped file; fail with ``--strict``."""
+    for article in digest.articles:
+        if article.encoding.lower() not in UTF8:
+            log.info("digest: %s: decoded as %s", article.path, article.encoding)
+    for line in digest.problems:
         click.echo(f"digest: warning: {line}", err=True)
-    if strict and problems:
-        click.echo(f"digest: error: {len(problems)} warning(s) and --strict is set", err=True)
+    if strict and digest.problems:
+        click.echo(f"digest: error: {len(digest.problems)} warning(s) and --strict is set", err=True)
         sys.exit(1)
 
 
@@ -84,22 +105,10 @@ def build(corpus: Path | None, site_dir: Path, strict: bool) -> None:
 
     started = time.perf_counter()
     project = _project(corpus)
-    logging.getLogger("digest.sources").setLevel(logging.ERROR)
-    digest = analyse(project.corpus, project.settings)
-    _report_problems(digest.problems, strict)
+    digest = _analyse(project)
+    _report_problems(digest, strict)
     build_site(digest, project, site_dir)
-    statements = sum(1 for c in digest.clusters if c.canonical)
-    log.info(
-        "digest: built %s from %d articles (%d skipped): %d quotes, %d clusters, %d speakers, %d storylines in %.1f s",
-        site_dir,
-        len(digest.articles),
-        len(digest.problems),
-        len(digest.quotes),
-        statements,
-        len(digest.speakers),
-        len(digest.storylines),
-        time.perf_counter() - started,
-    )
+    log.info("digest: built %s in %.1f s: %s", site_dir, time.perf_counter() - started, summary(digest))
 
 
 @cli.command()
@@ -115,9 +124,8 @@ def export(corpus: Path | None, output: Path | None, no_diff: bool, strict: bool
     from .export import to_json
 
     project = _project(corpus)
-    logging.getLogger("digest.sources").setLevel(logging.ERROR)
-    digest = analyse(project.corpus, project.settings)
-    _report_problems(digest.problems, strict)
+    digest = _analyse(project)
+    _report_problems(digest, strict)
     text = to_json(digest, diffs=not no_diff)
     if output is None:
         click.echo(text, nl=False)
@@ -174,12 +182,37 @@ def diff(corpus: Path | None, statement: str | None, outlets: tuple[str, ...]) -
     """Compare the wordings of a statement across outlets, word by word."""
     from .terminal import print_diffs
 
-    project = _project(corpus)
-    logging.getLogger("digest.sources").setLevel(logging.ERROR)
-    digest = analyse(project.corpus, project.settings)
+    digest = _analyse(_project(corpus))
     if not print_diffs(digest, statement, outlets):
         click.echo("digest: error: no statement matches", err=True)
         sys.exit(2)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--title", default="My news digest", show_default=True, help="The digest's title.")
+@_fail_cleanly
+def new(directory: Path, title: str) -> None:
+    """Start a new digest in DIRECTORY: site configuration, corpus folder, Pages workflow."""
+    from .scaffold import new_project
+
+    for path in new_project(directory, title):
+        log.info("digest: wrote %s", path)
+    log.info("digest: next: put articles in %s, then run `digest build %s`", directory / "articles", directory)
+
+
+def summary(digest: Digest) -> str:
+    """One line: what was read, skipped and found."""
+    from .models import QuoteKind
+
+    quotes = {q.id: q for q in digest.quotes}
+    statements = sum(
+        1 for c in digest.clusters if quotes[c.canonical].kind in (QuoteKind.STATEMENT, QuoteKind.FRAGMENT)
+    )
+    return (
+        f"{len(digest.articles)} articles read, {len(digest.problems)} skipped, {len(digest.quotes)} quotations, "
+        f"{statements} statements, {len(digest.speakers)} speakers, {len(digest.storylines)} storylines"
+    )
 
 
 def main() -> None:

@@ -17,8 +17,8 @@ from .storylines import attach_clusters, group_storylines
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, int], None]
-"""Called as ``progress(stage, amount)`` while a build runs."""
+Progress = Callable[[str, int, int], None]
+"""Called as ``progress(stage, done, total)`` while a build runs."""
 
 
 class NoArticlesError(Exception):
@@ -44,10 +44,10 @@ def analyse(corpus: Path, settings: Settings | None = None, progress: Progress |
 def extract_all(articles: Sequence[Article], progress: Progress | None = None) -> tuple[Quote, ...]:
     """Find the quotations of every article, in article order."""
     quotes: list[Quote] = []
-    for article in articles:
+    for done, article in enumerate(articles, start=1):
         quotes.extend(extract_quotes(article))
         if progress:
-            progress("extract", 1)
+            progress("extract", done, len(articles))
     return tuple(quotes)
 
 

@@ -78,3 +78,29 @@ def test_diff_shows_the_four_wordings() -> None:
     assert result.exit_code == 0, result.output
     for outlet in ("Shafaq News", "teleSUR English", "North Press Agency", "Sputnik International"):
         assert outlet in result.output
+
+
+def test_new_project_builds_at_once(tmp_path: Path) -> None:
+    target = tmp_path / "my-digest"
+    result = CliRunner().invoke(cli, ["new", str(target), "--title", "Port strike"])
+    assert result.exit_code == 0, result.output
+    for rel in ("mkdocs.yml", "digest.yml", "articles/sources.yml", ".github/workflows/pages.yml", "README.md"):
+        assert (target / rel).is_file(), rel
+    result = CliRunner().invoke(cli, ["build", str(target), "--site-dir", str(target / "site")])
+    assert result.exit_code == 0, result.output
+    assert "Port strike" in (target / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_new_refuses_a_folder_in_use(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["new", str(tmp_path)])
+    assert result.exit_code == 2 and "not an empty folder" in result.output
+
+
+def test_unknown_setting_is_one_clear_line(tmp_path: Path) -> None:
+    target = tmp_path / "d"
+    assert CliRunner().invoke(cli, ["new", str(target)]).exit_code == 0
+    (target / "digest.yml").write_text("corpus: articles\nmatch_treshold: 0.7\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(target), "--site-dir", str(tmp_path / "s")])
+    assert result.exit_code == 2
+    assert "match_treshold" in result.output and "digest.yml" in result.output
