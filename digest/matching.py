@@ -6,27 +6,34 @@ How two quotations are compared
     are weighted by rarity within the storyline (a word every quote shares, such as the
     story's main actor, says little). The similarity of two quotations blends the weighted
     Dice overlap of their concept sets with the *coverage* of the shorter one (how much of
-    it the longer one contains), so a fragment cut from a longer quote still matches it;
-    the coverage share grows with the shorter side's length, so two-word fragments cannot
-    ride on containment alone. Case, punctuation, ellipses and word order do not matter.
-    Speakers are evidence, not a wall: when both are known, agreement adds and
-    disagreement subtracts ``Settings.speaker_weight``.
+    it the longer one contains), so a fragment cut from a longer quote still matches it.
+    Coverage counts in full only once the shorter side has a few concepts, and a match
+    whose shared concepts weigh little in total is scaled down, so two common words prove
+    nothing. Case, punctuation, ellipses and word order do not matter. Speakers are
+    evidence, not a wall: when both are known, agreement adds ``Settings.speaker_weight``
+    and disagreement subtracts it.
 
-    Scores are computed many-to-many with ``rapidfuzz.process.cdist`` inside blocks: one
-    block per storyline, and in a storyline too big for one block, one block per rare
-    concept (an inverted index over each quotation's rarest concepts). Each concept set
-    is spelled as a sorted string with one character per concept repeated by its weight,
-    so ``fuzz.ratio`` on those strings is exactly the weighted Dice coefficient.
+How the work is bounded
+    Scores are computed many-to-many with ``rapidfuzz.process.cdist`` inside blocks. Each
+    concept set is spelled as a sorted string with one character per concept, repeated by
+    its weight, so ``fuzz.ratio`` on two such strings is exactly their weighted Dice
+    coefficient (and the weighted overlap follows from it). A storyline is one block
+    (scored in row chunks); a storyline too big for that is blocked by an inverted index
+    over each quotation's rarest concepts. A first pass keeps only pairs that could link;
+    their connected components bound what can ever merge, and a second pass scores all
+    candidate pairs inside each component for the linkage to average.
 
 How quotations are clustered
-    Statements and fragments are clustered together by average linkage: two clusters
-    merge only while the mean similarity over all their cross pairs reaches
-    ``Settings.match_threshold``, so a quotation that joins two statements attaches to the
-    one it matches best and cannot chain the two together. Two quotations from the same
-    source never share a cluster unless their normalised texts are equal (an article
-    quoting one statement twice). Terms and titles only group with quotations of the same
-    kind and the same normalised text. Every quotation ends in exactly one cluster; a
-    statement only one outlet carried is a cluster of one. Clusters never cross storylines.
+    Statements and fragments are clustered together by average linkage, the most
+    interchangeable wordings first: two clusters merge only while the mean similarity of
+    all their cross pairs reaches ``Settings.match_threshold``. A quotation that joins two
+    statements therefore attaches to the one it matches best and cannot chain the two
+    together. Two fragments that do not overlap are not held against each other when a
+    member of the cluster contains both. Two quotations from the same source never share
+    a cluster unless their normalised texts are equal (an article quoting one statement
+    twice). Terms and titles only group with quotations of the same kind and the same
+    normalised text. Every quotation ends in exactly one cluster; a statement only one
+    outlet carried is a cluster of one. Clusters never cross storylines.
 
 Canonical wording rule
     The canonical quotation is one outlet's real text: the most complete variant (the most
@@ -66,8 +73,8 @@ SPEECH = "speech"
 MAX_DENSE = 4_000
 """The most units scored all against all; bigger storylines are blocked by rare concepts."""
 
-CHUNK_ROWS = 1_000
-"""Rows of one all-against-all block, which bounds the memory of a score matrix."""
+CHUNK_CELLS = 2_000_000
+"""Cells of one all-against-all block, which bounds the memory of its score matrices."""
 
 MAX_POSTING = 1_500
 """Rare-concept blocks holding more units than this are skipped as not rare."""
@@ -90,7 +97,7 @@ COVERAGE_POWER = 1.5
 CONTAINED = 0.8
 """Coverage at which a quotation counts as contained in another (a fragment of it)."""
 
-MIN_EVIDENCE = 3.0
+MIN_EVIDENCE = 4.0
 """Shared concept weight below which a match is scaled down: a few common words prove little."""
 
 MAX_CONCEPT_WEIGHT = 3.0
@@ -135,11 +142,10 @@ class _Match:
     """How alike two units are, without and with speaker evidence, and who contains whom."""
 
     score: float
-    dice: float
     linked: float
     """``score`` with speaker evidence: what the linkage averages."""
     order: float
-    """``dice`` with speaker evidence: what decides which merge comes first."""
+    """Weighted Dice with speaker evidence: what decides which merge comes first."""
     first_inside: bool
     second_inside: bool
 
@@ -163,6 +169,17 @@ class _Storyline:
     units: list[_Unit]
     matches: dict[Pair, _Match]
     components: list[list[int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Vectors:
+    """Per-unit arrays the scoring reads: concept strings, their sizes, speaker and source codes."""
+
+    bags: list[str]
+    sizes: np.ndarray
+    counts: np.ndarray
+    speakers: np.ndarray
+    sources: np.ndarray
 
 
 @dataclass(slots=True)
@@ -194,15 +211,14 @@ def cluster_quotes(
     cluster.
     """
     published = {a.id: a.published for a in articles}
-    units = _make_units(quotes, storyline_of)
-    groups: list[tuple[list[int], _Storyline]] = []
-    for (_, family), family_units in groupby(units, key=lambda u: (u.storyline, u.family)):
+    drafts: list[QuoteCluster] = []
+    for (_, family), family_units in groupby(_make_units(quotes, storyline_of), key=lambda u: (u.storyline, u.family)):
         if family == SPEECH:
             story = _score_storyline(list(family_units), settings)
-            groups.extend((cluster, story) for cluster in _average_linkage(story, settings))
+            drafts.extend(_draft(cluster, story, published) for cluster in _average_linkage(story, settings))
         else:
-            groups.extend(([0], _Storyline([u], {})) for u in _same_text_groups(list(family_units)))
-    clusters = _finish_clusters(groups, published)
+            drafts.extend(_draft([0], _Storyline([u], {}), published) for u in _same_text_groups(list(family_units)))
+    clusters = _finish_clusters(drafts)
     log.debug("%d quotes in %d clusters", len(quotes), len(clusters))
     return clusters, _assign(quotes, clusters)
 
@@ -250,12 +266,17 @@ def _same_text_groups(units: list[_Unit]) -> list[_Unit]:
 
 
 def _concept_weights(df: Mapping[str, int], n: int) -> dict[str, int]:
-    """Return each concept's repeat count (2-6): rarer concepts in the storyline weigh more."""
-    n = max(n, 2)
+    """Return each concept's repeat count (2-6): rarer concepts in the storyline weigh more.
+
+    The weight is the concept's inverse document frequency scaled to the storyline, from 1
+    for a concept in every unit to ``MAX_CONCEPT_WEIGHT`` for one only two units share; with
+    two units or fewer there is no telling, and every concept weighs the middle.
+    """
+    span = math.log(n / 2) if n > 2 else 0.0
     weights = {}
     for concept, count in df.items():
-        weight = min(MAX_CONCEPT_WEIGHT, 1.0 + 0.5 * math.log2(n / max(count, 2)))
-        weights[concept] = max(2, round(2 * weight))
+        rarity = math.log(n / max(count, 2)) / span if span else 0.5
+        weights[concept] = round(2 * (1.0 + (MAX_CONCEPT_WEIGHT - 1.0) * rarity))
     return weights
 
 
@@ -287,57 +308,54 @@ def _score_storyline(units: list[_Unit], settings: Settings) -> _Storyline:
         _codes([u.source for u in units]),
     )
     floor = settings.match_threshold - abs(settings.speaker_weight)
-    candidates = _scored(units, (_score_block(r, c, vectors, floor) for r, c in _blocks(units, df)))
+    blocks = _blocks(units, df, range(len(units)))
+    candidates = _scored(units, vectors.sizes, (_score_block(r, c, vectors, floor) for r, c in blocks))
     components = _strong_components(candidates, vectors, settings)
     label = np.empty(len(units), dtype=np.int64)
     for number, component in enumerate(components):
         label[component] = number
-    within = (_score_block(r, c, vectors, EDGE_FLOOR, label) for r, c in _component_blocks(components))
-    return _Storyline(units, _matches(_scored(units, within), vectors, settings), components)
+    within = (_score_block(r, c, vectors, EDGE_FLOOR, label) for r, c in _component_blocks(units, df, components))
+    return _Storyline(units, _matches(_scored(units, vectors.sizes, within), vectors, settings), components)
 
 
-@dataclass(frozen=True, slots=True)
-class _Vectors:
-    """Per-unit arrays the scoring reads: concept strings, their sizes, speaker and source codes."""
-
-    bags: list[str]
-    sizes: np.ndarray
-    counts: np.ndarray
-    speakers: np.ndarray
-    sources: np.ndarray
-
-
-def _blocks(units: Sequence[_Unit], df: Mapping[str, int]) -> Iterable[tuple[np.ndarray, np.ndarray]]:
-    """Yield (rows, columns) index blocks to score: all pairs, or pairs sharing a rare concept."""
-    if len(units) <= MAX_DENSE:
-        yield from _dense_blocks(np.arange(len(units)))
+def _blocks(
+    units: Sequence[_Unit], df: Mapping[str, int], indices: Sequence[int]
+) -> Iterable[tuple[np.ndarray, np.ndarray]]:
+    """Yield (rows, columns) blocks over ``indices``: all pairs, or pairs sharing a rare concept."""
+    if len(indices) <= MAX_DENSE:
+        yield from _dense_blocks(np.array(indices))
         return
     postings: dict[str, list[int]] = defaultdict(list)
     askers: dict[str, list[int]] = defaultdict(list)
-    for i, unit in enumerate(units):
-        for concept in unit.concepts:
+    for i in indices:
+        for concept in units[i].concepts:
             postings[concept].append(i)
-        shared = sorted((c for c in unit.concepts if df[c] >= 2), key=lambda c: (df[c], c))
+        shared = sorted((c for c in units[i].concepts if df[c] >= 2), key=lambda c: (df[c], c))
         for concept in shared[:BLOCK_KEYS]:
             askers[concept].append(i)
     for concept in sorted(askers):
         if len(postings[concept]) <= MAX_POSTING:
             yield np.array(askers[concept]), np.array(postings[concept])
-    log.debug("storyline of %d units blocked on %d rare concepts", len(units), len(askers))
+    log.debug("%d units blocked on %d rare concepts", len(indices), len(askers))
 
 
 def _dense_blocks(indices: np.ndarray) -> Iterable[tuple[np.ndarray, np.ndarray]]:
     """Yield row chunks against the rest, covering every pair of ``indices`` at least once."""
-    for start in range(0, len(indices), CHUNK_ROWS):
-        yield indices[start : start + CHUNK_ROWS], indices[start:]
+    start = 0
+    while start < len(indices):
+        rows = max(1, CHUNK_CELLS // (len(indices) - start))
+        yield indices[start : start + rows], indices[start:]
+        start += rows
 
 
-def _component_blocks(components: Sequence[list[int]]) -> Iterable[tuple[np.ndarray, np.ndarray]]:
-    """Yield blocks covering every pair inside each component of two or more units."""
+def _component_blocks(
+    units: Sequence[_Unit], df: Mapping[str, int], components: Sequence[list[int]]
+) -> Iterable[tuple[np.ndarray, np.ndarray]]:
+    """Yield blocks covering the candidate pairs inside each component of two or more units."""
     batch: list[int] = []
     for component in sorted((c for c in components if len(c) > 1), key=len):
         if len(component) > BATCH_UNITS:
-            yield from _dense_blocks(np.array(component))
+            yield from _blocks(units, df, component)
             continue
         if len(batch) + len(component) > BATCH_UNITS:
             yield np.array(batch), np.array(batch)
@@ -364,11 +382,9 @@ def _score_block(
     row_size, col_size = vectors.sizes[rows][:, None], vectors.sizes[cols][None, :]
     shared = dice * (row_size + col_size) / 2.0
     score = _blend(dice, shared, row_size, col_size, vectors.counts[rows][:, None], vectors.counts[cols][None, :])
-    keep = score >= floor
-    if label is None:
-        keep &= rows[:, None] != cols[None, :]
-    else:
-        keep &= (rows[:, None] < cols[None, :]) & (label[rows][:, None] == label[cols][None, :])
+    keep = (score >= floor) & (rows[:, None] != cols[None, :])
+    if label is not None:
+        keep &= label[rows][:, None] == label[cols][None, :]
     r, c = np.nonzero(keep)
     row_inside = shared[r, c] >= CONTAINED * row_size[r, 0] - 1e-4
     col_inside = shared[r, c] >= CONTAINED * col_size[0, c] - 1e-4
@@ -405,22 +421,23 @@ def _blend(
     return np.where(fewest > 0, blended * evidence, 0.0).astype(np.float32)
 
 
-def _same_text_pairs(units: Sequence[_Unit]) -> tuple[np.ndarray, ...]:
-    """Return the pairs of units whose normalised texts are equal (and not empty), as identical."""
+def _same_text_pairs(units: Sequence[_Unit], sizes: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Return the pairs of units with equal normalised texts, scored by their evidence alone."""
     by_text: dict[str, list[int]] = defaultdict(list)
     for i, unit in enumerate(units):
-        if unit.text:
+        if unit.concepts:
             by_text[unit.text].append(i)
     pairs = [(a, b) for group in by_text.values() for a in group for b in group if a < b]
     first = np.array([a for a, _ in pairs], dtype=np.int64)
     second = np.array([b for _, b in pairs], dtype=np.int64)
-    ones, yes = np.ones(len(pairs), dtype=np.float32), np.ones(len(pairs), dtype=bool)
-    return first, second, ones, ones, yes, yes
+    score = np.minimum(1.0, sizes[first] / (2.0 * MIN_EVIDENCE)).astype(np.float32)
+    yes = np.ones(len(pairs), dtype=bool)
+    return first, second, score, np.ones(len(pairs), dtype=np.float32), yes, yes
 
 
-def _scored(units: Sequence[_Unit], blocks: Iterable[tuple[np.ndarray, ...]]) -> _Scored:
+def _scored(units: Sequence[_Unit], sizes: np.ndarray, blocks: Iterable[tuple[np.ndarray, ...]]) -> _Scored:
     """Gather block results and same-text pairs, each pair once (its first occurrence)."""
-    parts = [_same_text_pairs(units), *blocks]
+    parts = [_same_text_pairs(units, sizes), *blocks]
     scored = _Scored(*(np.concatenate(column) for column in zip(*parts, strict=True)))
     _, first_seen = np.unique(scored.first.astype(np.int64) * len(units) + scored.second, return_index=True)
     return _Scored(*(column[first_seen] for column in astuple(scored)))
@@ -449,14 +466,13 @@ def _matches(scored: _Scored, vectors: _Vectors, settings: Settings) -> dict[Pai
         scored.first,
         scored.second,
         scored.score,
-        scored.dice,
         np.minimum(1.0, scored.score + bonus),
         np.minimum(1.0, scored.dice + bonus),
         scored.first_inside,
         scored.second_inside,
     )
     rows = zip(*(column[allowed].tolist() for column in columns), strict=True)
-    return {(a, b): _Match(s, d, linked, order, fi, si) for a, b, s, d, linked, order, fi, si in rows}
+    return {(a, b): _Match(s, linked, order, fi, si) for a, b, s, linked, order, fi, si in rows}
 
 
 def _codes(values: Sequence[str | None]) -> np.ndarray:
@@ -474,9 +490,10 @@ def _graph(story: _Storyline, settings: Settings) -> _Graph:
     units = story.units
     partial = [u.partial for u in units]
     graph = _Graph({}, {}, defaultdict(set), partial, [u.source for u in units], settings.match_threshold)
-    for (a, b), match in story.matches.items():
-        graph.score[(a, b)] = match.linked
-        graph.order[(a, b)] = match.order
+    for pair, match in story.matches.items():
+        a, b = pair
+        graph.score[pair] = match.linked
+        graph.order[pair] = match.order
         if match.first_inside:
             graph.containers[a].add(b)
         if match.second_inside:
@@ -523,6 +540,7 @@ def _average_linkage(story: _Storyline, settings: Settings) -> list[list[int]]:
 def _link_component(nodes: list[int], graph: _Graph, neighbours: Mapping[int, set[int]]) -> list[list[int]]:
     """Agglomerate one connected component, most interchangeable wordings first."""
     members = {node: [node] for node in nodes}
+    sources = {node: frozenset([graph.sources[node]]) for node in nodes}
     owner = {node: node for node in nodes}
     heap = [
         (-graph.order[(a, b)], -score, a, b)
@@ -533,15 +551,16 @@ def _link_component(nodes: list[int], graph: _Graph, neighbours: Mapping[int, se
     next_id = max(nodes) + 1
     while heap:
         _, _, a, b = heapq.heappop(heap)
-        if a not in members or b not in members or _shares_source(graph, members[a], members[b]):
+        if a not in members or b not in members or _conflict(graph, sources, members, a, b):
             continue
         merged, next_id = next_id, next_id + 1
         members[merged] = sorted(members.pop(a) + members.pop(b))
+        sources[merged] = sources.pop(a) | sources.pop(b)
         for node in members[merged]:
             owner[node] = merged
-        around = sorted({owner[n] for node in members[merged] for n in neighbours[node] if n in owner} - {merged})
+        around = sorted({owner[n] for node in members[merged] for n in neighbours[node]} - {merged})
         for other in around:
-            if _shares_source(graph, members[merged], members[other]):
+            if _conflict(graph, sources, members, merged, other):
                 continue
             mean, order = _linkage(graph, members[merged], members[other])
             if mean >= graph.threshold:
@@ -549,9 +568,24 @@ def _link_component(nodes: list[int], graph: _Graph, neighbours: Mapping[int, se
     return list(members.values())
 
 
-def _shares_source(graph: _Graph, first: Sequence[int], second: Sequence[int]) -> bool:
-    """Tell whether two clusters hold quotations from the same source."""
-    return not {graph.sources[i] for i in first}.isdisjoint(graph.sources[i] for i in second)
+def _conflict(
+    graph: _Graph, sources: Mapping[int, frozenset[str]], members: Mapping[int, list[int]], a: int, b: int
+) -> bool:
+    """Tell whether merging two clusters would put two quotations of one source together.
+
+    The one exception: fragments woven into one article's reported speech may share a
+    cluster when a member from another source contains each of them.
+    """
+    if not sources[a] & sources[b]:
+        return False
+    together = set(members[a]) | set(members[b])
+    for x in members[a]:
+        for y in members[b]:
+            if graph.sources[x] != graph.sources[y]:
+                continue
+            if not (graph.partial[x] and graph.partial[y]) or _vouched(graph, x, y, together) < graph.threshold:
+                return True
+    return False
 
 
 def _linkage(graph: _Graph, first: Sequence[int], second: Sequence[int]) -> tuple[float, float]:
@@ -648,11 +682,8 @@ def _first_reported(quotes: Sequence[Quote], published: Mapping[str, str | None]
     return min(known)[1] if known else None
 
 
-def _finish_clusters(
-    groups: Sequence[tuple[list[int], _Storyline]], published: Mapping[str, str | None]
-) -> tuple[QuoteCluster, ...]:
-    """Turn unit groups into sorted ``QuoteCluster`` values with stable, distinct ids."""
-    drafts = [_draft(members, story, published) for members, story in groups]
+def _finish_clusters(drafts: Sequence[QuoteCluster]) -> tuple[QuoteCluster, ...]:
+    """Sort the clusters, giving any whose content ids collide distinct ids from their members."""
     seen = Counter(d.id for d in drafts)
     clusters = [
         replace(d, id=stable_id("c", d.storyline, d.id, *sorted(d.quotes))) if seen[d.id] > 1 else d for d in drafts

@@ -142,7 +142,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("small", "little", "minor"),
     ("many", "numerous", "several"),
     ("important", "significant", "crucial", "vital"),
-    ("people", "citizens", "population", "public"),
+    ("people", "citizens", "population"),
     ("ask", "asked", "request", "requested"),
     ("happen", "happened", "occur", "occurred"),
     ("law", "laws", "legislation"),
@@ -151,7 +151,6 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("buy", "bought", "purchase", "purchased"),
     ("war", "wars", "conflict", "conflicts"),
     ("threat", "threaten", "threatened", "menace"),
-    ("today", "currently"),
 )
 """Words that news translations use interchangeably; each group folds to its first word."""
 
@@ -214,8 +213,6 @@ SPELLING_VARIANTS: tuple[tuple[str, str], ...] = (
     (r"(?<=.{3})is(e|es|ed|ing)$", r"iz\1"),
     (r"(?<=.{3})our$", "or"),
     (r"(?<=.{3})tre$", "ter"),
-    (r"(?<=.{3})lled$", "led"),
-    (r"(?<=.{3})lling$", "ling"),
 )
 """British spellings folded to American ones before stemming (``organisation``, ``labour``)."""
 
@@ -248,7 +245,7 @@ def stem(word: str) -> str:
 
 def _tidy_stem(word: str) -> str:
     """Undouble a final consonant and drop a final ``e`` so all forms share one stem."""
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeious":
         word = word[:-1]
     if len(word) > 3 and word.endswith("e"):
         word = word[:-1]
