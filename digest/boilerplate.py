@@ -67,6 +67,15 @@ DATE_CUE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A date written in a short header line ("US Harbor Daily, 03/05/2024", "9 December 2021").
+DATE_LIKE = re.compile(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+DATE_LINE_MAX_WORDS = 10
+
 # Bylines and credits at either end of an article.
 BYLINE = re.compile(
     r"^(?:by|reporting\ by|written\ by|editing\ by|reported\ by|author\s*:)\s+(?P<name>[^\d,;:]{3,80}?)\.?$",

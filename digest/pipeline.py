@@ -28,7 +28,7 @@ class NoArticlesError(Exception):
 def analyse(corpus: Path, settings: Settings | None = None, progress: Progress | None = None) -> Digest:
     """Read a corpus folder and find its quotes, speakers, storylines and statements."""
     settings = settings or Settings()
-    articles, problems = read_corpus(corpus)
+    articles, problems = read_corpus(corpus, date_orders(settings))
     if not articles:
         raise NoArticlesError(f"{corpus}: no readable article (.txt, .md, .html) in this folder")
     articles = apply_overrides(articles, settings)
@@ -61,6 +61,16 @@ def apply_overrides(articles: Sequence[Article], settings: Settings) -> tuple[Ar
         outlet = settings.outlets.get(article.outlet or "", {}).get("name", article.outlet)
         out.append(replace(article, storyline=storyline, outlet=outlet))
     return tuple(out)
+
+
+def date_orders(settings: Settings) -> dict[str, str]:
+    """Outlet name → date order, from the settings' outlet entries that set one."""
+    orders = {}
+    for outlet, info in settings.outlets.items():
+        if "date_order" in info:
+            orders[outlet] = info["date_order"]
+            orders[info.get("name", outlet)] = info["date_order"]
+    return orders
 
 
 def storyline_index(storylines: Sequence) -> dict[str, str]:

@@ -53,6 +53,10 @@ COMMON_ENCODINGS = (
 CHAOS_TOLERANCE = 0.05
 
 
+NO_ORDERS: Mapping[str, str] = {}
+"""Outlet → date order (``DMY``, ``MDY``, ``YMD``) for numeric dates; day first when not listed."""
+
+
 class SourceError(Exception):
     """A file that cannot be read as an article; the message names the reason."""
 
@@ -147,13 +151,19 @@ def _role(line: str, index: int, title: str | None, foreign: Any) -> str:
         return "furniture"
     if bp.NAVIGATION_LINE.match(line) and not bp.SENTENCE_END.search(line):
         return "furniture"
-    if bp.GLUED_WORDS.search(line) and index < HEADER_LINES:
+    if index < HEADER_LINES and (bp.GLUED_WORDS.search(line) or _date_line(line)):
         return "meta"
     if title is None and _headline_like(line):
         return "body"
     if len(line.split()) < bp.MIN_BODY_WORDS and not bp.SENTENCE_END.search(line):
         return "furniture"
     return "body"
+
+
+def _date_line(line: str) -> bool:
+    """A short unpunctuated header line that carries a date (a dateline or date stamp)."""
+    short = len(line.split()) <= bp.DATE_LINE_MAX_WORDS and not bp.SENTENCE_END.search(line)
+    return short and bool(bp.DATE_LIKE.search(line))
 
 
 def _headline_like(line: str) -> bool:
@@ -343,7 +353,13 @@ def _check_entry(manifest: str, name: str, entry: dict[str, Any]) -> dict[str, A
 
 
 def article_from_text(
-    source_id: str, path: str, text: str, meta: Mapping[str, Any], encoding: str = "utf-8", skip: int = 0
+    source_id: str,
+    path: str,
+    text: str,
+    meta: Mapping[str, Any],
+    encoding: str = "utf-8",
+    skip: int = 0,
+    date_orders: Mapping[str, str] = NO_ORDERS,
 ) -> Article:
     """Build an Article from decoded text and whatever metadata is already known."""
     lines = classify(text, skip)
@@ -351,14 +367,16 @@ def article_from_text(
     if not body:
         raise SourceError("no article text found (empty, or only page furniture)")
     title = meta.get("title") or next((ln.text for ln in lines if ln.role == "title"), None)
-    published = normalise_published(meta.get("published")) if meta.get("published") else find_published(lines)
+    outlet = _str_or_none(meta.get("outlet")) or find_outlet(lines)
+    order = date_orders.get(outlet or "", "DMY")
+    published = normalise_published(meta.get("published")) if meta.get("published") else find_published(lines, order)
     return Article(
         id=source_id,
         path=path,
         text=text,
         body=body,
         title=str(title or text[body[0].start : body[0].end][:120]),
-        outlet=_str_or_none(meta.get("outlet")) or find_outlet(lines),
+        outlet=outlet,
         published=published,
         url=_str_or_none(meta.get("url")),
         language=_str_or_none(meta.get("language")),
@@ -387,7 +405,9 @@ def front_matter(text: str) -> tuple[dict[str, Any], int]:
     return {k: v for k, v in data.items() if k in MANIFEST_KEYS}, match.end()
 
 
-def read_article(path: Path, source_id: str, rel: str, meta: Mapping[str, Any]) -> Article:
+def read_article(
+    path: Path, source_id: str, rel: str, meta: Mapping[str, Any], date_orders: Mapping[str, str] = NO_ORDERS
+) -> Article:
     """Read one article file of any supported type."""
     data = path.read_bytes()
     if not data.strip():
@@ -399,8 +419,8 @@ def read_article(path: Path, source_id: str, rel: str, meta: Mapping[str, Any]) 
     text, encoding = decode(data)
     if path.suffix.lower() in (".md", ".markdown"):
         found, skip = front_matter(text)
-        return article_from_text(source_id, rel, text, {**found, **meta}, encoding, skip)
-    return article_from_text(source_id, rel, text, meta, encoding)
+        return article_from_text(source_id, rel, text, {**found, **meta}, encoding, skip, date_orders)
+    return article_from_text(source_id, rel, text, meta, encoding, date_orders=date_orders)
 
 
 def corpus_files(folder: Path) -> tuple[list[Path], list[str]]:
@@ -436,7 +456,9 @@ def source_ids(rels: Iterable[str]) -> dict[str, str]:
     return ids
 
 
-def read_corpus(folder: Path) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+def read_corpus(
+    folder: Path, date_orders: Mapping[str, str] = NO_ORDERS
+) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """Read every article of a corpus folder: (articles sorted by id, one line per skipped file)."""
     manifest = read_manifest(folder)
     files, problems = corpus_files(folder)
@@ -446,7 +468,7 @@ def read_corpus(folder: Path) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     for rel, path in rels.items():
         try:
             meta = manifest.get(rel) or manifest.get(Path(rel).name) or {}
-            articles.append(read_article(path, ids[rel], rel, meta))
+            articles.append(read_article(path, ids[rel], rel, meta, date_orders))
         except (SourceError, OSError, UnicodeError, ValueError) as exc:
             problems.append(f"{rel}: skipped: {exc}")
     for line in problems:

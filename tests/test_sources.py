@@ -193,3 +193,49 @@ def test_teasers_and_captions_are_furniture(line: str) -> None:
     text = f"Port strike ends\n\nDock workers ended their strike on Tuesday after a deal was signed.\n\n{line}\n\nThe employers said the deal was fair.\n"
     roles = {ln.text: ln.role for ln in classify(text)}
     assert roles[line] == "furniture"
+
+
+def test_date_order_per_outlet(tmp_path: Path) -> None:
+    text = "Port strike ends\n\nUS Harbor Daily, 03/05/2024\n\nDock workers ended their strike on Tuesday after a deal was signed.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "sources.yml").write_text("a.txt:\n  outlet: US Harbor Daily\n", encoding="utf-8")
+    assert read_corpus(tmp_path)[0][0].published == "2024-05-03"
+    assert read_corpus(tmp_path, {"US Harbor Daily": "MDY"})[0][0].published == "2024-03-05"
+
+
+def test_mixed_folder_of_html_markdown_and_legacy_encodings(tmp_path: Path) -> None:
+    html = (
+        '<html><head><meta charset="windows-1252"><title>Strike ends</title>'
+        '<meta property="og:site_name" content="Harbour Times">'
+        '<meta property="article:published_time" content="2024-03-05T10:00:00Z"></head><body>'
+        "<article><h1>Strike ends</h1><p>The union leader said: \u201cWe have a deal that protects every job.\u201d "
+        "The employers called the agreement fair and said it would take effect in April.</p></article></body></html>"
+    )
+    (tmp_path / "page.html").write_bytes(html.encode("cp1252"))
+    (tmp_path / "note.md").write_text(
+        "---\noutlet: Port Notes\npublished: 2024-03-06\n---\nStrike over\n\nThe strike ended on Tuesday, the union said in a statement.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "old.txt").write_bytes(
+        "Strike ends\n\nPublished 5 March 2024\n\nThe minister said: \u201cThe port will reopen on Monday,\u201d after the talks.\n".encode(
+            "cp1252"
+        )
+    )
+    (tmp_path / "arabic.txt").write_bytes(
+        "انتهاء الإضراب في الميناء\n\nPublished 5 March 2024\n\nقال وزير النقل إن «الميناء سيفتح يوم الاثنين» بعد انتهاء الإضراب الذي استمر ثلاثة أيام.\n".encode(
+            "cp1256"
+        )
+    )
+    (tmp_path / "wide.txt").write_bytes(
+        "Strike ends\n\nPublished 7 March 2024\n\nWorkers returned to the quays on Thursday morning, the port said.\n".encode(
+            "utf-16"
+        )
+    )
+    articles = {a.id: a for a in read_corpus(tmp_path)[0]}
+    assert (articles["page"].outlet, articles["page"].published) == ("Harbour Times", "2024-03-05")
+    assert "We have a deal" in articles["page"].text
+    assert (articles["note"].outlet, articles["note"].published) == ("Port Notes", "2024-03-06")
+    assert articles["old"].encoding == "cp1252" and "“The port will reopen" in articles["old"].text
+    assert articles["arabic"].encoding == "cp1256" and "الميناء سيفتح" in articles["arabic"].text
+    assert articles["arabic"].published == "2024-03-05"
+    assert articles["wide"].encoding == "utf-16" and articles["wide"].published == "2024-03-07"
