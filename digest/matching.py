@@ -635,12 +635,18 @@ def _date_key(published: str | None) -> datetime:
 
 
 def _agreement(members: Sequence[int], story: _Storyline) -> dict[str, float]:
-    """Return each member quote's mean similarity to the other members of its cluster."""
-    placed = [(q, pos) for pos in members for q in story.units[pos].quotes]
+    """Return each member quote's mean similarity to the other members of its cluster.
+
+    Quotes of one unit share its wording, so the mean is taken over units weighted by
+    their number of quotes: linear in the quotes, quadratic only in distinct wordings.
+    """
+    counts = {pos: len(story.units[pos].quotes) for pos in members}
+    total = sum(counts.values())
     agreement = {}
-    for quote, own in placed:
-        others = [1.0 if own == pos else _raw_score(story, own, pos) for other, pos in placed if other is not quote]
-        agreement[quote.id] = sum(others) / len(others) if others else 1.0
+    for own in members:
+        others = sum(counts[pos] * _raw_score(story, own, pos) for pos in members if pos != own)
+        value = (counts[own] - 1 + others) / (total - 1) if total > 1 else 1.0
+        agreement.update(dict.fromkeys((q.id for q in story.units[own].quotes), value))
     return agreement
 
 
