@@ -61,19 +61,56 @@ def _project(corpus: Path | None) -> Project:
     return load_project(corpus)
 
 
-def _analyse(project: Project) -> Digest:
+def _analyse(project: Project, jobs: int = 1, cache_dir: Path | None = None) -> Digest:
     """Run the analysis with a progress bar on an interactive terminal."""
     from rich.progress import Progress
 
+    from .cache import ExtractionCache
+
     logging.getLogger("digest.sources").setLevel(logging.ERROR)
+    logging.getLogger("digest.pipeline").setLevel(logging.ERROR)
+    cache = ExtractionCache(cache_dir) if cache_dir else None
     if not sys.stderr.isatty() or log.getEffectiveLevel() > logging.INFO:
-        return analyse(project.corpus, project.settings)
+        return analyse(project.corpus, project.settings, jobs=jobs, cache=cache)
     with Progress(transient=True) as bar:
-        task = bar.add_task("Finding quotations", total=None)
+        task = bar.add_task("Reading articles", total=None)
         digest = analyse(
-            project.corpus, project.settings, lambda _, done, total: bar.update(task, completed=done, total=total)
+            project.corpus,
+            project.settings,
+            lambda _, done, total: bar.update(task, completed=done, total=total),
+            jobs=jobs,
+            cache=cache,
         )
     return digest
+
+
+def default_cache_dir() -> Path:
+    """Where extraction results are kept between builds (shared: keys are content hashes)."""
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "storyline-digest"
+
+
+JOBS = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that read and extract articles in parallel (output is the same for any number).",
+)
+CACHE = click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Where to keep per-article extraction results between builds [default: ~/.cache/storyline-digest].",
+)
+NO_CACHE = click.option("--no-cache", is_flag=True, help="Extract every article again; read and write no cache.")
+
+
+def _cache_dir(cache_dir: Path | None, no_cache: bool) -> Path | None:
+    return None if no_cache else cache_dir or default_cache_dir()
 
 
 def _report_problems(digest: Digest, strict: bool) -> None:
@@ -98,14 +135,17 @@ def _report_problems(digest: Digest, strict: bool) -> None:
     help="Where to write the built site.",
 )
 @click.option("--strict", is_flag=True, help="Exit with an error if any file was skipped.")
+@JOBS
+@CACHE
+@NO_CACHE
 @_fail_cleanly
-def build(corpus: Path | None, site_dir: Path, strict: bool) -> None:
+def build(corpus: Path | None, site_dir: Path, strict: bool, jobs: int, cache_dir: Path | None, no_cache: bool) -> None:
     """Build the site from CORPUS (default: this project's mkdocs.yml and its corpus)."""
     from .site import build_site
 
     started = time.perf_counter()
     project = _project(corpus)
-    digest = _analyse(project)
+    digest = _analyse(project, jobs, _cache_dir(cache_dir, no_cache))
     _report_problems(digest, strict)
     build_site(digest, project, site_dir)
     log.info("digest: built %s in %.1f s: %s", site_dir, time.perf_counter() - started, summary(digest))
@@ -118,13 +158,24 @@ def build(corpus: Path | None, site_dir: Path, strict: bool) -> None:
 )
 @click.option("--no-diff", is_flag=True, help="Leave out the word diffs of each quote.")
 @click.option("--strict", is_flag=True, help="Exit with an error if any file was skipped.")
+@JOBS
+@CACHE
+@NO_CACHE
 @_fail_cleanly
-def export(corpus: Path | None, output: Path | None, no_diff: bool, strict: bool) -> None:
+def export(
+    corpus: Path | None,
+    output: Path | None,
+    no_diff: bool,
+    strict: bool,
+    jobs: int,
+    cache_dir: Path | None,
+    no_cache: bool,
+) -> None:
     """Print the JSON export (schema version 1) of CORPUS."""
     from .export import to_json
 
     project = _project(corpus)
-    digest = _analyse(project)
+    digest = _analyse(project, jobs, _cache_dir(cache_dir, no_cache))
     _report_problems(digest, strict)
     text = to_json(digest, diffs=not no_diff)
     if output is None:

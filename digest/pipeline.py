@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from .cache import ExtractionCache
 from .dating import infer_missing_dates
 from .matching import cluster_quotes
 from .models import Article, Digest, Quote
 from .quotes import extract_quotes
 from .settings import Settings
-from .sources import read_corpus
+from .sources import FileTask, corpus_tasks, read_task
 from .speakers import resolve_speakers
 from .storylines import attach_clusters, group_storylines
 
@@ -25,20 +29,80 @@ class NoArticlesError(Exception):
     """The corpus holds no readable article."""
 
 
-def analyse(corpus: Path, settings: Settings | None = None, progress: Progress | None = None) -> Digest:
-    """Read a corpus folder and find its quotes, speakers, storylines and statements."""
+def analyse(
+    corpus: Path,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    cache: ExtractionCache | None = None,
+) -> Digest:
+    """Read a corpus folder and find its quotes, speakers, storylines and statements.
+
+    ``jobs`` processes read and extract articles in parallel; ``cache`` reuses the
+    extraction of articles seen before. Neither changes the result.
+    """
     settings = settings or Settings()
-    articles, problems = read_corpus(corpus, date_orders(settings))
+    articles, quotes, problems = read_and_extract(corpus, date_orders(settings), progress, jobs, cache)
     if not articles:
         raise NoArticlesError(f"{corpus}: no readable article (.txt, .md, .html) in this folder")
     articles = apply_overrides(articles, settings)
-    quotes = extract_all(articles, progress)
     speakers, quotes = resolve_speakers(quotes, articles)
     storylines = group_storylines(articles, quotes, settings)
     articles = infer_missing_dates(articles, storylines)
     clusters, quotes = cluster_quotes(quotes, articles, storyline_index(storylines), settings)
     storylines = attach_clusters(storylines, clusters)
     return Digest(articles, quotes, speakers, clusters, storylines, problems)
+
+
+def read_and_extract(
+    corpus: Path,
+    orders: dict[str, str],
+    progress: Progress | None = None,
+    jobs: int = 1,
+    cache: ExtractionCache | None = None,
+) -> tuple[tuple[Article, ...], tuple[Quote, ...], tuple[str, ...]]:
+    """Read every file and find its quotations, in ``jobs`` processes: (articles, quotes, problems)."""
+    tasks, problems = corpus_tasks(corpus, orders)
+    work = [(task, cache) for task in tasks]
+    results: list[Article | str] = []
+    quotes: dict[str, tuple[Quote, ...]] = {}
+    with _mapper(jobs, len(work)) as mapper:
+        for done, (result, found) in enumerate(mapper(_read_and_extract, work), start=1):
+            results.append(result)
+            if isinstance(result, Article):
+                quotes[result.id] = found
+            if progress:
+                progress("read", done, len(work))
+    for line in (*problems, *(r for r in results if isinstance(r, str))):
+        log.warning(line)
+    articles = tuple(sorted((r for r in results if isinstance(r, Article)), key=lambda a: a.id))
+    found_quotes = tuple(q for article in articles for q in quotes[article.id])
+    return articles, found_quotes, (*problems, *(r for r in results if isinstance(r, str)))
+
+
+def _read_and_extract(item: tuple[FileTask, ExtractionCache | None]) -> tuple[Article | str, tuple[Quote, ...]]:
+    """Read one file and extract its quotations, through the cache when there is one."""
+    task, cache = item
+    article = read_task(task)
+    if isinstance(article, str):
+        return article, ()
+    cached = cache.get(article) if cache else None
+    if cached is not None:
+        return article, cached
+    quotes = extract_quotes(article)
+    if cache:
+        cache.put(article, quotes)
+    return article, quotes
+
+
+@contextmanager
+def _mapper(jobs: int, size: int) -> Iterator[Callable[..., Iterable[Any]]]:
+    """``map`` in this process, or an order-keeping map over ``jobs`` worker processes."""
+    if jobs <= 1 or size < 2:
+        yield map
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield lambda func, items: pool.map(func, items, chunksize=max(1, len(items) // (jobs * 8)))
 
 
 def extract_all(articles: Sequence[Article], progress: Progress | None = None) -> tuple[Quote, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -443,11 +444,12 @@ def corpus_files(folder: Path) -> tuple[list[Path], list[str]]:
 def source_ids(rels: Iterable[str]) -> dict[str, str]:
     """Give each file a unique id: its name without extension, suffixed when names collide."""
     rels = sorted(rels)
-    stems = [Path(rel).stem for rel in rels]
+    stems = Counter(Path(rel).stem for rel in rels)
     ids: dict[str, str] = {}
     taken: set[str] = set()
-    for rel, stem in zip(rels, stems, strict=True):
-        candidate = stem if stems.count(stem) == 1 else f"{stem}-{Path(rel).suffix.lstrip('.') or 'file'}"
+    for rel in rels:
+        stem = Path(rel).stem
+        candidate = stem if stems[stem] == 1 else f"{stem}-{Path(rel).suffix.lstrip('.') or 'file'}"
         base, n = candidate, 2
         while candidate.casefold() in taken:
             candidate, n = f"{base}-{n}", n + 1
@@ -456,21 +458,46 @@ def source_ids(rels: Iterable[str]) -> dict[str, str]:
     return ids
 
 
-def read_corpus(
-    folder: Path, date_orders: Mapping[str, str] = NO_ORDERS
-) -> tuple[tuple[Article, ...], tuple[str, ...]]:
-    """Read every article of a corpus folder: (articles sorted by id, one line per skipped file)."""
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    """One file of a corpus to read, with its id and manifest entry."""
+
+    path: Path
+    source_id: str
+    rel: str
+    meta: Mapping[str, Any]
+    date_orders: Mapping[str, str]
+
+
+def corpus_tasks(folder: Path, date_orders: Mapping[str, str] = NO_ORDERS) -> tuple[list[FileTask], list[str]]:
+    """Plan the reading of a corpus folder: one task per article file, one line per refused file."""
     manifest = read_manifest(folder)
     files, problems = corpus_files(folder)
     rels = {path.relative_to(folder).as_posix(): path for path in files}
     ids = source_ids(rels)
-    articles = []
-    for rel, path in rels.items():
-        try:
-            meta = manifest.get(rel) or manifest.get(Path(rel).name) or {}
-            articles.append(read_article(path, ids[rel], rel, meta, date_orders))
-        except (SourceError, OSError, UnicodeError, ValueError) as exc:
-            problems.append(f"{rel}: skipped: {exc}")
+    tasks = [
+        FileTask(path, ids[rel], rel, manifest.get(rel) or manifest.get(Path(rel).name) or {}, date_orders)
+        for rel, path in rels.items()
+    ]
+    return tasks, problems
+
+
+def read_task(task: FileTask) -> Article | str:
+    """Read one planned file: the Article, or a one-line problem naming the file."""
+    try:
+        return read_article(task.path, task.source_id, task.rel, task.meta, task.date_orders)
+    except (SourceError, OSError, UnicodeError, ValueError) as exc:
+        return f"{task.rel}: skipped: {exc}"
+
+
+def read_corpus(
+    folder: Path, date_orders: Mapping[str, str] = NO_ORDERS
+) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """Read every article of a corpus folder: (articles sorted by id, one line per skipped file)."""
+    tasks, problems = corpus_tasks(folder, date_orders)
+    results = [read_task(task) for task in tasks]
+    articles = [r for r in results if isinstance(r, Article)]
+    problems += [r for r in results if isinstance(r, str)]
     for line in problems:
         log.warning(line)
     return tuple(sorted(articles, key=lambda a: a.id)), tuple(problems)

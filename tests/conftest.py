@@ -12,6 +12,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the extraction cache of test builds out of the user's home."""
+    import os
+    import tempfile
+
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="digest-test-cache-")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="Rewrite the golden files from the current output.")
 

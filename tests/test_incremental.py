@@ -1,0 +1,82 @@
+"""Parallel reading and the extraction cache never change the output."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from digest.cache import ExtractionCache, article_key
+from digest.cli import cli
+from digest.export import to_json
+from digest.pipeline import analyse
+
+from .conftest import SEEDS
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def test_output_is_the_same_for_any_number_of_jobs(corpus: Path) -> None:
+    one = to_json(analyse(corpus, jobs=1))
+    assert to_json(analyse(corpus, jobs=2)) == one
+    assert to_json(analyse(corpus, jobs=3)) == one
+
+
+def test_cache_gives_identical_output_and_is_used(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    clean = to_json(analyse(corpus))
+    assert to_json(analyse(corpus, cache=cache)) == clean
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 5
+
+    def no_extraction(article: object) -> None:
+        raise AssertionError("a cached article was extracted again")
+
+    monkeypatch.setattr("digest.pipeline.extract_quotes", no_extraction)
+    assert to_json(analyse(corpus, cache=cache)) == clean
+
+
+def test_a_changed_article_misses_the_cache(corpus: Path, tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    before = {a.id: article_key(a) for a in analyse(corpus, cache=cache).articles}
+    path = corpus / "004_48cfc3e508ef6b57.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("al-Araji added", "al-Araji said"), encoding="utf-8")
+    digest = analyse(corpus, cache=cache)
+    after = {a.id: article_key(a) for a in digest.articles}
+    assert [k for k in before if before[k] != after[k]] == ["004_48cfc3e508ef6b57"]
+    assert to_json(digest) == to_json(analyse(corpus))
+
+
+def test_adding_an_article_gives_the_same_site_as_a_clean_build(corpus: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    extra = corpus / "005_extra.txt"
+    source = corpus / "002_753d9b2fa5797557.txt"
+    extra.unlink(missing_ok=True)
+    assert runner.invoke(cli, ["build", str(corpus), "--site-dir", str(tmp_path / "a"), *cache]).exit_code == 0
+    extra.write_text(source.read_text(encoding="utf-8").replace("Sputnik", "Sputnik Mirror"), encoding="utf-8")
+    result = runner.invoke(cli, ["build", str(corpus), "--site-dir", str(tmp_path / "a"), *cache, "-j", "2"])
+    assert result.exit_code == 0, result.output
+    clean = runner.invoke(cli, ["build", str(corpus), "--site-dir", str(tmp_path / "b"), "--no-cache"])
+    assert clean.exit_code == 0
+    files = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    for rel in files:
+        if rel.suffix != ".gz":
+            assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+
+
+def test_corrupt_cache_entries_are_misses(corpus: Path, tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    clean = to_json(analyse(corpus, cache=cache))
+    for entry in (tmp_path / "cache").rglob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    assert to_json(analyse(corpus, cache=cache)) == clean
