@@ -194,3 +194,34 @@ def test_nothing_is_written_outside_the_site_dir(hostile, tmp_path: Path) -> Non
     assert result.exit_code == 0
     assert sorted(p.name for p in out.parent.iterdir()) == ["site"]
     assert os.listdir(tmp_path) == ["inner"]
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("single long line", lambda n: "One line article\n\n" + "word said “x” " * 12_500 * n),
+        ("unbalanced marks", lambda n: "Marks article title\n\n" + "“ unbalanced \" ' « " * 5_000 * n),
+        (
+            "NUL bytes",
+            lambda n: (
+                "Nul title here\n\n" + "The minister said \x00 that “we will stay,” in the capital.\n\n" * 2_000 * n
+            ),
+        ),
+    ],
+)
+def test_pathological_text_takes_linear_time(name: str, make, tmp_path: Path) -> None:
+    from time import perf_counter
+
+    from digest.pipeline import analyse
+
+    def seconds(n: int) -> float:
+        folder = tmp_path / f"{n}"
+        folder.mkdir()
+        (folder / "a.txt").write_text(make(n), encoding="utf-8")
+        started = perf_counter()
+        analyse(folder)
+        return perf_counter() - started
+
+    small, large = seconds(1), seconds(4)
+    assert large < 8 * max(small, 0.05), (name, small, large)
+    assert large < 60, (name, large)
