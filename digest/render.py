@@ -327,34 +327,29 @@ class Renderer:
         return first[:600]
 
     def _timeline(self, articles: Sequence[Article], page: str) -> dict[str, Any]:
-        """Positions (0-100 %) of each dated source on a line from the first to the last date."""
+        """One point per publication day on a line from the first to the last date (0-100 %)."""
         from datetime import date
 
-        dated = [(date.fromisoformat(a.published[:10]), a) for a in articles if a.published]
-        if not dated:
-            return {"points": [], "first": None, "last": None, "undated": list(articles)}
-        first, last = min(d for d, _ in dated), max(d for d, _ in dated)
+        days: dict[date, list[Article]] = defaultdict(list)
+        for article in articles:
+            if article.published:
+                days[date.fromisoformat(article.published[:10])].append(article)
+        undated = [a for a in articles if not a.published]
+        if not days:
+            return {"points": [], "first": None, "last": None, "undated": undated}
+        first, last = min(days), max(days)
         span = max((last - first).days, 1)
         points = []
-        for day, article in dated:
+        for row, day in enumerate(sorted(days)):
+            entries = [
+                {"outlet": self.site.outlet(a), "href": Markup(url_attr(built_rel(page, self.site.source_path(a.id))))}
+                for a in days[day]
+            ]
+            left = round(4 + 92 * (day - first).days / span, 1)
             points.append(
-                {
-                    "left": Markup(str(round(4 + 92 * (day - first).days / span, 1))),
-                    "href": Markup(url_attr(built_rel(page, self.site.source_path(article.id)))),
-                    "day": day.isoformat(),
-                    "article": article,
-                    "outlet": self.site.outlet(article),
-                    "link": Markup(rel(page, self.site.source_path(article.id))),
-                }
+                {"left": Markup(str(left)), "day": day.isoformat(), "row": Markup(str(row % 2)), "entries": entries}
             )
-        undated = [a for a in articles if not a.published]
-        return {
-            "points": points,
-            "first": first.isoformat(),
-            "last": last.isoformat(),
-            "undated": undated,
-            "days": (last - first).days,
-        }
+        return {"points": points, "first": first.isoformat(), "last": last.isoformat(), "undated": undated}
 
     def _card(self, cluster: QuoteCluster, page: str) -> dict[str, Any]:
         """Everything a statement card shows."""
