@@ -37,6 +37,7 @@ FLOORS_PATH = EVAL_DIR / "floors.json"
 SETS: dict[str, tuple[Path, Path]] = {
     "seeds": (REPO_ROOT / "seeds", EVAL_DIR / "gold_seeds.yml"),
     "extra": (EVAL_DIR / "extra", EVAL_DIR / "gold_extra.yml"),
+    "heldout": (EVAL_DIR / "heldout", EVAL_DIR / "gold_heldout.yml"),
 }
 """Evaluation sets: name -> (corpus folder, gold file)."""
 
