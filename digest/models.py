@@ -103,6 +103,9 @@ class Speaker:
     name: str
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+    spellings: tuple[tuple[str, str], ...] = ()
+    """(source id, name as written) for every spelling of this speaker in the corpus,
+    quoted or only mentioned; sorted."""
 
 
 @dataclass(frozen=True, slots=True)

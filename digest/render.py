@@ -463,7 +463,8 @@ class Renderer:
         for speaker in site.digest.speakers:
             path = site.speaker_path(speaker.id)
             quotes = by_speaker.get(speaker.id, [])
-            spellings = sorted({(site.outlet(site.articles[q.source]), q.speaker_as_written or "") for q in quotes})
+            written = speaker.spellings or tuple((q.source, q.speaker_as_written or "") for q in quotes)
+            spellings = _spellings_by_outlet(site, written)
             clusters = sorted({q.cluster for q in quotes if q.cluster})
             cards = [self._card(site.clusters[c], path) for c in clusters]
             cards.sort(key=lambda card: (card["first"] or "9999", card["cluster"].id))
@@ -523,6 +524,15 @@ class Renderer:
         if not ratios:
             return {"score": None, "count": 0}
         return {"score": round(100 * statistics.fmean(ratios)), "count": len(ratios)}
+
+
+def _spellings_by_outlet(site: Site, written: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(outlet, every spelling it used joined) for a speaker, outlets in name order."""
+    by_outlet: dict[str, set[str]] = defaultdict(set)
+    for source, name in written:
+        if source in site.articles and name:
+            by_outlet[site.outlet(site.articles[source])].add(name)
+    return [(outlet, ", ".join(sorted(names))) for outlet, names in sorted(by_outlet.items())]
 
 
 def _numbers(text: str) -> frozenset[str]:

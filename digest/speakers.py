@@ -16,6 +16,12 @@ Rules, in order of trust:
   in the same article, or the one whose roles fit, when several do);
 * descriptions (``the official``, ``he``, ``the statement``) are no entity; a description
   naming an office (``the spokesman``) goes to the one person of that article holding it.
+
+Entities come from quotes only. Afterwards every article body is read for the names of the
+quoted people written without a quotation (``Maan added that ...``), by the same rules; a
+surname alone counts only when its article settles who it is (a full name there, or the
+person quoted there) or a title marks it as the one such person in the corpus. Those
+spellings are listed on the speaker; they never create, split or merge entities.
 """
 
 from __future__ import annotations
@@ -475,6 +481,8 @@ class _Run:
     person: _PersonName | None = None
     org: _OrgName | None = None
     roles: tuple[str, ...] = ()
+    titled: bool = False
+    """True when a title or rank is written before the name (``Major General``, ``Mr.``)."""
 
 
 @dataclass(slots=True)
@@ -628,7 +636,7 @@ def _person_run(text: str, para: tuple[int, int], run: list[tuple[int, int]]) ->
     """Read a run as a person's name with its title and the roles written beside it."""
     start, end = run[0][0], run[-1][1]
     possessive = _POSSESSIVE_RE.search(text[start:end])
-    end = possessive.start() if possessive else end
+    end = start + possessive.start() if possessive else end
     title, bare = split_title(text[start:end])
     if not _is_personal_name(bare):
         return None
@@ -643,7 +651,7 @@ def _person_run(text: str, para: tuple[int, int], run: list[tuple[int, int]]) ->
         _appositive_before(text, para[0], title_start),
         _appositive_after(text, end, para[1]),
     ]
-    return _Run(start, end, bare, person=parsed, roles=tuple(r for r in roles if r))
+    return _Run(start, end, bare, person=parsed, roles=tuple(r for r in roles if r), titled=bool(title))
 
 
 def _org_run(text: str, run: list[tuple[int, int]]) -> _Run | None:
@@ -702,6 +710,8 @@ class _Mention:
     kind: _Kind
     display: str = ""
     """The fullest form of the name found for this mention (title dropped)."""
+    bare: str = ""
+    """The name as written, without title, determiners or possessive."""
     person: _PersonName | None = None
     org: _OrgName | None = None
     roles: set[str] = field(default_factory=set)
@@ -744,6 +754,7 @@ def _read_person(mention: _Mention, written: str, position: int, index: _Article
         mention.roles.add(role)
     mention.person = _parse_person(bare)
     mention.display = bare
+    mention.bare = _POSSESSIVE_RE.sub("", bare)
     if mention.person is None:
         mention.kind = _Kind.GENERIC
         return
@@ -790,7 +801,7 @@ def _same_person_runs(name: _PersonName, index: _ArticleIndex) -> list[_Run]:
 def _read_org(mention: _Mention, written: str, position: int, index: _ArticleIndex | None) -> None:
     """Fill an organisation mention: keys and the fullest form its article writes."""
     mention.org = _parse_org(written)
-    mention.display = " ".join(_org_words(written)) or written
+    mention.display = mention.bare = " ".join(_org_words(written)) or written
     if index is None:
         return
     fuller = [
@@ -1266,8 +1277,8 @@ def _entity(mentions: Sequence[_Mention]) -> Speaker:
     return Speaker(id=_slug(name), name=name, aliases=aliases, roles=roles)
 
 
-def _assign_ids(entities: Sequence[Speaker]) -> tuple[list[str], tuple[Speaker, ...]]:
-    """Number repeated slugs in a content-based order; return each entity's id and the sorted speakers."""
+def _assign_ids(entities: Sequence[Speaker]) -> list[str]:
+    """Number repeated slugs in a content-based order; return each entity's id."""
     order = sorted(
         range(len(entities)), key=lambda k: (entities[k].id, entities[k].name, entities[k].aliases, entities[k].roles)
     )
@@ -1277,8 +1288,15 @@ def _assign_ids(entities: Sequence[Speaker]) -> tuple[list[str], tuple[Speaker, 
         slug = entities[k].id
         taken[slug] += 1
         ids[k] = slug if taken[slug] == 1 else f"{slug}-{taken[slug]}"
-    speakers = tuple(sorted((replace(e, id=i) for e, i in zip(entities, ids, strict=True)), key=lambda s: s.id))
-    return ids, speakers
+    return ids
+
+
+def _finish(entity: Speaker, entity_id: str, cluster: Sequence[_Mention], found: Iterable[tuple[str, str]]) -> Speaker:
+    """Give an entity its id, every spelling written for it and those spellings as aliases."""
+    found = set(found)
+    spellings = {(m.source, m.bare) for m in cluster if m.bare} | found
+    aliases = tuple(sorted({*entity.aliases, *(written for _, written in found)}))
+    return replace(entity, id=entity_id, aliases=aliases, spellings=tuple(sorted(spellings)))
 
 
 def _resolve_descriptions(
@@ -1299,6 +1317,172 @@ def _resolve_descriptions(
             owner[m.index] = holders[0]
 
 
+# --------------------------------------------------------------------------- names in article bodies
+
+
+@dataclass(slots=True)
+class _Bearer:
+    """A quoted person, reduced to what a name written in an article body is compared with."""
+
+    names: list[_PersonName]
+    """The person's names that were written with a given name."""
+    surnames: set[str]
+    roles: set[str]
+    sources: set[str]
+    """The articles that quote the person."""
+
+
+@dataclass(slots=True)
+class _Bearers:
+    """The quoted people, indexed by surname for names written in article bodies."""
+
+    people: dict[int, _Bearer]
+    """Each quoted person, by cluster index."""
+    by_surname: dict[str, list[int]] = field(default_factory=dict)
+    blocks: dict[str, list[str]] = field(default_factory=dict)
+    """Surname keys by skeleton and by prefix, as ``_blocks`` groups them."""
+    cache: dict[str, list[int]] = field(default_factory=dict)
+    """The people whose surname agrees with a surname key, once looked up."""
+
+
+def _bearers(clusters: Sequence[list[_Mention]]) -> _Bearers:
+    """Return the quoted people among the entities, indexed by surname."""
+    people: dict[int, _Bearer] = {}
+    for c, cluster in enumerate(clusters):
+        names = [m.person for m in cluster if m.person is not None]
+        if names:
+            people[c] = _Bearer(
+                names=list(dict.fromkeys(n for n in names if n.given)),
+                surnames={n.surname for n in names},
+                roles={r for m in cluster for r in m.roles},
+                sources={m.source for m in cluster},
+            )
+    return _index_bearers(people)
+
+
+def _index_bearers(people: dict[int, _Bearer]) -> _Bearers:
+    """Index quoted people by surname key, and the keys by skeleton and prefix."""
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    for c, person in people.items():
+        for surname in person.surnames:
+            by_surname[surname].add(c)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for surname in sorted(by_surname):
+        blocks["s:" + _skeleton(surname)].append(surname)
+        blocks["p:" + surname[:2]].append(surname)
+    return _Bearers(people, {k: sorted(v) for k, v in by_surname.items()}, dict(blocks))
+
+
+def _surname_bearers(surname: str, bearers: _Bearers) -> list[int]:
+    """Return the quoted people whose surname agrees with ``surname``."""
+    found = bearers.cache.get(surname)
+    if found is None:
+        keys = sorted({*bearers.blocks.get("s:" + _skeleton(surname), ()), *bearers.blocks.get("p:" + surname[:2], ())})
+        scores = process.cdist([surname], keys, scorer=fuzz.ratio, processor=None, score_cutoff=NAME_MATCH)[0]
+        agreeing = [k for k, score in zip(keys, scores, strict=True) if score and _key_level(surname, k, float(score))]
+        found = bearers.cache[surname] = sorted({c for k in agreeing for c in bearers.by_surname[k]})
+    return found
+
+
+def _bearer_level(run: _Run, bearer: _Bearer) -> int:
+    """Return 2 when a full name surely names a quoted person, 1 when plausibly, 0 when not.
+
+    The name must agree with every full name the person was quoted under; a plausible
+    agreement also needs roles that do not contradict the person's.
+    """
+    assert run.person is not None
+    best = 0
+    for other in bearer.names:
+        level = min(_key_level(run.person.surname, other.surname), _given_level(run.person, other))
+        if level == 0:
+            return 0
+        best = max(best, level)
+    if best == 1 and _roles_conflict(run.roles, bearer.roles):
+        return 0
+    return best
+
+
+def _match_full(run: _Run, bearers: _Bearers) -> int | None:
+    """Return the one quoted person a name written with a given name means, if any."""
+    assert run.person is not None
+    levels = {c: _bearer_level(run, bearers.people[c]) for c in _surname_bearers(run.person.surname, bearers)}
+    top = max(levels.values(), default=0)
+    best = [c for c, level in levels.items() if level == top and level]
+    if len(best) <= 1:
+        return best[0] if best else None
+    return _best_bearer(set(run.roles), bearers, best)
+
+
+def _best_bearer(roles: set[str], bearers: _Bearers, candidates: list[int]) -> int | None:
+    """Return the candidate whose roles fit ``roles`` clearly better than every other's."""
+    fits = sorted(
+        ((_role_fit(roles, bearers.people[c].roles, strict=True) or 0.0, c) for c in candidates), reverse=True
+    )
+    if fits and fits[0][0] >= ROLE_CONFLICT and (len(fits) == 1 or fits[0][0] - fits[1][0] >= ROLE_MARGIN):
+        return fits[0][1]
+    return None
+
+
+def _match_surname(
+    run: _Run,
+    source: str,
+    named: Sequence[tuple[str, int | None]],
+    bearers: _Bearers,
+) -> int | None:
+    """Return the one quoted person a surname written alone means, if any.
+
+    A full name with that surname in the same article decides (and an unquoted or a second
+    namesake there makes it ambiguous); else the one such person quoted in the article;
+    else, when a title marks the surname as a person's, the one such person in the corpus.
+    """
+    assert run.person is not None
+    surname = run.person.surname
+    local = {c for key, c in named if _key_level(surname, key)}
+    if local:
+        return local.pop() if len(local) == 1 else None
+    people = bearers.people
+    candidates = [c for c in _surname_bearers(surname, bearers) if not _roles_conflict(run.roles, people[c].roles)]
+    quoted_here = [c for c in candidates if source in people[c].sources]
+    if quoted_here:
+        return quoted_here[0] if len(quoted_here) == 1 else None
+    return candidates[0] if run.titled and len(candidates) == 1 else None
+
+
+def _article_names(source: str, index: _ArticleIndex, bearers: _Bearers) -> Iterator[tuple[int, str]]:
+    """Yield (entity, name as written) for every name in one article that means a quoted person."""
+    runs = sorted((r for rs in index.by_surname.values() for r in rs if r.person is not None), key=lambda r: r.start)
+    named: list[tuple[str, int | None]] = []
+    for run in runs:
+        if run.person is not None and run.person.given:
+            entity = _match_full(run, bearers)
+            named.append((run.person.surname, entity))
+            if entity is not None:
+                yield entity, run.bare
+    for run in runs:
+        if run.person is not None and not run.person.given:
+            entity = _match_surname(run, source, named, bearers)
+            if entity is not None:
+                yield entity, run.bare
+
+
+def _body_spellings(
+    clusters: Sequence[list[_Mention]], indexes: dict[str, _ArticleIndex]
+) -> dict[int, set[tuple[str, str]]]:
+    """Find every article's spellings of the quoted people, by cluster index.
+
+    Names only join people who are quoted somewhere; they never create, split or merge
+    entities.
+    """
+    bearers = _bearers(clusters)
+    found: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    if not bearers.people:
+        return found
+    for source in sorted(indexes):
+        for entity, written in _article_names(source, indexes[source], bearers):
+            found[entity].add((source, written))
+    return found
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -1311,28 +1495,40 @@ def resolve_speakers(
     speaker's id (``None`` when the speaker is unknown or only described, as in
     ``the official``). Ids are slugs of the canonical names and do not depend on the
     order of ``quotes`` or ``articles``.
+
+    Entities come from quotes alone. Each article is then read for the names of the quoted
+    people written without a quotation (``Maan added that ...``); every spelling found,
+    quoted or not, is listed in the speaker's ``spellings`` with its source, and added to
+    its ``aliases``.
     """
-    mentions = _read_mentions(quotes, articles)
+    indexes = _index_articles(articles)
+    mentions = _read_mentions(quotes, indexes)
     clusters = _person_entities([m for m in mentions if m.kind is _Kind.PERSON])
     clusters += _org_entities([m for m in mentions if m.kind is _Kind.ORG])
     clusters = [c for c in clusters if c]
     owner = {m.index: c for c, cluster in enumerate(clusters) for m in cluster}
     _resolve_descriptions(mentions, owner, clusters)
-    ids, speakers = _assign_ids([_entity(cluster) for cluster in clusters])
+    entities = [_entity(cluster) for cluster in clusters]
+    ids = _assign_ids(entities)
+    found = _body_spellings(clusters, indexes)
+    speakers = tuple(
+        sorted((_finish(e, ids[c], clusters[c], found.get(c, ())) for c, e in enumerate(entities)), key=lambda s: s.id)
+    )
     resolved = tuple(replace(q, speaker=ids[owner[i]] if i in owner else None) for i, q in enumerate(quotes))
     log.debug("resolved %d speaker mentions into %d speakers", len(mentions), len(speakers))
     return speakers, resolved
 
 
-def _read_mentions(quotes: Sequence[Quote], articles: Sequence[Article]) -> list[_Mention]:
-    """Read every quote's speaker, indexing each article once."""
+def _index_articles(articles: Sequence[Article]) -> dict[str, _ArticleIndex]:
+    """Index the names written in every article, once each (the last article of an id wins)."""
     by_id = {a.id: a for a in articles}
-    indexes: dict[str, _ArticleIndex] = {}
+    return {article_id: _index_article(by_id[article_id]) for article_id in sorted(by_id)}
+
+
+def _read_mentions(quotes: Sequence[Quote], indexes: dict[str, _ArticleIndex]) -> list[_Mention]:
+    """Read every quote's speaker, completing it from its article's index."""
     mentions: list[_Mention] = []
     for i, quote in enumerate(quotes):
-        article = by_id.get(quote.source)
-        if article is not None and quote.source not in indexes:
-            indexes[quote.source] = _index_article(article)
         mention = _read_mention(i, quote, indexes.get(quote.source))
         if mention is not None:
             mentions.append(mention)

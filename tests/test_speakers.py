@@ -6,6 +6,7 @@ import random
 import re
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from digest.models import Article, Quote, Span, Speaker
+from digest.quotes import extract_quotes
+from digest.sources import read_corpus
 from digest.speakers import normalise_name, resolve_speakers, split_title
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -490,6 +493,8 @@ def test_any_text_resolves_consistently(written: list[str | None], body: str) ->
         assert s.name in s.aliases
         assert list(s.aliases) == sorted(set(s.aliases))
         assert list(s.roles) == sorted(s.roles)
+        assert list(s.spellings) == sorted(set(s.spellings))
+        assert all(written and written.strip() == written for _, written in s.spellings)
 
 
 # --------------------------------------------------------------------------- scale
@@ -520,3 +525,167 @@ def test_ten_thousand_names_resolve_quickly() -> None:
     assert elapsed < 30, elapsed
     assert all(q.speaker is not None for q in resolved)
     assert len({n for n in names if " " in n}) * 0.9 <= len(speakers) <= len(set(names))
+
+
+# --------------------------------------------------------------------------- spellings, quoted or only named
+
+
+def outlet_spellings(speaker: Speaker, articles: Sequence[Article]) -> dict[str, set[str]]:
+    """Group a speaker's spellings by outlet name."""
+    outlets = {a.id: a.outlet or a.id for a in articles}
+    out: dict[str, set[str]] = {}
+    for source, written in speaker.spellings:
+        out.setdefault(outlets[source], set()).add(written)
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_digest() -> tuple[tuple[Article, ...], dict[str, Speaker], tuple[Quote, ...]]:
+    articles, _ = read_corpus(SEEDS)
+    quotes = tuple(q for a in articles for q in extract_quotes(a))
+    speakers, resolved = resolve_speakers(quotes, articles)
+    return articles, {s.id: s for s in speakers}, resolved
+
+
+def test_seed_spellings_list_names_written_without_a_quote(
+    seed_digest: tuple[tuple[Article, ...], dict[str, Speaker], tuple[Quote, ...]],
+) -> None:
+    articles, speakers, _ = seed_digest
+    assert outlet_spellings(speakers["tahsin-al-khafaji"], articles) == {
+        "Iran Daily": {"Tahsin al-Khafaji", "Khafaji"},
+        "teleSUR English": {"Tahsin Jafaji"},
+    }
+    assert outlet_spellings(speakers["saad-maan"], articles) == {
+        "North Press Agency": {"Sa’ad Ma’an", "Ma’an"},
+        "Shafaq News": {"Saad Maan", "Maan"},
+    }
+    assert outlet_spellings(speakers["qasim-al-araji"], articles) == {
+        "Shafaq News": {"Qassem al-Araji", "Al-Araji"},
+        "Sputnik International": {"Qasim al-Araji", "al-Araji"},
+        "teleSUR English": {"Qasim Araji", "Al Arayi"},
+        "North Press Agency": {"Qasim al-Araji", "al-Araji"},
+    }
+    assert outlet_spellings(speakers["lloyd-austin"], articles) == {"Sputnik International": {"Lloyd Austin"}}
+    assert {"Tahsin Jafaji", "Saad Maan", "Maan", "Ma’an"} <= {
+        *speakers["tahsin-al-khafaji"].aliases,
+        *speakers["saad-maan"].aliases,
+    }
+
+
+def test_seed_names_without_quotes_change_no_quote_or_entity(
+    seed_digest: tuple[tuple[Article, ...], dict[str, Speaker], tuple[Quote, ...]],
+) -> None:
+    articles, speakers, resolved = seed_digest
+    bodiless = [replace(a, body=()) for a in articles]
+    alone, alone_resolved = resolve_speakers([replace(q, speaker=None) for q in resolved], bodiless)
+    assert (
+        sorted(speakers)
+        == [s.id for s in alone]
+        == [
+            "armed-shiite-factions",
+            "global-coalition",
+            "joint-operations-command",
+            "lloyd-austin",
+            "qasim-al-araji",
+            "saad-maan",
+            "tahsin-al-khafaji",
+        ]
+    )
+    assert [q.speaker for q in resolved] == [q.speaker for q in alone_resolved]
+    unquoted = {"Joe Biden", "Frank McKenzie", "McKenzie", "Mustafa al-Kadhimi", "Qasem Soleimani", "Soleimani"}
+    assert not unquoted & {w for s in speakers.values() for _, w in s.spellings}
+
+
+def test_titles_and_possessives_stay_out_of_spellings() -> None:
+    text = (
+        "The head of the cell, Major General Saad Maan, spoke on Friday.\n"
+        "Maan added that the coalition would leave.\n"
+        "Officials welcomed Maan’s remarks and Mr. Maan's tone."
+    )
+    quotes = [quote(0, "Saad Maan", source="b")]
+    (speaker,), _ = resolve_speakers(quotes, [article("a", text)])
+    assert speaker.spellings == (("a", "Maan"), ("a", "Saad Maan"), ("b", "Saad Maan"))
+
+
+def test_namesake_named_in_an_article_is_not_a_spelling() -> None:
+    articles = [
+        article("b", "Hunter Biden arrived in Kyiv.\nBiden met officials there."),
+        article("c", "Joe Biden and Hunter Biden left.\nBiden waved."),
+        article("d", "President Joe Biden spoke.\nBiden said little."),
+    ]
+    quotes = [quote(0, "Joe Biden", source="a", role="US President")]
+    (joe,), _ = resolve_speakers(quotes, articles)
+    assert joe.spellings == (("a", "Joe Biden"), ("c", "Joe Biden"), ("d", "Biden"), ("d", "Joe Biden"))
+    assert "Hunter Biden" not in joe.aliases
+
+
+def test_unquoted_people_are_ignored() -> None:
+    text = "General Frank McKenzie said Washington would keep its troops.\nMcKenzie added more."
+    quotes = [quote(0, "Saad Maan", source="a", start=text.index("Washington"))]
+    speakers, _ = resolve_speakers(quotes, [article("a", text)])
+    assert [(s.id, s.spellings) for s in speakers] == [("saad-maan", (("a", "Saad Maan"),))]
+
+
+def test_surname_alone_needs_the_article_or_a_title() -> None:
+    articles = [
+        article("b", "On Monday Mr. Lavrov flew to Ankara."),
+        article("c", "Lavrov flew home on Tuesday."),
+        article("d", "Sergey Lavrov met the press."),
+    ]
+    quotes = [quote(0, "Sergei Lavrov", source="a", role="Russian Foreign Minister")]
+    (lavrov,), _ = resolve_speakers(quotes, articles)
+    assert lavrov.spellings == (("a", "Sergei Lavrov"), ("b", "Lavrov"), ("d", "Sergey Lavrov"))
+
+
+def test_surname_alone_stays_unassigned_when_two_quoted_people_bear_it() -> None:
+    articles = [article("c", "Mr. Biden spoke briefly.")]
+    quotes = [quote(0, "Joe Biden", source="a"), quote(1, "Hunter Biden", source="b")]
+    speakers, _ = resolve_speakers(quotes, articles)
+    assert all(source != "c" for s in speakers for source, _ in s.spellings)
+
+
+def test_conflicting_roles_keep_a_weak_match_out() -> None:
+    articles = [article("b", "Mohammed Khan, the Cricket Board chairman, praised the team.")]
+    quotes = [quote(0, "M. Khan", source="a", role="Pakistani prime minister")]
+    (khan,), _ = resolve_speakers(quotes, articles)
+    assert khan.spellings == (("a", "M. Khan"),)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.randoms(use_true_random=False))
+def test_spellings_do_not_depend_on_input_order(rng: random.Random) -> None:
+    texts = [
+        "Joe Biden and Hunter Biden left.\nBiden waved.",
+        "Major General Saad Maan spoke.\nMaan added that talks go on.",
+        "Sa’ad Ma’an, the head of the cell, spoke.\nMa’an's aides agreed.",
+        "Qasim Araji and Mohammed bin Salman met.\nAl Arayi left.",
+    ]
+    articles = [article(f"s{n}", text) for n, text in enumerate(texts)]
+    quotes = [quote(n, w, source=f"s{n % 5}") for n, w in enumerate(MIXED)]
+    reference = resolve_speakers(quotes, articles)[0]
+    shuffled_quotes, shuffled_articles = list(quotes), list(articles)
+    rng.shuffle(shuffled_quotes)
+    rng.shuffle(shuffled_articles)
+    assert resolve_speakers(shuffled_quotes, shuffled_articles)[0] == reference
+
+
+def test_ten_thousand_articles_of_names_resolve_quickly() -> None:
+    names = [n for n in synthetic_names(40_000, seed=11) if " " in n]
+    articles, quotes = [], []
+    for n in range(10_000):
+        quoted, other, third = names[3 * n : 3 * n + 3]
+        text = (
+            f"Major General {quoted}, the spokesman for the ministry, spoke on Monday.\n"
+            f"{quoted.split()[-1]} added that talks would go on, and {other} agreed.\n"
+            f"“We will stay,” said {quoted}.\nLater {third}'s office said nothing; {other.split()[-1]} left."
+        )
+        articles.append(article(f"s{n}", text))
+        quotes.append(quote(n, quoted, source=f"s{n}", start=text.index("We will")))
+    began = time.perf_counter()
+    speakers, resolved = resolve_speakers(quotes, articles)
+    elapsed = time.perf_counter() - began
+    assert elapsed < 60, elapsed
+    assert all(q.speaker is not None for q in resolved)
+    by_id = {s.id: s for s in speakers}
+    first = by_id[resolved[0].speaker or ""]
+    assert {("s0", quotes[0].speaker_as_written or ""), ("s0", names[0].split()[-1])} <= set(first.spellings)
