@@ -50,7 +50,7 @@ CAPTION_LINE = re.compile(
 
 # Links to other stories written as a labelled line: "Read also: ...", "Related: ...".
 TEASER_LINE = re.compile(
-    r"""^(?: read\ (?:also|more) | also\ read | see\ also | more\ on\ this(?:\ story)?
+    r"""^(?: read\ (?:also|more) | also\ read | see\ also | more\ (?:on|about)\ (?:this|the|that)(?:\ \w+)?
            | related(?:\ story|\ article)? | watch | listen )\s*:""",
     re.IGNORECASE | re.VERBOSE,
 )

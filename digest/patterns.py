@@ -137,16 +137,111 @@ MAX_GAP_WORDS = 25
 DASHES = frozenset("—–―")
 """Dashes that introduce a speaker after a quote (``“...” — X``)."""
 
+INTRODUCING_MARKS = frozenset(":—–―")
+"""Marks after which a quotation is introduced by the clause before it (``X's verdict: “...”``)."""
+
+CONTINUED_THAT = re.compile(r"^[\s,]*(?:and|but|or)\s+(?:also\s+)?that\s*$")
+"""The words between two quotations of one sentence that share a verb (``... “A” and that “B”``)."""
+
+TRAILING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][\w.&-]{0,11}\s*\)$")
+"""An acronym in brackets after an organisation's name (``The European Football Confederation (EFC)``)."""
+
 # ---------------------------------------------------------------- speaker phrases
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 """Subjects that refer back to a speaker named earlier."""
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
+"""Pronouns that only ever refer to a person."""
 
 VAGUE_PERSON_NOUNS = _words("official source spokesman spokeswoman spokesperson officer diplomat aide representative")
 """Nouns that refer back to the last person quoted even without a matching role (``the official added``)."""
-"""Pronouns that only ever refer to a person."""
+
+FEMININE_PRONOUNS = _words("she her hers herself")
+"""Pronouns that refer to a woman."""
+
+MASCULINE_PRONOUNS = _words("he him his himself")
+"""Pronouns that refer to a man."""
+
+EVIDENCE_PRONOUNS = _words("he she his himself herself")
+"""Pronouns after a name in its sentence that tell that person's gender (``her`` may be anyone's object)."""
+
+FEMININE_WORDS = _words(
+    """
+    ms mrs miss madam madame dame lady spokeswoman chairwoman congresswoman councilwoman
+    businesswoman sportswoman policewoman anchorwoman stateswoman woman girl mother daughter
+    wife widow sister aunt niece grandmother queen princess duchess countess empress baroness
+    actress
+    """
+)
+"""Honorifics and nouns that tell the person they go with is a woman (lower-case, no dot)."""
+
+MASCULINE_WORDS = _words(
+    """
+    mr sir lord spokesman chairman congressman councilman businessman sportsman policeman
+    anchorman statesman man boy father son husband widower brother uncle nephew grandfather
+    king prince duke emperor baron
+    """
+)
+"""Honorifics and nouns that tell the person they go with is a man (lower-case, no dot)."""
+
+OBLIQUE_WORDS = _words(
+    """
+    of for to in on at from by with about against among between into over under after before
+    since until while when whereas although though because if unless during following despite
+    amid like than toward towards including
+    """
+)
+"""Words after which a name in the same clause is an object or an adverbial, not the subject."""
+
+REFLEXIVES = _words("itself himself herself themselves myself ourselves yourself")
+"""Pronouns that follow a verb (``limited itself to``), never a name."""
+
+PREDICATE_OPENERS = _words(
+    """
+    will would shall should can could may might must is are was were be been being has have had
+    do does did not never also still
+    """
+)
+"""First words of a quoted piece that has no subject of its own (``"will not resign"``)."""
+
+SPOKESPERSON_NOUN = (
+    r"(?:spokes(?:man|woman|person|people|men|women|persons)|representative|"
+    r"press\s+(?:officer|secretary|office|service|team)|media\s+office)"
+)
+"""Nouns of someone who speaks for another person or organisation (regex source)."""
+
+SPEAKS_FOR = re.compile(
+    r"^(?:(?:a|an|the|one)\s+)?(?P<role>(?:[\w’'-]+\s+){0,2}?" + SPOKESPERSON_NOUN + r")\s+(?:for|of)\s+"
+    r"(?P<who>\S[^,;:]{0,100})$",
+    re.IGNORECASE,
+)
+"""``a spokeswoman for Y``: the words are Y's, the spokeswoman is the role."""
+
+OWNER_BEFORE = re.compile(
+    r"^(?:(?:a|an|the|one)\s+)?(?P<who>[^,;:]{1,80}?)\s+(?P<role>" + SPOKESPERSON_NOUN + r")$",
+    re.IGNORECASE,
+)
+"""``a Kremlin spokesman``: the capitalised owner before the noun speaks."""
+
+OWNER_POSSESSIVE = re.compile(
+    r"^(?P<who>[^,;:]{1,80}?)['’]s?\s+(?P<role>(?:(?:press|media|campaign)\s+)?(?:office|team|campaign)|"
+    + SPOKESPERSON_NOUN
+    + r")$",
+    re.IGNORECASE,
+)
+"""``Y's office`` / ``Y's spokesman``: Y speaks through them."""
+
+DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ic")
+"""Endings of nationality adjectives, which own no statement (``a Borovian spokesman``)."""
+
+DEMONYMS = _words(
+    """
+    american african mexican german french dutch swiss greek thai cuban kenyan moroccan afghan
+    iraqi israeli pakistani saudi kuwaiti omani yemeni emirati qatari bahraini somali us u.s uk
+    """
+)
+"""Nationality adjectives without a telling ending (lower-case)."""
 
 AUXILIARIES = _words(
     """
@@ -231,7 +326,7 @@ ORG_WORDS = _words(
     institute bank company corporation network service services police guard guards court
     commission assembly administration pentagon kremlin nato military presidency cabinet
     headquarters militia militias factions faction bureau directorate secretariat mission
-    embassy consulate federation league board
+    embassy consulate federation confederation association league board
     """
 )
 """Head words of organisations (compared lower-case)."""
@@ -360,5 +455,14 @@ RIGHT_WINDOW = 240
 BACKREF_STEPS = 60
 """Earlier speaker mentions examined when resolving ``he`` or ``the official``."""
 
+PRONOUN_SENTENCES = 3
+"""Sentences searched back for the person ``he`` or ``she`` refers to (the pronoun's own included)."""
+
+PRONOUN_CHAIN_STEPS = 3
+"""Pronouns followed back, one sentence at a time, when ``she`` continues an earlier ``her``."""
+
 MAX_MENTIONS = 400
 """Reporting clauses outside quotes read per article for later back-references."""
+
+MAX_SCANNED_TOKENS = 20000
+"""Words of the reporter's text read per article for the people it names."""

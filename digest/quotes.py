@@ -43,7 +43,8 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     found = _find_quotations(text, paras)
     if not found:
         return ()
-    mentions = _Mentions(_scan_mentions(text, paras, found))
+    scanned = _scan_mentions(text, paras, found)
+    mentions = _Mentions(scanned, _scan_people(text, paras, found, scanned), text, paras)
     quotes: list[Quote] = []
     tops = [f for f in found if not f.nested]
     previous: dict[int, _Found] = {id(b): a for a, b in pairwise(tops)}
@@ -317,6 +318,8 @@ class _Context:
     follows: bool
     """A quotation of the same paragraph closed a few words before this one opens its sentence."""
     headline: bool
+    left_start: int
+    """Where ``left`` starts in the article text."""
 
 
 def _context(
@@ -331,7 +334,7 @@ def _context(
         lo = before.after
     left_raw = text[lo : item.open]
     if not left_raw.strip() and item.first_para > 0:
-        left_raw = _introduction(text, paras[item.first_para - 1])
+        lo, left_raw = _introduction(text, paras[item.first_para - 1], lo)
     cut = _sentence_start(left_raw)
     left = left_raw[cut:]
     right = ""
@@ -349,13 +352,14 @@ def _context(
     scare = left.rstrip().lower().endswith(pt.LABEL_OPENERS)
     follows = joined and not left.strip() and len(left_raw.split()) <= pt.MAX_SPEAKER_WORDS
     label = scare or _labelled(left, right)
-    return _Context(left, right, same, midsentence, continues, label, scare, follows, headline)
+    return _Context(left, right, same, midsentence, continues, label, scare, follows, headline, lo + cut)
 
 
-def _introduction(text: str, previous: Span) -> str:
+def _introduction(text: str, previous: Span, lo: int) -> tuple[int, str]:
     """Return the end of the previous paragraph when it introduces a quotation (``The minister said:``)."""
-    tail = text[max(previous.start, previous.end - pt.LEFT_WINDOW) : previous.end]
-    return tail + " " if tail.rstrip().endswith(":") else ""
+    start = max(previous.start, previous.end - pt.LEFT_WINDOW)
+    tail = text[start : previous.end]
+    return (start, tail + " ") if tail.rstrip().endswith(":") else (lo, "")
 
 
 def _labelled(left: str, right: str) -> bool:
@@ -435,6 +439,17 @@ class _Who:
     reported_by: str | None = None
 
 
+_NOT_IN_NAMES = (
+    pt.ORG_WORDS
+    | pt.DATE_WORDS
+    | pt.MEDIA_WORDS
+    | pt.DETERMINERS
+    | pt.PRONOUNS
+    | pt.CONJUNCTIONS
+    | pt.ADVERBIAL_OPENERS
+    | pt.REPORTING_VERBS
+)
+"""Capitalised words that never belong to a person's name in running text (lower-case)."""
 _CONCRETE = frozenset({"name", "org", "description"})
 _NOMINAL = frozenset({"name", "org", "description", "generic", "pronoun", "statement", "role"})
 _ROLE_LIKE = frozenset({"description", "role", "generic"})
@@ -548,6 +563,34 @@ def _cut_relative(part: str) -> str:
     return part
 
 
+def _cut_at_verb(part: str) -> str:
+    """Cut a phrase where a verb follows the name it opens with (``The EFC limited itself to``)."""
+    tokens = _tokens(part)
+    for k in range(1, min(len(tokens), pt.MAX_SPEAKER_WORDS)):
+        word, previous = tokens[k][0], tokens[k - 1][0]
+        following = tokens[k + 1][0].lower() if k + 1 < len(tokens) else ""
+        named = (previous[:1].isupper() or previous.lower() in pt.ORG_WORDS) and not _role_noun(previous.lower())
+        if named and word[:1].islower() and _verb_like(word.lower(), following):
+            return pt.TRAILING_ACRONYM.sub("", part[: tokens[k][1]].rstrip())
+    return part
+
+
+def _verb_like(low: str, following: str) -> bool:
+    """Tell whether a lower-case word after a name is its verb (``rejected the``, ``didn't``), not a noun."""
+    if "n't" in low or "n’t" in low:
+        return True
+    if not low.endswith("ed") or len(low) <= 3 or low in pt.ROLE_NOUNS:
+        return False
+    return not following or following in pt.FUNCTION_WORDS or following in pt.REFLEXIVES
+
+
+def _participle_clause(tokens: list[_Token]) -> bool:
+    """Tell whether a phrase is a participle clause (``speaking after talks with X``), not a speaker."""
+    first = tokens[0][0]
+    following = tokens[1][0].lower() if len(tokens) > 1 else ""
+    return first[:1].islower() and first.endswith(pt.PARTICIPLE_SUFFIX) and following in pt.FUNCTION_WORDS
+
+
 def _classify_part(part: str) -> _Who | None:
     """Classify one comma-separated phrase as a name, organisation, role, pronoun, adverbial or clause."""
     part = _strip_conjunction(part)
@@ -555,13 +598,15 @@ def _classify_part(part: str) -> _Who | None:
     if issuer:
         org = _cut_at_stop(issuer.group("issuer")).strip()
         return _Who(org, "org", issuer=True) if org else None
-    part = _cut_relative(part)
+    part = _cut_at_verb(_cut_relative(part))
     tokens = _tokens(part)
     if not tokens:
         return None
     lows = [w.lower() for w, _, _ in tokens]
     if any(low in pt.VERB_SIGNS or low in pt.REPORTING_VERBS for low in lows) or len(tokens) > pt.MAX_SPEAKER_WORDS:
         return _Who(part, "clause")
+    if _participle_clause(tokens):
+        return _Who(part, "adverbial")
     start = _name_start(tokens)
     if start < len(tokens):
         name = part[tokens[start][1] : tokens[-1][2]]
@@ -677,11 +722,19 @@ def _object(text: str) -> _Who | None:
 
 
 def _description(part: str) -> _Who | None:
-    """Take a short lower-case noun phrase after ``cited`` or ``according to`` as a description."""
+    """Take a short lower-case noun phrase naming people after ``cited`` or ``according to`` as a description."""
     tokens = _tokens(part)
     if not 1 <= len(tokens) <= 5 or not tokens[0][0][:1].islower() or tokens[0][0].lower() in pt.NP_STOP_WORDS:
         return None
+    if not _role_noun(tokens[-1][0].lower()):
+        return None
     return _Who(part[tokens[0][1] : tokens[-1][2]], "description")
+
+
+def _role_noun(low: str) -> bool:
+    """Tell whether a noun, singular or plural, names people (``witnesses``, ``spokesmen``)."""
+    forms = (low, low.removesuffix("s"), low.removesuffix("es"), low.removesuffix("men") + "man")
+    return any(form in pt.ROLE_NOUNS for form in forms)
 
 
 def _appositive(part: str) -> _Who | None:
@@ -740,12 +793,12 @@ class _Attribution:
     """For ``sentence``: no comma or colon between the verb and the quotation."""
 
 
-def _attribute(ctx: _Context, quote_text: str, carry: _Who | None) -> _Attribution:
+def _attribute(ctx: _Context, quote_text: str, carry: _Who | None, mentions: _Mentions) -> _Attribution:
     """Find the speaker of a quotation in the clauses around it."""
     right = _right_speaker(ctx.right, quote_text)
     if right is not None:
         return _Attribution(right, "right")
-    left = _left_speaker(ctx.left, carry if ctx.same_sentence else None, quote_text)
+    left = _left_speaker(ctx.left, carry if ctx.same_sentence else None, quote_text, mentions)
     if left.how:
         return left
     if _verb_follows(ctx.right, quote_text):
@@ -819,7 +872,7 @@ def _outlet(after: str) -> str | None:
     return None
 
 
-def _left_speaker(left: str, carry: _Who | None, quote_text: str) -> _Attribution:
+def _left_speaker(left: str, carry: _Who | None, quote_text: str, mentions: _Mentions) -> _Attribution:
     """Read the clause before an opening mark: ``X said that``, ``X cited Y as saying``, ``X, role,``."""
     relayed = _relayed(left)
     if relayed is not None:
@@ -829,7 +882,10 @@ def _left_speaker(left: str, carry: _Who | None, quote_text: str) -> _Attributio
         return predicate
     verbs = list(pt.REPORTING_VERB.finditer(left))
     if not verbs:
-        return _apposition(left) or _Attribution(carry, "sentence" if carry else "", _no_break(left))
+        if carry is not None and pt.CONTINUED_THAT.match(left):
+            return _Attribution(carry, "left")
+        introduced = _colon_subject(left, quote_text, mentions) or _apposition(left)
+        return introduced or _Attribution(carry, "sentence" if carry else "", _no_break(left))
     gap = left[verbs[-1].end() :]
     how = "left" if _gap_attaches(gap) else "sentence"
     for verb in reversed(verbs[-4:]):
@@ -838,7 +894,8 @@ def _left_speaker(left: str, carry: _Who | None, quote_text: str) -> _Attributio
             return _Attribution(_with_relay(who, verb.group(), left[verb.end() :]), how, _no_break(gap))
         if not verb.group().endswith(pt.PARTICIPLE_SUFFIX) and left[: verb.start()].strip(" ,"):
             break
-    return _Attribution(carry, how if carry or how == "left" else "", _no_break(gap))
+    introduced = None if how == "left" else _colon_subject(left, quote_text, mentions)
+    return introduced or _Attribution(carry, how if carry or how == "left" else "", _no_break(gap))
 
 
 def _predicate_subject(left: str, quote_text: str) -> _Attribution | None:
@@ -900,6 +957,66 @@ def _gap_attaches(gap: str) -> bool:
     return stripped.endswith(pt.ATTACHING_GAP_MARKS) or last in pt.ATTACHING_GAP_WORDS
 
 
+def _colon_subject(left: str, quote_text: str, mentions: _Mentions) -> _Attribution | None:
+    """Read ``X rejected the claims on Telegram: “...”`` and ``X's verdict: “...”``: the sentence's subject speaks.
+
+    Only a quotation that reads as a sentence of its own is taken as speech this way.
+    """
+    stripped = left.rstrip()
+    if not stripped or stripped[-1] not in pt.INTRODUCING_MARKS or not _full_sentence(quote_text):
+        return None
+    parts = [p.strip() for p in _after_dateline(stripped[:-1]).split(",")]
+    for part in parts[:4]:
+        first = part.split(None, 1)[0].lower() if part else ""
+        if first and (first not in pt.ADVERBIAL_OPENERS or first in pt.DETERMINERS):
+            who = _leading_subject(part, mentions)
+            return _Attribution(who, "left") if who is not None else None
+    return None
+
+
+def _full_sentence(text: str) -> bool:
+    """Tell whether a quotation reads as a sentence: a capital first, then a full stop or several words."""
+    first = next((c for c in text if c.isalpha()), "")
+    core = text.rstrip("".join(_MARK_CHARS) + " ,;:")
+    return first.isupper() and (core[-1:] in pt.SENTENCE_END or len(text.split()) >= pt.STATEMENT_MIN_WORDS)
+
+
+def _leading_subject(part: str, mentions: _Mentions) -> _Who | None:
+    """Return the person or organisation a clause opens with (``Acting president X``, ``X's``), if it names one."""
+    tokens = _tokens(part)
+    end = len(tokens)
+    for k, (word, _, _) in enumerate(tokens[: pt.MAX_SPEAKER_WORDS]):
+        if _possessive(word):
+            end = k + 1
+            break
+        if k and _ends_subject(tokens, k):
+            end = k
+            break
+    if not tokens or end > pt.MAX_SPEAKER_WORDS:
+        return None
+    phrase = part[: tokens[end - 1][2]]
+    phrase = re.sub(r"['’]s?$", "", phrase) if _possessive(tokens[end - 1][0]) else phrase
+    who = _classify_part(phrase)
+    if who is None or who.kind not in _NOMINAL - {"statement", "role"}:
+        return None
+    if who.kind == "name" and len(who.text.split()) == 1 and not who.role and not mentions.known(who.text):
+        return None
+    return who
+
+
+def _ends_subject(tokens: list[_Token], k: int) -> bool:
+    """Tell whether token ``k`` starts the predicate of a clause that opened with a name."""
+    word, previous = tokens[k][0], tokens[k - 1][0]
+    low = word.lower()
+    following = tokens[k + 1][0].lower() if k + 1 < len(tokens) else ""
+    if low in pt.VERB_SIGNS or _verb_like(low, following):
+        return True
+    if not word[:1].islower() or low in pt.NAME_PARTICLES or _is_title_token(low) or _role_noun(low):
+        return False
+    plow = previous.lower().rstrip(".")
+    return previous[:1].isupper() and plow not in pt.DETERMINERS and not _is_title_token(plow)
+
+
 def _apposition(left: str) -> _Attribution | None:
     """Read the verbless form ``In a press conference, X, role, “...”``."""
     stripped = left.rstrip()
@@ -907,6 +1024,8 @@ def _apposition(left: str) -> _Attribution | None:
         return None
     who = _subject(stripped.rstrip(",:"), strict=True)
     if who is None or who.kind not in _CONCRETE:
+        return None
+    if who.kind == "description" and _head_noun([w.lower() for w in who.text.split()]) is None:
         return None
     return _Attribution(who, "apposition")
 
@@ -933,13 +1052,32 @@ class _Mention:
     who: _Who
 
 
-class _Mentions:
-    """Speakers named so far, newest first, for ``he``, ``the official`` and ``the statement``."""
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A person named in the reporter's own text, quoted or not."""
 
-    def __init__(self, scanned: list[_Mention]) -> None:
+    pos: int
+    who: _Who
+    oblique: bool
+    """The name follows a preposition or a subordinator of its clause (``in a letter to X``)."""
+
+
+class _Mentions:
+    """Speakers and people named so far, for ``he``, ``the official`` and ``the statement``."""
+
+    def __init__(self, scanned: list[_Mention], people: _People, text: str, paras: tuple[Span, ...]) -> None:
         self._scanned = scanned
         self._positions = [m.pos for m in scanned]
         self._added: list[_Mention] = []
+        self._named = people.named
+        self._named_positions = [n.pos for n in people.named]
+        self._chains = people.chains
+        self._chain_positions = [c[0] for c in people.chains]
+        self._genders = dict(people.genders)
+        self._known = people.known
+        self._text = text
+        self._paras = paras
+        self._para_starts = [p.start for p in paras]
 
     def add(self, pos: int, who: _Who) -> None:
         """Record a speaker a quotation was attributed to."""
@@ -964,6 +1102,85 @@ class _Mentions:
     def find(self, pos: int, test: Callable[[_Who], bool]) -> _Who | None:
         """Return the newest mention before ``pos`` that passes ``test``."""
         return next((m.who for m in self.recent(pos) if test(m.who)), None)
+
+    def known(self, name: str) -> bool:
+        """Tell whether a one-word name is the surname of someone named in full in the article."""
+        return _surname(name) in self._known
+
+    def gender(self, who: _Who) -> str:
+        """Return ``f`` or ``m`` when the article tells a person's gender, else an empty string."""
+        told = self._genders.get(who.text.lower(), "")
+        return told if told in ("f", "m") else _gender_of_words(f"{who.text} {who.role or ''}")
+
+    def note_gender(self, who: _Who, gender: str) -> None:
+        """Remember that a pronoun of ``gender`` referred to ``who``; conflicting evidence cancels out."""
+        if gender:
+            _note_gender(self._genders, who.text, gender)
+
+    def antecedent(self, anchor: int, gender: str, depth: int = 0) -> _Who | None:
+        """Return the person named in the last few sentences that ``he``/``she`` at ``anchor`` means.
+
+        The anchor's own sentence is searched first, then the sentences before it, newest
+        first; within one sentence the first person named outside a prepositional phrase (the
+        subject) wins. A pronoun of the same gender written before any name of its sentence
+        continues an earlier chain (``Her lawyer, X, ...``): it wins over the names after it and
+        is itself resolved the same way. People whose gender the article tells otherwise,
+        organisations and groups never match.
+        """
+        starts = self._sentence_starts(anchor)
+        events = self._events(starts[-1], anchor, gender)
+        chained = depth >= pt.PRONOUN_CHAIN_STEPS
+        for low, high in zip(starts, [anchor, *starts], strict=False):
+            for pos, who in events:
+                if not low <= pos < high or (who is None and chained):
+                    continue
+                if who is None:
+                    chained = True
+                    found = self.antecedent(pos, gender, depth + 1)
+                    if found is not None:
+                        return found
+                elif self.fits(who, gender):
+                    return who
+        return None
+
+    def _events(self, start: int, anchor: int, gender: str) -> list[tuple[int, _Who | None]]:
+        """Return the speakers, people and chain pronouns (``None``) of ``gender`` between two positions."""
+        events: list[tuple[int, _Who | None]] = [(m.pos, m.who) for m in self.recent(anchor) if m.pos >= start]
+        i = bisect.bisect_left(self._named_positions, start)
+        stop = bisect.bisect_left(self._named_positions, anchor)
+        events += [(n.pos, n.who) for n in self._named[i : min(stop, i + pt.BACKREF_STEPS)] if not n.oblique]
+        k = bisect.bisect_left(self._chain_positions, start)
+        stop = bisect.bisect_left(self._chain_positions, anchor)
+        events += [(pos, None) for pos, told in self._chains[k : min(stop, k + pt.BACKREF_STEPS)] if told == gender]
+        events.sort(key=lambda e: e[0])
+        return events
+
+    def fits(self, who: _Who, gender: str) -> bool:
+        """Tell whether a mention can be the one person a pronoun of ``gender`` refers to."""
+        if not _is_single_person(who):
+            return False
+        told = self.gender(who)
+        return not gender or not told or told == gender
+
+    def _sentence_starts(self, anchor: int) -> list[int]:
+        """Return where ``anchor``'s sentence and the few sentences before it start, newest first."""
+        k = bisect.bisect_right(self._para_starts, anchor) - 1
+        starts: list[int] = []
+        end = anchor
+        for _ in range(2 * pt.PRONOUN_SENTENCES):
+            if k < 0 or len(starts) >= pt.PRONOUN_SENTENCES:
+                break
+            para = self._paras[k]
+            lo = max(para.start, end - pt.LEFT_WINDOW)
+            window = self._text[lo:end]
+            if not window.strip():
+                starts += [] if starts else [end]
+                k -= 1
+                end = self._paras[k].end if k >= 0 else end
+                continue
+            end = lo + _sentence_start(window.rstrip() if starts else window)
+            starts.append(end)
+        return starts or [anchor]
 
 
 def _scan_mentions(text: str, paras: tuple[Span, ...], found: list[_Found]) -> list[_Mention]:
@@ -991,14 +1208,227 @@ def _scan_mentions(text: str, paras: tuple[Span, ...], found: list[_Found]) -> l
     return out
 
 
-def _resolve(who: _Who | None, pos: int, mentions: _Mentions) -> _Who | None:
+# ---------------------------------------------------------------- people named in the text
+
+
+@dataclass(frozen=True, slots=True)
+class _People:
+    """The people an article names outside quotations, with what it tells of their gender."""
+
+    named: list[_Named]
+    genders: dict[str, str]
+    """Lower-case name -> ``f``, ``m`` or ``?`` (conflicting evidence)."""
+    known: frozenset[str]
+    """Surname keys of people named in full, with a title, or as a speaker."""
+    chains: list[tuple[int, str]]
+    """(position, ``f`` or ``m``) of pronouns written before any name of their sentence."""
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A run of name words found by the scan, before one-word names are checked."""
+
+    pos: int
+    text: str
+    oblique: bool
+    words: int
+    titled: bool
+    gender: str = ""
+
+
+@dataclass(slots=True)
+class _ScanState:
+    """Where the names scan stands inside the current sentence."""
+
+    run: list[_Token] = field(default_factory=list)
+    before: str = ""
+    """The lower-case word right before the current run."""
+    oblique: bool = False
+    previous: str = ""
+    people: list[_Candidate] = field(default_factory=list)
+    pronoun_first: bool = False
+    """A gendered pronoun came before any name in this sentence (it refers further back)."""
+    appositive: _Candidate | None = None
+    """The person whose appositive (``X, a spokeswoman for Y,``) is being read."""
+    appositive_words: int = 0
+    chains: list[tuple[int, str]] = field(default_factory=list)
+
+    def new_sentence(self) -> None:
+        """Forget the current sentence."""
+        self.oblique, self.previous, self.pronoun_first = False, "", False
+        self.people, self.appositive = [], None
+
+
+def _scan_people(text: str, paras: tuple[Span, ...], found: list[_Found], speakers: list[_Mention]) -> _People:
+    """Collect the people named in the reporter's text, paragraph by paragraph (bounded per article)."""
+    tops = [(f.open, f.after) for f in found if not f.nested]
+    candidates: list[_Candidate] = []
+    chains: list[tuple[int, str]] = []
+    j, budget = 0, pt.MAX_SCANNED_TOKENS
+    for span in paras:
+        state = _ScanState(chains=chains)
+        for match in pt.TOKEN.finditer(text, span.start, span.end):
+            budget -= 1
+            if budget < 0:
+                break
+            while j < len(tops) and tops[j][1] <= match.start():
+                j += 1
+            inside = j < len(tops) and tops[j][0] <= match.start() + 1 and match.end() <= tops[j][1] + 1
+            _scan_token(text, match, inside, state, candidates)
+        _flush(text, state, "", candidates)
+    return _people(candidates, speakers, chains)
+
+
+def _scan_token(text: str, match: re.Match[str], inside: bool, state: _ScanState, out: list[_Candidate]) -> None:
+    """Read one token of the names scan: extend or close a run of name words, note clause cues."""
+    raw = match.group()
+    word = raw.strip(pt.TOKEN_EDGE)
+    if inside or not word:
+        _flush(text, state, "", out)
+        state.oblique, state.appositive = False, None
+        return
+    begin = match.start() + raw.index(word)
+    low = word.lower().rstrip(".")
+    if _run_word(word, low, bool(state.run)):
+        if not state.run:
+            state.before = state.previous
+        state.run.append((word, begin, begin + len(word)))
+        if len(state.run) == 1 and not state.previous and raw.rstrip("".join(_MARK_CHARS)).endswith("."):
+            state.run = []
+        elif _possessive(word) or not raw.endswith(word):
+            _flush(text, state, "", out)
+            state.appositive = state.people[-1] if raw.endswith(",") and state.people else None
+            state.appositive_words = 0
+    else:
+        _flush(text, state, low, out)
+        _appositive_evidence(low, state)
+        _pronoun_evidence(begin, low, state)
+        state.oblique = state.oblique or low in pt.OBLIQUE_WORDS
+    state.previous = low
+    _boundaries(raw, word, low, state)
+
+
+def _run_word(word: str, low: str, extending: bool) -> bool:
+    """Tell whether a word may belong to a person's name in running text."""
+    if low in pt.NAME_PARTICLES and not word[:1].isupper():
+        return extending
+    return _is_name_word(word) and not _is_title_token(low) and low not in _NOT_IN_NAMES
+
+
+def _is_title_token(low: str) -> bool:
+    """Tell whether a word is a title, hyphenated ones included (``vice-president``)."""
+    return all(part in pt.TITLE_WORDS or part in pt.HONORIFICS for part in low.split("-"))
+
+
+def _boundaries(raw: str, word: str, low: str, state: _ScanState) -> None:
+    """Start a new clause part after a comma or dash, and a new sentence after a full stop."""
+    tail = raw[raw.rindex(word) + len(word) :] if word in raw else raw
+    if any(mark in tail for mark in ",;:") or raw in pt.DASHES or raw in ("-", "--"):
+        state.oblique = False
+        if state.appositive is not None and state.appositive_words:
+            state.appositive = None
+    ends = tail.rstrip("".join(_MARK_CHARS) + ")]")[-1:]
+    if ends in pt.SENTENCE_END and not (ends == "." and (low in pt.ABBREVIATIONS or len(word) == 1)):
+        state.new_sentence()
+
+
+def _appositive_evidence(low: str, state: _ScanState) -> None:
+    """Give a person the gender of the noun heading the appositive after their name (``X, a spokeswoman``)."""
+    person = state.appositive
+    if person is None:
+        return
+    state.appositive_words += 1
+    opened = state.appositive_words > 1 or low in ("a", "an", "the")
+    if not opened or low in pt.OBLIQUE_WORDS or state.appositive_words > pt.MAX_ROLE_WORDS:
+        state.appositive = None
+    elif not person.gender:
+        person.gender = _gender_of_words(low)
+
+
+def _pronoun_evidence(pos: int, low: str, state: _ScanState) -> None:
+    """Give the person just named in this sentence the gender of a pronoun after the name, or start a chain."""
+    gender = "f" if low in pt.FEMININE_PRONOUNS else "m" if low in pt.MASCULINE_PRONOUNS else ""
+    if not gender:
+        return
+    if not state.people or state.pronoun_first:
+        state.pronoun_first = True
+        state.chains.append((pos, gender))
+    elif not state.people[-1].gender and low in pt.EVIDENCE_PRONOUNS:
+        state.people[-1].gender = gender
+
+
+def _flush(text: str, state: _ScanState, following: str, out: list[_Candidate]) -> None:
+    """Close the current run of name words and keep it when it reads as a person's name."""
+    run, state.run = state.run, []
+    while run and run[-1][0].lower() in pt.NAME_PARTICLES:
+        run.pop()
+    if not run or following in pt.ORG_WORDS or following in pt.MEDIA_WORDS:
+        return
+    if state.before in pt.DETERMINERS or _possessive(state.before) or _is_acronym(run[0][0]):
+        return
+    written = text[run[0][1] : run[-1][2]]
+    written = re.sub(r"['’]s?$", "", written) if _possessive(run[-1][0]) else written
+    titled = _is_title_token(state.before) or state.before in pt.ROLE_NOUNS
+    gender = _gender_of_words(state.before)
+    words = sum(1 for w, _, _ in run if w.lower() not in pt.NAME_PARTICLES)
+    candidate = _Candidate(run[0][1], written, state.oblique, words, titled, gender)
+    out.append(candidate)
+    state.people.append(candidate)
+
+
+def _people(candidates: list[_Candidate], speakers: list[_Mention], chains: list[tuple[int, str]]) -> _People:
+    """Keep the scanned names that are people: full names, titled names, or surnames of those."""
+    known = {_surname(c.text) for c in candidates if c.words > 1 or c.titled}
+    known |= {_surname(m.who.text) for m in speakers if m.who.kind == "name"}
+    genders: dict[str, str] = {}
+    named = []
+    for c in candidates:
+        if c.words > 1 or c.titled or _surname(c.text) in known:
+            named.append(_Named(c.pos, _Who(c.text, "name"), c.oblique))
+            if c.gender:
+                _note_gender(genders, c.text, c.gender)
+    return _People(named, genders, frozenset(known), chains)
+
+
+def _note_gender(genders: dict[str, str], name: str, gender: str) -> None:
+    """Record a person's gender under their lower-case name; conflicting evidence leaves it unknown."""
+    key = name.lower()
+    told = genders.get(key)
+    genders[key] = gender if told in (None, gender) else "?"
+
+
+def _gender_of_words(text: str) -> str:
+    """Return the gender that honorifics or nouns in ``text`` tell (``Ms``, ``spokeswoman``), if one."""
+    lows = {w.strip(pt.TOKEN_EDGE).lower().rstrip(".") for w in text.split()}
+    female, male = bool(lows & pt.FEMININE_WORDS), bool(lows & pt.MASCULINE_WORDS)
+    return "f" if female and not male else "m" if male and not female else ""
+
+
+def _is_single_person(who: _Who) -> bool:
+    """Tell whether a mention is one person: a name or a description, not an organisation or a group."""
+    if who.kind not in ("name", "description"):
+        return False
+    words = [w.strip(pt.TOKEN_EDGE).lower() for w in _cut_at_stop(_cut_relative(who.text)).split()]
+    head = _head_noun(words) if who.kind == "description" else None
+    if head is not None:
+        return not _plural(head)
+    last = words[-1] if words else ""
+    return last not in pt.ORG_WORDS and not (who.kind == "description" and _plural(last))
+
+
+def _plural(noun: str) -> bool:
+    """Tell whether a head noun is plural (``officials``, ``residents``, ``spokesmen``)."""
+    return (noun.endswith("s") and not noun.endswith(("ss", "us", "is"))) or noun.endswith("men")
+
+
+def _resolve(who: _Who | None, pos: int, mentions: _Mentions, anchor: int | None = None) -> _Who | None:
     """Replace ``he``, ``the official`` or ``the statement`` by the speaker it refers back to."""
     if who is None or who.kind in _CONCRETE:
         return _with_inherited_role(who, pos, mentions)
     found: _Who | None = None
     low = who.text.lower()
     if who.kind == "pronoun":
-        found = mentions.find(pos, _pronoun_test(low))
+        found = _pronoun_antecedent(low, pos if anchor is None else anchor, mentions)
     elif who.kind == "generic":
         head = low.rsplit(None, 1)[-1]
         found = mentions.find(pos, lambda m: _is_person(m) and head in (m.role or "").lower())
@@ -1011,10 +1441,19 @@ def _resolve(who: _Who | None, pos: int, mentions: _Mentions) -> _Who | None:
     return _with_inherited_role(replace(found, issuer=False, reported_by=who.reported_by), pos, mentions)
 
 
+def _pronoun_antecedent(low: str, anchor: int, mentions: _Mentions) -> _Who | None:
+    """Return who a pronoun refers to: a person named just before ``he``/``she``, else an earlier speaker."""
+    if low not in pt.PERSON_PRONOUNS:
+        return mentions.find(anchor, _pronoun_test(low))
+    gender = "f" if low in pt.FEMININE_PRONOUNS else "m"
+    found = mentions.antecedent(anchor, gender) or mentions.find(anchor, lambda m: mentions.fits(m, gender))
+    if found is not None:
+        mentions.note_gender(found, gender)
+    return found
+
+
 def _pronoun_test(low: str) -> Callable[[_Who], bool]:
-    """Return which earlier speakers a pronoun may refer to."""
-    if low in pt.PERSON_PRONOUNS:
-        return _is_person
+    """Return which earlier speakers a pronoun other than ``he``/``she`` may refer to."""
     if low == "it":
         return lambda m: m.kind == "org"
     return lambda m: m.kind in _CONCRETE
@@ -1027,7 +1466,8 @@ def _is_person(who: _Who) -> bool:
 
 def _surname(name: str) -> str:
     """Return a comparable key for a name's last word (``al-Araji`` → ``araji``)."""
-    last = name.rsplit(None, 1)[-1].lower()
+    parts = name.rsplit(None, 1)
+    last = parts[-1].lower() if parts else ""
     for prefix in pt.NAME_PREFIXES:
         if last.startswith(prefix):
             last = last[len(prefix) :]
@@ -1059,7 +1499,7 @@ def _kind(article: Article, text: str, ctx: _Context, nested: bool, found: _Attr
     if ctx.scare and len(words) <= pt.TITLE_MAX_WORDS:
         return QuoteKind.TERM
     if found.how in ("left", "right", "apposition", "continued"):
-        return _attached_kind(ctx, found.how, first, text.rstrip()[-1:].isalnum())
+        return _attached_kind(ctx, found.how, text, text.rstrip()[-1:].isalnum())
     if ctx.midsentence and not ctx.headline and not ends_sentence and _title_case(words):
         return QuoteKind.TITLE
     if len(words) <= pt.TERM_MAX_WORDS and not ends_sentence:
@@ -1072,15 +1512,26 @@ def _kind(article: Article, text: str, ctx: _Context, nested: bool, found: _Attr
     return QuoteKind.FRAGMENT
 
 
-def _attached_kind(ctx: _Context, how: str, first: str, open_ended: bool) -> QuoteKind:
+def _attached_kind(ctx: _Context, how: str, text: str, open_ended: bool) -> QuoteKind:
     """Kind of a quotation attached to its attribution: a statement unless woven into the sentence."""
+    first = next((c for c in text if c.isalpha()), "")
     if how == "apposition":
-        return QuoteKind.FRAGMENT
-    if how == "left" and ctx.continues and open_ended:
+        introduced = ctx.left.rstrip().endswith(":") and first.isupper()
+        return QuoteKind.STATEMENT if introduced else QuoteKind.FRAGMENT
+    if how == "left" and ((ctx.continues and open_ended) or _predicate_piece(text)):
         return QuoteKind.FRAGMENT
     if how in ("right", "continued") and first.islower() and ctx.midsentence:
         return QuoteKind.FRAGMENT
     return QuoteKind.STATEMENT
+
+
+def _predicate_piece(text: str) -> bool:
+    """Tell whether a quotation is a predicate without its subject (``“will not resign”``), not a clause."""
+    words = text.split()
+    if not words or not words[0][:1].islower():
+        return False
+    core = text.rstrip("".join(_MARK_CHARS) + " ,;:")
+    return core[-1:] not in pt.SENTENCE_END and words[0].strip(pt.TOKEN_EDGE).lower() in pt.PREDICATE_OPENERS
 
 
 def _normal(text: str) -> str:
@@ -1123,8 +1574,9 @@ def _build_quotes(
     article: Article, item: _Found, ctx: _Context, carry: _Who | None, mentions: _Mentions
 ) -> tuple[list[Quote], _Who | None]:
     """Make the Quotes of one quotation (one per paragraph piece); return them with the speaker."""
-    found = _Attribution(None, "") if item.nested else _attribute(ctx, article.text[item.start : item.end], carry)
-    who, relay = _speaker(found, item.start, mentions)
+    quote_text = article.text[item.start : item.end]
+    found = _Attribution(None, "") if item.nested else _attribute(ctx, quote_text, carry, mentions)
+    who, relay = _speaker(found, item.start, _anchor(found, ctx, item), mentions)
     quotes = []
     for start, end in item.pieces:
         piece = article.text[start:end]
@@ -1146,16 +1598,56 @@ def _build_quotes(
     return quotes, who
 
 
-def _speaker(found: _Attribution, pos: int, mentions: _Mentions) -> tuple[_Who | None, str | None]:
+def _anchor(found: _Attribution, ctx: _Context, item: _Found) -> int:
+    """Return where a pronoun speaker is written: in the clause before the quote, or (after it) the opening mark."""
+    if found.who is None or found.who.kind != "pronoun" or found.how not in ("left", "sentence"):
+        return item.open
+    word = re.escape(found.who.text)
+    hit = _last(re.finditer(rf"(?<![\w’'-]){word}(?![\w’'-])", ctx.left))
+    return ctx.left_start + hit.start() if hit is not None else item.open
+
+
+def _speaker(found: _Attribution, pos: int, anchor: int, mentions: _Mentions) -> tuple[_Who | None, str | None]:
     """Resolve an attribution to the speaker as written and who relayed the words; remember the speaker."""
     if found.who is None:
         return None, None
-    who = _resolve(found.who, pos, mentions)
+    who = _resolve(found.who, pos, mentions, anchor)
     if who is not None and who.kind in _CONCRETE:
         mentions.add(pos, who)
     if who is not None and who.kind not in _NOMINAL:
         who = None
-    return who, _relay_name(found.who.reported_by, pos, mentions)
+    return (_spoken_for(who) if who is not None else None), _relay_name(found.who.reported_by, pos, mentions)
+
+
+def _spoken_for(who: _Who) -> _Who:
+    """Return whom a spokesperson or an office speaks for (``a spokeswoman for Y``, ``Y's office``): Y."""
+    if who.kind not in ("description", "org", "generic"):
+        return who
+    text = who.text.strip()
+    for pattern in (pt.SPEAKS_FOR, pt.OWNER_POSSESSIVE, pt.OWNER_BEFORE):
+        match = pattern.match(text)
+        owner = _owner(match.group("who"), pattern is pt.OWNER_BEFORE) if match else None
+        if match and owner is not None:
+            role = " ".join(match.group("role").split())
+            return replace(owner, role=role, issuer=who.issuer, reported_by=who.reported_by)
+    return who
+
+
+def _owner(phrase: str, proper: bool) -> _Who | None:
+    """Classify the owner of a spokesperson or an office: a named person or an organisation."""
+    owner = _classify_part(phrase)
+    if owner is None or owner.kind not in ("name", "org"):
+        return None
+    words = [w.strip(pt.TOKEN_EDGE) for w in phrase.split()]
+    if proper and not (words[0][:1].isupper() and not all(_demonym(w) for w in words)):
+        return None
+    return owner
+
+
+def _demonym(word: str) -> bool:
+    """Tell whether a word is a nationality adjective or a title word (``Borovian``, ``Iraqi``, ``Senior``)."""
+    low = word.lower().rstrip(".")
+    return low in pt.DEMONYMS or low.endswith(pt.DEMONYM_SUFFIXES) or _is_title_token(low)
 
 
 def _relay_name(relay: str | None, pos: int, mentions: _Mentions) -> str | None:

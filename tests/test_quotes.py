@@ -734,3 +734,216 @@ def test_against_the_gold_file(name: str, gold_path: Path, corpus: Path) -> None
         ):
             problems.append(f"{label}: got {hits[0].kind}/{hits[0].speaker_as_written!r}")
     assert not problems, "\n".join(problems)
+
+
+# ---------------------------------------------------------------- pronouns, spokespeople, introductions
+
+
+def test_he_refers_to_the_person_named_in_the_previous_sentence_not_the_last_speaker() -> None:
+    quotes = extract(
+        "Intro line of the story\n"
+        "“The port will stay shut,” union leader Marta Sorensen said on Monday.\n"
+        "Henrik Dahl, the port director, rejected the offer on Friday. “We have been more than patient,” he said."
+    )
+    assert find(quotes, "We have been").speaker_as_written == "Henrik Dahl"
+
+
+def test_he_skips_a_name_inside_a_prepositional_phrase() -> None:
+    quotes = extract(
+        "Intro line of the story\n"
+        "Lind, speaking after talks with his Danish counterpart Mette Holm, said the deal was close. "
+        "“We are nearly there,” he said.\n"
+        "Union leader Erik Moe called the strike on Monday. "
+        "In a letter to Prime Minister Jonas Lind, he wrote: “We will strike until the cranes are removed.”"
+    )
+    assert find(quotes, "We are nearly").speaker_as_written == "Lind"
+    assert find(quotes, "We will strike").speaker_as_written == "Erik Moe"
+
+
+def test_she_follows_a_one_word_name_of_someone_named_in_full_earlier() -> None:
+    quotes = extract(
+        "Intro line of the story\n"
+        "“We are nearly there,” Prime Minister Jonas Lind said after meeting Mette Holm on Monday.\n"
+        "Holm, who chairs the council, was more cautious. “Nothing is agreed until everything is agreed,” she said."
+    )
+    assert find(quotes, "Nothing is agreed").speaker_as_written == "Holm"
+
+
+def test_a_pronoun_skips_people_the_article_gives_the_other_gender() -> None:
+    quotes = extract(
+        "Intro line of the story\n"
+        "“We will not wait,” said Tom Hale, the harbour master. Anna Berg, a spokeswoman for the shipping line, "
+        "rejected the plan on Monday. “The ships will sail on time,” he said.\n"
+        "“We will appeal,” Ms Ingrid Vold told reporters. Her lawyer, Karl Brandt, filed the papers on Tuesday. "
+        "“The ruling ignores the evidence,” she said."
+    )
+    assert find(quotes, "The ships will").speaker_as_written == "Tom Hale"
+    assert find(quotes, "The ruling ignores").speaker_as_written == "Ingrid Vold"
+
+
+def test_he_never_refers_to_an_organisation_or_a_group() -> None:
+    quotes = extract(
+        "Intro line of the story\n"
+        "“The port is closed,” harbour master Tom Hale said on Monday. The Harbour Authority rejected the offer. "
+        "Crane operators said the machines were unsafe. “We had no choice,” he said.\n"
+        "The Harbour Workers Union rejected the plan. “This is madness,” he said."
+    )
+    assert find(quotes, "We had no choice").speaker_as_written == "Tom Hale"
+    assert find(quotes, "This is madness").speaker_as_written == "Tom Hale"
+
+
+def test_it_still_refers_to_an_organisation() -> None:
+    quote = find(
+        extract("Intro line of the story\nThe ministry said the talks would resume. “We remain committed,” it said."),
+        "We remain",
+    )
+    assert quote.speaker_as_written == "The ministry"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role", "relay"),
+    [
+        (
+            "A spokeswoman for the Harbour Authority told Reuters: “We are studying the proposal.”",
+            "the Harbour Authority",
+            "spokeswoman",
+            "Reuters",
+        ),
+        ("“We are studying the proposal,” a Harbour Authority spokesman said.", "Harbour Authority", "spokesman", None),
+        ("“We are studying the proposal,” the ministry’s press office said.", "the ministry", "press office", None),
+        ("Henrik Dahl’s office said in a statement that he “has done nothing wrong”.", "Henrik Dahl", "office", None),
+        ("“We are studying the proposal,” a Norwegian spokeswoman said.", "a Norwegian spokeswoman", None, None),
+    ],
+)
+def test_a_spokesperson_or_an_office_speaks_for_its_owner(
+    sentence: str, speaker: str, role: str | None, relay: str | None
+) -> None:
+    assert who(only(f"Intro line of the story\n{sentence}")) == (speaker, role, relay)
+
+
+def test_a_named_spokesman_stays_the_speaker() -> None:
+    quote = only("Intro\n“Every day costs us money,” Lars Berg, the spokesman for Nordic Ferries, said.")
+    assert who(quote) == ("Lars Berg", "the spokesman for Nordic Ferries", None)
+
+
+def test_the_spokeswoman_refers_back_to_her_organisation() -> None:
+    quotes = extract(
+        "Intro line of the story\n"
+        "A spokeswoman for the Harbour Authority told Reuters the talks were difficult. "
+        "The spokeswoman added: “We are studying the proposal.”"
+    )
+    assert who(find(quotes, "We are studying")) == ("the Harbour Authority", "spokeswoman", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        (
+            "Port director Henrik Dahl hit back on Facebook: “Nobody will blackmail this port.”",
+            "Henrik Dahl",
+            "Port director",
+        ),
+        (
+            "Transport Minister Ana Lopes, who visited the docks on Monday, tried to calm tempers: "
+            "“Nobody will lose their job.”",
+            "Ana Lopes",
+            "Transport Minister",
+        ),
+        (
+            "For her part, Ana Lopes rejected the claims in a post on Telegram: “Nobody will lose their job.”",
+            "Ana Lopes",
+            None,
+        ),
+        ("Henrik Dahl chaired the meeting. Dahl’s verdict: “The cranes stay.”", "Dahl", None),
+        ("Henrik Dahl chaired the meeting. Dahl’s message to the union was blunt — “The cranes stay.”", "Dahl", None),
+    ],
+)
+def test_the_subject_of_a_clause_ending_in_a_colon_or_dash_speaks(
+    sentence: str, speaker: str, role: str | None
+) -> None:
+    quote = only(f"Intro line of the story\n{sentence}")
+    assert (quote.kind, quote.speaker_as_written, quote.speaker_role) == (STATEMENT, speaker, role)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fans outside the stadium chanted: “We want our club back, we want it now.”",
+        "Dahl’s verdict: “The cranes stay.”",
+        "More on this topic: “The cranes stay for good, says the port”",
+    ],
+)
+def test_a_colon_gives_no_speaker_without_a_named_subject(sentence: str) -> None:
+    assert only(f"Intro line of the story\n{sentence}").speaker_as_written is None
+
+
+def test_a_colon_before_short_pieces_does_not_make_statements() -> None:
+    quotes = extract("Intro line of the story\nThe union listed its demands: “a pay rise” and “job guarantees”.")
+    assert all(q.kind != STATEMENT for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The Harbour Authority (HA) limited itself to saying that talks were “continuing in good faith”.",
+            "The Harbour Authority",
+        ),
+        (
+            "The Nordic Shipping Council rejected the claims, saying the figures were “plainly wrong”.",
+            "The Nordic Shipping Council",
+        ),
+        (
+            "Residents displaced by the fighting said they had “nothing left to go back to”.",
+            "Residents displaced by the fighting",
+        ),
+    ],
+)
+def test_a_speaker_name_stops_at_its_verb(sentence: str, speaker: str) -> None:
+    assert only(f"Intro line of the story\n{sentence}").speaker_as_written == speaker
+
+
+def test_an_interview_teaser_names_no_speaker() -> None:
+    quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
+    assert quote.speaker_as_written is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "“The port will reopen within days, we are sure of it,” – a senior official at the ministry.",
+            "a senior official",
+        ),
+        (
+            "Dock workers blocked the gates, according to witnesses, “shouting for hours at the police lines”.",
+            "witnesses",
+        ),
+    ],
+)
+def test_lower_case_speakers_are_people_nouns(sentence: str, speaker: str) -> None:
+    assert only(f"Intro line of the story\n{sentence}").speaker_as_written == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "kind"),
+    [
+        ("Dahl’s verdict after the vote: “Nobody in this port is above the rules.”", "Nobody", STATEMENT),
+        (
+            "The mayor said the port would reopen, adding that “every ship will be cleared by Friday”.",
+            "every",
+            STATEMENT,
+        ),
+        ("The mayor said the port “would reopen” and that “every ship will be cleared by Friday”.", "would", FRAGMENT),
+        ("The mayor said the port “would reopen” and that “every ship will be cleared by Friday”.", "every", STATEMENT),
+        ("Asked about the layoffs, port director Henrik Dahl said only: “will be decided later”.", "will", FRAGMENT),
+        (
+            "Asked about the layoffs, port director Henrik Dahl said only: “Nothing is decided yet.”",
+            "Nothing",
+            STATEMENT,
+        ),
+    ],
+)
+def test_kinds_of_introduced_and_that_clause_quotations(sentence: str, needle: str, kind: QuoteKind) -> None:
+    text = f"Intro line of the story\nHenrik Dahl chaired the meeting. {sentence}"
+    assert find(extract(text), needle).kind == kind
