@@ -15,7 +15,10 @@ Rules, in order of trust:
 * a surname written alone joins the one person in the corpus who bears it (the one quoted
   in the same article, or the one whose roles fit, when several do);
 * descriptions (``the official``, ``he``, ``the statement``) are no entity; a description
-  naming an office (``the spokesman``) goes to the one person of that article holding it.
+  naming an office (``the spokesman``) goes to the one person of that article holding it;
+* an acronym is the organisation its article defines it for in brackets (``the European
+  Chess Circle (ECC)``), else the one organisation whose initials it spells; a demonym
+  only keeps apart organisations of two countries, and always stays in the name shown.
 
 Entities come from quotes only. Afterwards every article body is read for the names of the
 quoted people written without a quotation (``Maan added that ...``), by the same rules; a
@@ -64,6 +67,8 @@ MAX_ROLE_WORDS = 16
 
 _PHONETIC = tuple((re.compile(p), r) for p, r in vocab.PHONETIC_RULES)
 _SKELETON = tuple((re.compile(p), r) for p, r in vocab.SKELETON_RULES)
+_SLAVIC_PHONETIC = tuple((re.compile(p), r) for p, r in vocab.SLAVIC_RULES) + _PHONETIC
+_SLAVIC_WORD = re.compile(vocab.SLAVIC_WORD)
 _DEMONYMS = {k.replace(".", ""): v for k, v in vocab.DEMONYMS.items()}
 _DEMONYM_WORDS = frozenset(w for k in _DEMONYMS for w in k.split("-"))
 _ORG_WORDS = vocab.ORG_HEADS | vocab.ORG_MARKERS
@@ -84,6 +89,10 @@ _APPOSITIVE_END_RE = re.compile(r"[,;:!?“”\"\n]|\.\s")
 _ROMAN_RE = re.compile(r"^[IVXLC]+$")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _QUOTE_MARKS_RE = re.compile(r"['`\"]")
+_LAST_WORD_RE = re.compile(r"\b([A-Za-z]+)\s+\Z")
+_DETERMINER_WINDOW = 16
+"""How far before a name to look for the determiner in front of it."""
+_ACRONYM_DEFINITION_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]*[A-Z]\.?)\s*\)")
 
 
 # --------------------------------------------------------------------------- keys
@@ -105,7 +114,8 @@ def _plain(word: str) -> str:
 def phonetic_key(word: str) -> str:
     """Return a transliteration-insensitive key for one name word (``Qassem`` -> ``kasim``)."""
     key = re.sub(r"[^a-z]", "", _ascii(word))
-    for pattern, replacement in _PHONETIC:
+    rules = _SLAVIC_PHONETIC if _SLAVIC_WORD.search(key) else _PHONETIC
+    for pattern, replacement in rules:
         key = pattern.sub(replacement, key)
     return key
 
@@ -436,7 +446,7 @@ def _classify(text: str) -> _Kind:
     plains = [_plain(w) for w in words]
     title, bare = split_title(" ".join(words))
     if title is not None:
-        return _Kind.PERSON
+        return _Kind.ORG if had_determiner and _is_origin_title(title) else _Kind.PERSON
     if plains[-1] in vocab.GENERIC_NOUNS and not any(
         _is_capitalised(w) and p in _ORG_WORDS for w, p in zip(words, plains, strict=True)
     ):
@@ -448,6 +458,11 @@ def _classify(text: str) -> _Kind:
     if _is_personal_name(bare):
         return _Kind.ORG if had_determiner else _Kind.PERSON
     return _Kind.ORG if _is_group(words, plains) else _Kind.GENERIC
+
+
+def _is_origin_title(title: str) -> bool:
+    """Tell whether a title only says where from (``European``, ``Kurdish``), naming no office."""
+    return all(_demonym(_plain(w)) is not None for w in _words(title))
 
 
 def _is_group(words: Sequence[str], plains: Sequence[str]) -> bool:
@@ -492,6 +507,8 @@ class _ArticleIndex:
     by_surname: dict[str, list[_Run]] = field(default_factory=lambda: defaultdict(list))
     by_given: dict[str, list[_Run]] = field(default_factory=lambda: defaultdict(list))
     orgs: list[_Run] = field(default_factory=list)
+    acronyms: dict[str, _Run] = field(default_factory=dict)
+    """Acronyms the article defines in brackets after a name (``the European Union (EU)``)."""
 
 
 def _word_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -638,7 +655,7 @@ def _person_run(text: str, para: tuple[int, int], run: list[tuple[int, int]]) ->
     possessive = _POSSESSIVE_RE.search(text[start:end])
     end = start + possessive.start() if possessive else end
     title, bare = split_title(text[start:end])
-    if not _is_personal_name(bare):
+    if not _is_personal_name(bare) or _org_in_person_form(text, para[0], title, (start, end)):
         return None
     parsed = _parse_person(bare)
     if parsed is None:
@@ -654,13 +671,74 @@ def _person_run(text: str, para: tuple[int, int], run: list[tuple[int, int]]) ->
     return _Run(start, end, bare, person=parsed, roles=tuple(r for r in roles if r), titled=bool(title))
 
 
-def _org_run(text: str, run: list[tuple[int, int]]) -> _Run | None:
+def _org_in_person_form(text: str, para_start: int, title: str | None, span: tuple[int, int]) -> bool:
+    """Tell whether a name read as a person's is an organisation's.
+
+    ``the European Chess Circle`` (a determiner before a title that only says where from)
+    and ``European Chess Circle (ECC)`` (its initials defined in brackets) name no person.
+    """
+    if title and _is_origin_title(title) and _follows_determiner(text, para_start, span[0]):
+        return True
+    return _spells_initials(text, span)
+
+
+def _spells_initials(text: str, span: tuple[int, int]) -> bool:
+    """Tell whether the name at ``span`` is followed by its own initials in brackets."""
+    match = _ACRONYM_DEFINITION_RE.match(text, span[1])
+    if match is None or not _is_acronym(match.group(1)):
+        return False
+    return match.group(1).replace(".", "").upper() in _parse_org(text[span[0] : span[1]]).initials
+
+
+def _follows_determiner(text: str, para_start: int, start: int) -> bool:
+    """Tell whether the word written right before ``start`` is a determiner (``the Kurdish ...``)."""
+    before = _LAST_WORD_RE.search(text, max(para_start, start - _DETERMINER_WINDOW), start)
+    return before is not None and before.group(1).lower() in vocab.DETERMINERS
+
+
+def _org_run(text: str, para: tuple[int, int], run: list[tuple[int, int]]) -> _Run | None:
     """Read a run as an organisation's name."""
+    run = _drop_group_prefix(text, run)
+    if not run:
+        return None
     written = text[run[0][0] : run[-1][1]]
-    if _classify(written) is not _Kind.ORG:
+    determiner = "the " if _follows_determiner(text, para[0], run[0][0]) else ""
+    kind = _classify(determiner + written)
+    if kind is not _Kind.ORG and not (kind is _Kind.PERSON and _spells_initials(text, (run[0][0], run[-1][1]))):
         return None
     words = _org_words(written)
     return _Run(run[0][0], run[-1][1], " ".join(words), org=_parse_org(written))
+
+
+def _drop_group_prefix(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop the people a run opens with (``Officials of the``, ``Members of``) before an organisation."""
+    plains = [_plain(text[slice(*span)]) for span in run]
+    k = 0
+    while k < len(plains) and plains[k] in vocab.GENERIC_NOUNS and plains[k] not in _ORG_WORDS:
+        k += 1
+    if k == 0 or k == len(plains) or plains[k] not in vocab.NAME_CONNECTORS:
+        return run
+    while k < len(plains) and (plains[k] in vocab.NAME_CONNECTORS or plains[k] in vocab.DETERMINERS):
+        k += 1
+    return run[k:]
+
+
+def _defined_acronym(text: str, run: _Run) -> str | None:
+    """Return the acronym written in brackets right after an organisation's name, if any."""
+    match = _ACRONYM_DEFINITION_RE.match(text, run.end)
+    if match is None or not _is_acronym(match.group(1)):
+        return None
+    return match.group(1).replace(".", "").upper()
+
+
+def _define_acronym(index: _ArticleIndex, text: str, run: _Run) -> _Run:
+    """Record the acronym an organisation's name defines; return the run knowing its acronym."""
+    acronym = _defined_acronym(text, run) if run.org is not None else None
+    if acronym is None or run.org is None:
+        return run
+    run = replace(run, org=replace(run.org, initials=run.org.initials | {acronym}))
+    index.acronyms.setdefault(acronym, run)
+    return run
 
 
 def _index_article(article: Article) -> _ArticleIndex:
@@ -672,9 +750,9 @@ def _index_article(article: Article) -> _ArticleIndex:
             run = _trim_run(text, raw)
             if not run or (len(run) == 1 and _plain(text[slice(*run[0])]) in vocab.SENTENCE_STARTERS):
                 continue
-            found = _person_run(text, para, run) or _org_run(text, run)
+            found = _person_run(text, para, run) or _org_run(text, para, run)
             if found is not None:
-                _add_run(index, found)
+                _add_run(index, _define_acronym(index, text, found))
     return index
 
 
@@ -719,13 +797,14 @@ class _Mention:
     """For a description, the office noun it ends with (``spokesman``)."""
 
 
-def _read_mention(i: int, quote: Quote, index: _ArticleIndex | None) -> _Mention | None:
-    """Read one quote's speaker as written, completing it from its article."""
+def _read_mention(i: int, quote: Quote, index: _ArticleIndex | None, kind: _Kind | None = None) -> _Mention | None:
+    """Read one quote's speaker as written (as ``kind``, when given), completing it from its article."""
     if not quote.speaker_as_written or not quote.speaker_as_written.strip():
         return None
     written, role = _clean_written(quote.speaker_as_written)
-    mention = _Mention(i, quote.source, quote.speaker_as_written.strip(), _classify(written))
-    mention.roles.update(r.strip() for r in (role, quote.speaker_role) if r and r.strip())
+    kind = kind or _classify_in(written, index)
+    mention = _Mention(i, quote.source, quote.speaker_as_written.strip(), kind)
+    mention.roles.update(r.strip() for r in (role, quote.speaker_role) if r and _names_a_role(r))
     if mention.kind is _Kind.PERSON:
         _read_person(mention, written, quote.start, index)
     elif mention.kind is _Kind.ORG:
@@ -733,6 +812,23 @@ def _read_mention(i: int, quote: Quote, index: _ArticleIndex | None) -> _Mention
     else:
         mention.head = _office_head(written)
     return mention
+
+
+def _names_a_role(role: str) -> bool:
+    """Tell whether a role says something of the speaker (not ``office`` of ``X's office said``)."""
+    plains = [_plain(w) for w in _words(role)]
+    plains = [p for p in plains if p and p not in vocab.DETERMINERS]
+    return bool(plains) and not all(p in vocab.ORG_HEADS or p in vocab.DOCUMENT_NOUNS for p in plains)
+
+
+def _classify_in(written: str, index: _ArticleIndex | None) -> _Kind:
+    """Classify a speaker as written; a name its article writes as an organisation's is one."""
+    kind = _classify(written)
+    if kind is _Kind.PERSON and index is not None:
+        bare = " ".join(_org_words(written))
+        if any(run.bare == bare for run in index.orgs):
+            return _Kind.ORG
+    return kind
 
 
 def _office_head(written: str) -> str | None:
@@ -764,8 +860,30 @@ def _read_person(mention: _Mention, written: str, position: int, index: _Article
         full = _complete(mention.person, index, position)
         if full is not None and full.person is not None:
             mention.person, mention.display = full.person, full.bare
+            mention.roles -= _namesake_roles(mention.roles, full.person, index)
     for run in _same_person_runs(mention.person, index):
         mention.roles.update(run.roles)
+
+
+def _namesake_roles(roles: Iterable[str], name: _PersonName, index: _ArticleIndex) -> set[str]:
+    """Return the ``roles`` that fit a namesake of ``name`` in the article and not ``name`` itself.
+
+    A surname written alone may come with the role of the other person of that surname
+    (``Marchuk`` with ``NABB director``, when the director is Olena and the speaker Bohdan).
+    """
+    own: set[str] = set()
+    others: set[str] = set()
+    for run in _surname_runs(name.surname, index):
+        other = run.person
+        if other is not None and other.given:
+            (own if _given_level(name, other) else others).update(run.roles)
+    return {r for r in roles if others and not _roles_fit(r, own) and _roles_fit(r, others)}
+
+
+def _roles_fit(role: str, roles: set[str]) -> bool:
+    """Tell whether one role fits a set of roles (not contradicting at least one of them)."""
+    fit = _role_fit([role], roles)
+    return fit is not None and fit >= ROLE_CONFLICT
 
 
 def _complete(name: _PersonName, index: _ArticleIndex, position: int) -> _Run | None:
@@ -804,6 +922,11 @@ def _read_org(mention: _Mention, written: str, position: int, index: _ArticleInd
     mention.display = mention.bare = " ".join(_org_words(written)) or written
     if index is None:
         return
+    defined = index.acronyms.get(mention.org.acronym or "")
+    if defined is not None and defined.org is not None:
+        mention.display, mention.org = defined.bare, defined.org
+        return
+    mention.org = _with_defined_acronyms(mention.org, index)
     fuller = [
         r
         for r in index.orgs
@@ -814,6 +937,18 @@ def _read_org(mention: _Mention, written: str, position: int, index: _ArticleInd
     best = _nearest(fuller, position)
     if best is not None and best.org is not None:
         mention.display, mention.org = best.bare, _merge_org(mention.org, best.org)
+
+
+def _with_defined_acronyms(org: _OrgName, index: _ArticleIndex) -> _OrgName:
+    """Add to an organisation's initials the acronyms its article defines for the same name."""
+    defined = {
+        acronym
+        for acronym, run in index.acronyms.items()
+        if run.org is not None
+        and (run.org.distinct, run.org.heads) == (org.distinct, org.heads)
+        and _orgs_compatible(run.org, org)
+    }
+    return replace(org, initials=org.initials | defined) if defined - org.initials else org
 
 
 def _org_extends(short: _OrgName, full: _OrgName) -> bool:
@@ -1168,7 +1303,11 @@ def _components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
 
 
 def _merge_acronyms(clusters: list[list[_Mention]]) -> list[list[_Mention]]:
-    """Merge each acronym into the single organisation whose initials spell it."""
+    """Merge each acronym into the single organisation whose initials spell it.
+
+    One spelling of the organisation is enough: its initials, or an acronym an article
+    defines for it in brackets. Country and kind must agree with every spelling.
+    """
     by_initials: dict[str, list[int]] = defaultdict(list)
     for k, cluster in enumerate(clusters):
         for initials in sorted({i for org in _orgs_of(cluster) if not org.acronym for i in org.initials}):
@@ -1177,7 +1316,7 @@ def _merge_acronyms(clusters: list[list[_Mention]]) -> list[list[_Mention]]:
     for k, cluster in enumerate(clusters):
         acronym = cluster[0].org.acronym if cluster[0].org else None
         if acronym:
-            partners = [p for p in by_initials.get(acronym, []) if _cluster_agrees(cluster, clusters[p])]
+            partners = [p for p in by_initials.get(acronym, []) if _clusters_compatible(cluster, clusters[p])]
             if len(partners) == 1:
                 target[k] = partners[0]
     return _apply_targets(clusters, target)
@@ -1260,10 +1399,10 @@ def _canonical(mentions: Sequence[_Mention], person: bool) -> str:
 
 
 def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
-    """Return roles without repeats that differ only in case, spacing or a leading article."""
+    """Return roles without repeats that differ only in case, spacing, brackets or a leading article."""
     seen: dict[str, str] = {}
     for role in sorted(r for r in roles if r):
-        key = re.sub(r"^(the|a|an) ", "", " ".join(_ascii(role).split()))
+        key = re.sub(r"^(the|a|an) ", "", " ".join(_ascii(_PAREN_RE.sub("", role)).split()))
         seen.setdefault(key, role)
     return tuple(sorted(seen.values()))
 
@@ -1532,4 +1671,34 @@ def _read_mentions(quotes: Sequence[Quote], indexes: dict[str, _ArticleIndex]) -
         mention = _read_mention(i, quote, indexes.get(quote.source))
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    return _reread_orgs(mentions, quotes, indexes)
+
+
+def _reread_orgs(
+    mentions: list[_Mention], quotes: Sequence[Quote], indexes: dict[str, _ArticleIndex]
+) -> list[_Mention]:
+    """Re-read as organisations the ``European Chess Circle``-like names other quotes show to be one.
+
+    A demonym before capitalised words reads as a person with a title (``Norwegian Kari
+    Nordvik``) unless some quote names an organisation with the same words.
+    """
+    named = {(m.org.distinct, m.org.heads) for m in mentions if m.kind is _Kind.ORG and m.org and m.org.distinct}
+    if not named:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind is _Kind.PERSON and _org_key_of(m.written) in named:
+            quote = quotes[m.index]
+            m = _read_mention(m.index, quote, indexes.get(quote.source), _Kind.ORG) or m
+        out.append(m)
+    return out
+
+
+def _org_key_of(written: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Return the organisation key of a name whose title only says where from, else ``None``."""
+    name, _ = _clean_written(written)
+    title, _ = split_title(name)
+    if title is None or not _is_origin_title(title):
+        return None
+    org = _parse_org(name)
+    return org.distinct, org.heads
