@@ -22,6 +22,7 @@ import yaml
 from .models import Digest
 from .render import Renderer
 from .settings import Settings
+from .sources import yaml_problem
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +71,7 @@ def _read_settings(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        raise ConfigError(yaml_problem(str(path), exc)) from None
     if data is not None and not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of setting names to values")
     return dict(data or {})

@@ -323,14 +323,19 @@ def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
     return {}
 
 
+def yaml_problem(name: str, exc: yaml.YAMLError) -> str:
+    """One line naming the file, the line and what is wrong with its YAML."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f":{mark.line + 1}" if mark is not None else ""
+    return f"{name}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})"
+
+
 def _parse_manifest(path: Path) -> dict[str, dict[str, Any]]:
     """Parse and check a manifest file with the safe YAML loader."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        raise ManifestError(f"{path.name}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        raise ManifestError(yaml_problem(path.name, exc)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ManifestError(f"{path.name}: cannot read ({exc})") from None
     if data is None:

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from digest.models import Article, QuoteKind, Span
 from digest.quotes import body_spans, extract_quotes
 
+from .test_quotes import make_article
+
 MARKS = "\"'“”‘’«»„‚‹›"
 PIECES = [
     *MARKS,
@@ -92,14 +94,7 @@ texts = st.lists(st.sampled_from(PIECES), max_size=120).map("".join) | st.text(m
 
 def lines_as_body(text: str) -> tuple[Span, ...]:
     """Return one span per non-empty line, stripped of surrounding whitespace."""
-    body, pos = [], 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            start = pos + line.index(stripped)
-            body.append(Span(start, start + len(stripped)))
-        pos += len(line) + 1
-    return tuple(body)
+    return make_article(text).body
 
 
 def check(article: Article) -> None:
