@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -44,6 +45,7 @@ def _cut(text: str, prev_end: int, start: int) -> int:
     return prev_end + space.start() if space else start
 
 
+@lru_cache(maxsize=65_536)
 def word_diff(canonical: str, variant: str) -> tuple[DiffOp, ...]:
     """Return the word-level steps that turn ``canonical`` into ``variant``.
 
