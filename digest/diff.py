@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rich.text import Text
 
