@@ -47,6 +47,33 @@ class Settings:
         if unknown:
             known = ", ".join(cls.field_names())
             raise ValueError(f"unknown setting(s) {', '.join(unknown)}; known settings: {known}")
+        defaults = cls()
+        for name, value in data.items():
+            _check_type(name, value, getattr(defaults, name))
         if "pages" in data:
+            unknown_pages = sorted(set(data["pages"]) - set(PAGE_KINDS))
+            if unknown_pages:
+                raise ValueError(
+                    f"pages: unknown page kind(s) {', '.join(map(str, unknown_pages))}; known: {', '.join(PAGE_KINDS)}"
+                )
             data["pages"] = tuple(data["pages"])
         return cls(**data)
+
+
+PAGE_KINDS = ("storylines", "sources", "speakers", "outlets")
+
+
+def _check_type(name: str, value: Any, default: Any) -> None:
+    """Refuse a value whose type does not fit the setting (a number where a number is expected...)."""
+    expected: tuple[type, ...]
+    if isinstance(default, float):
+        expected = (int, float)
+    elif isinstance(default, tuple):
+        expected = (list, tuple)
+    else:
+        expected = (type(default),)
+    if (isinstance(value, bool) and bool not in expected) or not isinstance(value, expected):
+        wanted = {float: "a number", int: "a whole number", str: "text", dict: "a mapping", tuple: "a list"}[
+            type(default)
+        ]
+        raise ValueError(f"{name}: expected {wanted}, got {value!r}")

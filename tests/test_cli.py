@@ -104,3 +104,26 @@ def test_unknown_setting_is_one_clear_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["build", str(target), "--site-dir", str(tmp_path / "s")])
     assert result.exit_code == 2
     assert "match_treshold" in result.output and "digest.yml" in result.output
+
+
+def test_mistyped_setting_is_one_clear_line(tmp_path: Path) -> None:
+    target = tmp_path / "d"
+    assert CliRunner().invoke(cli, ["new", str(target)]).exit_code == 0
+    (target / "digest.yml").write_text("corpus: articles\nmatch_threshold: high\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(target), "--site-dir", str(tmp_path / "s")])
+    assert result.exit_code == 2
+    assert "match_threshold: expected a number" in result.output and "Traceback" not in result.output
+
+
+def test_pages_setting_chooses_generated_pages(tmp_path: Path) -> None:
+    target = tmp_path / "d"
+    assert CliRunner().invoke(cli, ["new", str(target)]).exit_code == 0
+    (target / "digest.yml").write_text("corpus: articles\npages: [storylines, sources]\n", encoding="utf-8")
+    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        config.replace("  - Speakers: speakers/index.md\n", "").replace("  - Outlets: outlets/index.md\n", ""),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["build", str(target), "--site-dir", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "s" / "sources").is_dir() and not (tmp_path / "s" / "speakers").exists()
