@@ -98,15 +98,17 @@ JOBS = click.option(
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Processes that read and extract articles in parallel (output is the same for any number).",
+    help="Processes that read and extract articles and render pages in parallel (output is the same for any number).",
 )
 CACHE = click.option(
     "--cache-dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Where to keep per-article extraction results between builds [default: ~/.cache/storyline-digest].",
+    help="Where to keep extraction results and built pages between builds [default: ~/.cache/storyline-digest].",
 )
-NO_CACHE = click.option("--no-cache", is_flag=True, help="Extract every article again; read and write no cache.")
+NO_CACHE = click.option(
+    "--no-cache", is_flag=True, help="Extract every article and build every page again; read and write no cache."
+)
 
 
 def _cache_dir(cache_dir: Path | None, no_cache: bool) -> Path | None:
@@ -145,9 +147,10 @@ def build(corpus: Path | None, site_dir: Path, strict: bool, jobs: int, cache_di
 
     started = time.perf_counter()
     project = _project(corpus)
-    digest = _analyse(project, jobs, _cache_dir(cache_dir, no_cache))
+    cache = _cache_dir(cache_dir, no_cache)
+    digest = _analyse(project, jobs, cache)
     _report_problems(digest, strict)
-    build_site(digest, project, site_dir)
+    build_site(digest, project, site_dir, jobs=jobs, cache_dir=cache)
     log.info("digest: built %s in %.1f s: %s", site_dir, time.perf_counter() - started, summary(digest))
 
 

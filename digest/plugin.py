@@ -1,7 +1,8 @@
-"""A thin MkDocs plugin: sanitise generated pages, and regenerate them on ``mkdocs serve``.
+"""A thin MkDocs plugin: sanitise generated pages, reuse unchanged ones, regenerate on ``mkdocs serve``.
 
 Nothing essential lives only here: ``digest build`` writes the same pages whatever
-engine renders them; this adds the second escaping wall and live reload under MkDocs.
+engine renders them; this adds the second escaping wall, the page store that makes
+rebuilds and parallel builds cheap (``digest.pagecache``), and live reload under MkDocs.
 """
 
 from __future__ import annotations
@@ -10,12 +11,35 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from mkdocs.plugins import BasePlugin
+import jinja2
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.toc import get_toc
 
+from .pagecache import Entry, PageStore, assign, link_targets, page_key, shared_key, supported, toc_tokens
 from .sanitize import clean
-from .site import GENERATED
+from .site import GENERATED, _LenientLoader
 
 log = logging.getLogger("mkdocs.plugins.digest")
+
+REUSED = "digest-reused.html"
+"""The template of a page whose HTML comes from the store: nothing but the stored output."""
+MIN_SHARED = 40
+"""Fewer pages to render than this are not worth starting other processes for."""
+
+
+class NothingToRender(Exception):
+    """Raised in a worker whose share of the pages is empty, to end its build early."""
+
+
+class _Capture(logging.Handler):
+    """Collects what MkDocs logs while one page is converted, to say it again when the page is reused."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
 
 
 class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -23,6 +47,21 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def __init__(self) -> None:
         self.command = "build"
+        self.store: PageStore | None = None
+        """Where pages are reused from and kept; set by ``digest.site.run_mkdocs``."""
+        self.worker: tuple[int, int] | None = None
+        """``(index, count)`` when this build only renders its share of the pages into the store."""
+        self.prune = False
+        """Whether to drop stored pages that this build did not use."""
+        self._keys: dict[str, str] = {}
+        self._in_nav: set[str] = set()
+        self._mine: set[str] | None = None
+        self._reused: dict[str, Entry] = {}
+        self._skipped: set[str] = set()
+        self._fresh: dict[str, Entry] = {}
+        self._meta: dict[str, dict[str, Any]] = {}
+        self._capture: _Capture | None = None
+        self._indexed = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -37,6 +76,11 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_pre_build(self, *, config: Any) -> None:
         """Under ``mkdocs serve``, regenerate the pages from the corpus before each build."""
+        self._reused, self._skipped, self._fresh, self._meta, self._indexed = {}, set(), {}, {}, 0
+        self._keys, self._in_nav, self._mine = {}, set(), None
+        if self.store is not None and not supported(config):
+            log.info("digest: other plugins configured; every page is built without the page store")
+            self.store = None
         if self.command != "serve":
             return
         from .pipeline import analyse
@@ -47,11 +91,154 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
             render_pages(analyse(project.corpus, project.settings), project), _docs_dir(Path(config.config_file_path))
         )
 
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        """Key every page; in a worker, find this process' share of the pages not yet stored."""
+        if self.store is None:
+            return nav
+        raw = yaml_mapping(config.config_file_path)
+        shared = shared_key(config, nav, raw)
+        pages = list(files.documentation_pages())
+        self._keys = {f.src_uri: page_key(shared, f.src_uri, f.content_bytes) for f in pages}
+        self._in_nav = {page.file.src_uri for page in nav.pages}
+        if self.worker is not None:
+            index, count = self.worker
+            todo = {f.src_uri: len(f.content_bytes) for f in pages if self.store.get(self._keys[f.src_uri]) is None}
+            share = assign(todo, count) if len(todo) >= MIN_SHARED else {}
+            self._mine = {name for name, worker in share.items() if worker == index}
+            if not self._mine:
+                raise NothingToRender
+        return nav
+
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        """Add the template reused pages are written through."""
+        if self.store is not None:
+            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({REUSED: "{{ page.content }}"}), env.loader])
+        return env
+
+    @event_priority(-100)
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        """Skip converting a page that is stored (or, in a worker, not this worker's)."""
+        if self.store is None:
+            return markdown
+        src = page.file.src_uri
+        key = self._keys.get(src)
+        entry = self.store.get(key) if key else None
+        if entry is not None and all(
+            (files.get_file_from_path(t) is not None) == seen for t, seen in entry.targets.items()
+        ):
+            self._reused[src] = entry
+        elif self._mine is not None and src not in self._mine:
+            if src in self._in_nav:
+                return markdown  # its title may appear in every page's navigation
+            self._skipped.add(src)
+            entry = None
+        else:
+            self._capture = _Capture()
+            logging.getLogger("mkdocs").addHandler(self._capture)
+            return markdown
+        self._meta[src] = dict(page.meta)
+        page.meta["template"] = REUSED
+        if entry is not None and entry.search is not None:
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return ""
+
+    @event_priority(-100)
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
-        """Sanitise the HTML of generated pages."""
-        if is_generated(page.file.src_uri):
-            return clean(html)
+        """Sanitise generated pages; restore a stored page; remember a converted one."""
+        src = page.file.src_uri
+        if src in self._skipped:
+            return ""
+        entry = self._reused.get(src)
+        if entry is not None:
+            page.toc = get_toc(entry.toc)  # type: ignore[arg-type]
+            page._title_from_render = entry.title
+            page.present_anchor_ids = set(entry.anchors)
+            page.links_to_anchors = {
+                target: links
+                for name, links in entry.links.items()
+                if (target := files.get_file_from_path(name)) is not None
+            }
+            for name, level, message in entry.logs:
+                logging.getLogger(name).log(level, message)
+            return entry.content
+        if is_generated(src):
+            html = clean(html)
+        if self._capture is not None:
+            logging.getLogger("mkdocs").removeHandler(self._capture)
+            key = self._keys.get(src)
+            if key is not None:
+                self._fresh[src] = Entry(
+                    content=html,
+                    toc=toc_tokens(page.toc),
+                    title=page._title_from_render,
+                    anchors=sorted(page.present_anchor_ids or ()),
+                    links={f.src_uri: dict(links) for f, links in (page.links_to_anchors or {}).items()},
+                    targets={t: files.get_file_from_path(t) is not None for t in link_targets(page.markdown, src)},
+                    logs=self._capture.records,
+                )
+            self._capture = None
         return html
+
+    @event_priority(-100)
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        """Give the search index a stored page's entries; keep a converted page's."""
+        if self.store is None:
+            return context
+        src = page.file.src_uri
+        if src in self._meta:
+            page.meta = self._meta.pop(src)
+        index = search_entries(config)
+        entry = self._reused.get(src)
+        if index is not None and entry is not None and entry.search is not None:
+            index.extend(entry.search)
+        elif index is not None and src in self._fresh:
+            self._fresh[src].search = index[self._indexed :]
+        if index is not None:
+            self._indexed = len(index)
+        return context
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        """Write a stored page's HTML; store a built one (a worker writes nothing)."""
+        src = page.file.src_uri
+        if src in self._skipped:
+            return ""
+        entry = self._reused.get(src)
+        if entry is not None:
+            return entry.output
+        fresh = self._fresh.pop(src, None)
+        if self.store is not None and fresh is not None:
+            fresh.output = output
+            self.store.put(self._keys[src], fresh)
+        return "" if self.worker is not None else output
+
+    def on_post_build(self, *, config: Any) -> None:
+        """Forget stored pages that no page of this build has any more."""
+        if self.store is not None and self.prune and self.worker is None:
+            self.store.prune(self._keys.values())
+
+
+def search_entries(config: Any) -> list[dict[str, Any]] | None:
+    """The entry list of Material's search index, when that is the search plugin in use."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+        if isinstance(entries, list):
+            return entries
+    return None
+
+
+def yaml_mapping(path: str | None) -> dict[str, Any]:
+    """A configuration file as plain data, custom tags ignored (for keying only)."""
+    import yaml
+
+    if not path:
+        return {}
+    try:
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LenientLoader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    return dict(data) if isinstance(data, dict) else {}
 
 
 def is_generated(src_uri: str) -> bool:

@@ -8,10 +8,13 @@ end, so a failed or interrupted build leaves the previous site as it was.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import logging
 import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -120,8 +123,14 @@ def render_pages(digest: Digest, project: Project) -> dict[str, str]:
     return Renderer(digest, project.settings, project.templates).pages()
 
 
-def build_site(digest: Digest, project: Project, site_dir: Path) -> None:
-    """Render, write and build the whole site into ``site_dir``, atomically."""
+def build_site(
+    digest: Digest, project: Project, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None = None
+) -> None:
+    """Render, write and build the whole site into ``site_dir``, atomically.
+
+    ``jobs`` processes render the site's pages; with a ``cache_dir``, pages unchanged
+    since the last build of this project are reused (``digest.pagecache``).
+    """
     pages = render_pages(digest, project)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -136,8 +145,16 @@ def build_site(digest: Digest, project: Project, site_dir: Path) -> None:
         else:
             config_path = project.config_file
             write_pages(pages, _docs_dir(config_path))
-        run_mkdocs(config_path, staging)
+        run_mkdocs(config_path, staging, jobs=jobs, pages=page_store(cache_dir, project))
         swap_in(staging, site_dir)
+
+
+def page_store(cache_dir: Path | None, project: Project) -> Path | None:
+    """The folder of a project's stored pages under a cache folder (one per project)."""
+    if cache_dir is None:
+        return None
+    place = str((project.config_file or project.corpus).resolve())
+    return cache_dir / "pages" / hashlib.sha256(place.encode("utf-8")).hexdigest()[:16]
 
 
 def _docs_dir(config_file: Path) -> Path:
@@ -154,12 +171,55 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def run_mkdocs(config_path: Path, site_dir: Path) -> None:
-    """Build with MkDocs into ``site_dir``."""
+def run_mkdocs(config_path: Path, site_dir: Path, *, jobs: int = 1, pages: Path | None = None) -> None:
+    """Build with MkDocs into ``site_dir``.
+
+    ``pages`` is a folder where the ``digest`` plugin keeps what MkDocs made of each
+    page (``digest.pagecache``): pages whose Markdown and surroundings are unchanged are
+    reused instead of rendered. With ``jobs`` > 1, that many processes first render
+    their share of the pages into the store (a temporary one without ``pages``), and
+    the site is then assembled from it. The site is the same in every case.
+    """
+    if jobs > 1:
+        with tempfile.TemporaryDirectory(prefix=".digest-pages-", dir=site_dir.parent) as work:
+            store = pages or Path(work) / "pages"
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                shares = [
+                    pool.submit(_render_share, config_path, Path(work) / f"site-{index}", store, (index, jobs))
+                    for index in range(jobs)
+                ]
+                for share in shares:
+                    share.result()
+            _mkdocs(config_path, site_dir, store, prune=pages is not None)
+    else:
+        _mkdocs(config_path, site_dir, pages, prune=pages is not None)
+
+
+def _render_share(config_path: Path, site_dir: Path, store: Path, worker: tuple[int, int]) -> None:
+    """In a worker process: render this worker's share of the pages into the store."""
+    from .plugin import NothingToRender
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    with contextlib.suppress(NothingToRender):
+        _mkdocs(config_path, site_dir, store, worker=worker)
+
+
+def _mkdocs(
+    config_path: Path, site_dir: Path, store: Path | None, *, prune: bool = False, worker: tuple[int, int] | None = None
+) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from .pagecache import PageStore
+    from .plugin import DigestPlugin
+
     config = load_config(config_file=str(config_path), site_dir=str(site_dir))
+    plugin = config.plugins.get("digest")
+    if isinstance(plugin, DigestPlugin):  # MkDocs keeps plugin instances between loads: set every field
+        plugin.store = PageStore(store) if store is not None else None
+        plugin.prune, plugin.worker = prune, worker
+    elif worker is not None:
+        return
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

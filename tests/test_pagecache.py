@@ -1,0 +1,150 @@
+"""The page store: unchanged pages are reused, and the site is the same as a clean build's."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from digest.cli import cli
+from digest.pagecache import PageStore, assign, link_targets
+from digest.site import run_mkdocs
+
+from .conftest import SEEDS
+
+MARK = "<!-- from the store -->"
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site (the gzipped sitemap carries a timestamp, so it is left out)."""
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and p.suffix != ".gz"
+    }
+
+
+def mark_store(folder: Path) -> int:
+    """Append a marker to every stored page's HTML; return how many there are."""
+    store = PageStore(folder)
+    paths = sorted(folder.glob("*/*.json.z"))
+    for path in paths:
+        key = path.name.removesuffix(".json.z")
+        entry = store.get(key)
+        assert entry is not None
+        entry.output = entry.output.replace("</body>", MARK + "</body>")
+        store.put(key, entry)
+    return len(paths)
+
+
+def build(corpus: Path, site: Path, *options: str) -> None:
+    result = CliRunner().invoke(cli, ["build", str(corpus), "--site-dir", str(site), *options])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def test_unchanged_pages_come_from_the_store_and_changed_ones_do_not(corpus: Path, tmp_path: Path) -> None:
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    build(corpus, tmp_path / "site", *cache)
+    stores = list((tmp_path / "cache" / "pages").iterdir())
+    assert len(stores) == 1
+    pages = sorted((tmp_path / "site").rglob("*.html"))
+    assert mark_store(stores[0]) == len(pages) - 1  # every page but the theme's 404 page
+
+    build(corpus, tmp_path / "site", *cache)
+    marked = {p.relative_to(tmp_path / "site").as_posix() for p in pages if MARK in p.read_text(encoding="utf-8")}
+    assert len(marked) == len(pages) - 1
+
+    # Editing one article's wording rebuilds its own page; the other sources' pages are reused.
+    article = corpus / "001_daa7cb99880cf29c.txt"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("in Baghdad on January 3", "in Baghdad on 3 January", 1),
+        encoding="utf-8",
+    )
+    build(corpus, tmp_path / "site", *cache)
+    source_pages = sorted((tmp_path / "site" / "sources").glob("*/index.html"))
+    edited = [p for p in source_pages if p.parent.name.startswith("001-")]
+    assert edited and all(MARK not in p.read_text(encoding="utf-8") for p in edited)
+    assert sum(MARK in p.read_text(encoding="utf-8") for p in source_pages) == len(source_pages) - len(edited)
+
+    build(corpus, tmp_path / "clean", "--no-cache")
+    for path in (tmp_path / "site").rglob("*.html"):
+        path.write_text(path.read_text(encoding="utf-8").replace(MARK, ""), encoding="utf-8")
+    assert site_files(tmp_path / "site") == site_files(tmp_path / "clean")
+
+
+def test_a_changed_configuration_rebuilds_every_page(corpus: Path, tmp_path: Path) -> None:
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    build(corpus, tmp_path / "site", *cache)
+    mark_store(next((tmp_path / "cache" / "pages").iterdir()))
+    (corpus / "digest.yml").write_text("title: Another title\n", encoding="utf-8")
+    build(corpus, tmp_path / "site", *cache)
+    assert not any(MARK in p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))
+
+
+def test_pages_rendered_by_several_processes_make_the_same_site(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("digest.plugin.MIN_SHARED", 1)  # share even the few pages of the seeds
+    build(corpus, tmp_path / "one", "--no-cache")
+    build(corpus, tmp_path / "two", "--cache-dir", str(tmp_path / "cache"), "-j", "2")
+    build(corpus, tmp_path / "three", "--no-cache", "-j", "3")
+    assert (
+        len(list((tmp_path / "cache" / "pages").rglob("*.json.z"))) == len(list((tmp_path / "one").rglob("*.html"))) - 1
+    )
+    assert site_files(tmp_path / "two") == site_files(tmp_path / "one")
+    assert site_files(tmp_path / "three") == site_files(tmp_path / "one")
+
+
+def small_project(root: Path, plugins: list[str]) -> Path:
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n\nSee [the other page](other.md) and [a missing one](missing.md).\n")
+    (docs / "later.md").write_text("# Later\n\nBack [home](index.md#home).\n")
+    config = {"site_name": "t", "theme": {"name": "material", "font": False}, "plugins": plugins}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+def test_warnings_are_repeated_and_new_link_targets_rebuild_the_linking_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = small_project(tmp_path / "p", ["search", "digest"])
+    store = tmp_path / "store"
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="mkdocs"):
+            run_mkdocs(config, tmp_path / "site", pages=store)
+        assert any("missing.md" in r.getMessage() for r in caplog.records)
+    assert 'href="other.md"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+    (tmp_path / "p" / "docs" / "other.md").write_text("# Other\n")
+    run_mkdocs(config, tmp_path / "site", pages=store)
+    run_mkdocs(config, tmp_path / "clean")
+    assert 'href="other/"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert site_files(tmp_path / "site") == site_files(tmp_path / "clean")
+
+
+def test_other_plugins_build_without_the_store(tmp_path: Path) -> None:
+    config = small_project(tmp_path / "p", ["search", "digest", "tags"])
+    run_mkdocs(config, tmp_path / "site", pages=tmp_path / "store")
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert not list((tmp_path / "store").rglob("*.json.z"))
+
+
+def test_link_targets_and_shares() -> None:
+    source = '[a](../sources/x.md#q-1) [b](y.md) [c](https://example.org/z.md) <a href="w.md">w</a>'
+    assert link_targets(source, "storylines/s.md") == ["sources/x.md", "storylines/w.md", "storylines/y.md"]
+    share = assign({"a.md": 900, "b.md": 500, "c.md": 400, "d.md": 10}, 2)
+    assert share == assign(dict(reversed(list({"a.md": 900, "b.md": 500, "c.md": 400, "d.md": 10}.items()))), 2)
+    assert share["a.md"] != share["b.md"] and share["b.md"] == share["c.md"]
