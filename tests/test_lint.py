@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,9 @@ PATHS = [name for name in ("digest", "tests", "benchmarks") if (ROOT / name).is_
 
 
 def _tool(name: str) -> list[str]:
+    beside = Path(sys.executable).parent / name  # the test environment's own copy, activated or not
+    if beside.is_file():
+        return [str(beside)]
     if shutil.which(name):
         return [name]
     pytest.skip(f"{name} is not installed (pip install '.[test]')")
