@@ -41,7 +41,16 @@ log = logging.getLogger(__name__)
 
 PLUGINS = frozenset({"search", "material/search", "digest"})
 """Plugins whose pages depend only on their own Markdown and the shared state."""
-PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments", "nh3", "storyline-digest")
+PACKAGES = (
+    "mkdocs",
+    "mkdocs-material",
+    "markdown",
+    "pymdown-extensions",
+    "pygments",
+    "nh3",
+    "minify-html",
+    "storyline-digest",
+)
 """Distributions whose version can change the HTML of a page."""
 CODE_FILES = ("plugin.py", "sanitize.py", "pagecache.py")
 """Modules of this package whose code changes the HTML of a page."""

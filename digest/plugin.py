@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import minify_html
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
@@ -42,7 +45,14 @@ class _Capture(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
+class DigestConfig(base.Config):
+    """The plugin's options in ``mkdocs.yml``."""
+
+    minify = c.Type(bool, default=True)
+    """Write every page's HTML minified (whitespace and comments out; scripts and styles untouched)."""
+
+
+class DigestPlugin(BasePlugin[DigestConfig]):
     """Registered as the ``digest`` plugin."""
 
     def __init__(self) -> None:
@@ -206,6 +216,8 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
         entry = self._reused.get(src)
         if entry is not None:
             return entry.output
+        if self.config.minify:
+            output = minify(output)
         fresh = self._fresh.pop(src, None)
         if self.store is not None and fresh is not None:
             fresh.output = output
@@ -216,6 +228,20 @@ class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
         """Forget stored pages that no page of this build has any more."""
         if self.store is not None and self.prune and self.worker is None:
             self.store.prune(self._keys.values())
+
+
+def minify(html: str) -> str:
+    """HTML without the whitespace and comments a browser ignores; scripts, styles and ``pre`` as they were."""
+    return str(
+        minify_html.minify(
+            html,
+            minify_js=False,
+            minify_css=False,
+            keep_closing_tags=True,
+            keep_html_and_head_opening_tags=True,
+            keep_comments=False,
+        )
+    )
 
 
 def search_entries(config: Any) -> list[dict[str, Any]] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,26 @@ def built_site(project_copy: Path) -> Iterator[Path]:
     result = CliRunner().invoke(cli, ["build", str(project_copy), "--site-dir", str(site)])
     assert result.exit_code == 0, result.output
     yield site
+
+
+class Tags(HTMLParser):
+    """Every start tag of a page with its attributes, its links and its ids (however the HTML is quoted)."""
+
+    def __init__(self, html: str = "") -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        self.tags.append((tag, values))
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"])
+
+    def find(self, tag: str, **wanted: str) -> list[dict[str, str]]:
+        """The attributes of every ``tag`` element whose attributes include ``wanted``."""
+        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in wanted.items())]
