@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from itertools import chain
 
 from .models import Article, Quote, QuoteCluster
-from .textnorm import concepts
+from .textnorm import TOKEN_RE, concepts
 
 QUOTED, PARAPHRASED, ABSENT = "quoted", "paraphrased", "absent"
 MIN_SHARED = 4
@@ -31,7 +33,7 @@ def coverage(
     index = _sentence_index(articles)
     result = {}
     for cluster in clusters:
-        paraphrased = _paraphrasing_articles(set(concepts(quotes[cluster.canonical].text)), index)
+        paraphrased = _paraphrasing_articles(_concept_set(quotes[cluster.canonical].text), index)
         for article in articles:
             key = (cluster.id, article.id)
             result[key] = QUOTED if key in quoted else PARAPHRASED if article.id in paraphrased else ABSENT
@@ -43,15 +45,32 @@ def _sentence_index(articles: Sequence[Article]) -> dict[str, list[tuple[str, in
     index: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for article in articles:
         for number, sentence in enumerate(s for p in article.paragraphs() for s in SENTENCE_END.split(p)):
-            for item in set(concepts(sentence)):
-                index[item].append((article.id, number))
+            hit = (article.id, number)
+            for item in _concept_set(sentence):
+                index[item].append(hit)
     return index
+
+
+def _concept_set(text: str) -> set[str]:
+    """The distinct concepts of ``text``: ``set(concepts(text))``, one word at a time.
+
+    ``concepts`` looks at one word at a time and a word tokenizes to itself, so the
+    concepts of a text are those of its words; remembering each word's concepts
+    spares stemming the same words again in every sentence.
+    """
+    return set().union(*map(_word_concepts, TOKEN_RE.findall(text)))
+
+
+@lru_cache(maxsize=262_144)
+def _word_concepts(word: str) -> tuple[str, ...]:
+    """The concepts of one word as written (none for a stop word)."""
+    return tuple(concepts(word))
 
 
 def _paraphrasing_articles(statement: set[str], index: Mapping[str, list[tuple[str, int]]]) -> set[str]:
     """The articles with a sentence that holds most of the statement's concepts."""
     if len(statement) < MIN_SHARED:
         return set()
-    shared = Counter(hit for item in statement for hit in index.get(item, ()))
+    shared = Counter(chain.from_iterable(index.get(item, ()) for item in statement))
     need = max(MIN_SHARED, MIN_COVERAGE * len(statement))
     return {source for (source, _), count in shared.items() if count >= need}

@@ -25,24 +25,30 @@ DELETE_MARKERS = ("[-", "-]")
 INSERT_MARKERS = ("{+", "+}")
 DELETE_STYLE = "red strike"
 INSERT_STYLE = "green underline"
+_SPACE = re.compile(r"\s")
 
 
+@lru_cache(maxsize=4_096)
 def diff_tokens(text: str) -> tuple[tuple[str, str], ...]:
-    """Return ``(as written, normalised)`` for each word, punctuation attached to its word."""
-    spans = [(start, end) for word, start, end in tokenize(text) if normalise_token(word)]
-    if not spans:
+    """Return ``(as written, normalised)`` for each word, punctuation attached to its word.
+
+    The latest wordings are remembered: a statement's canonical wording is compared
+    with each of its variants in turn.
+    """
+    words = [(norm, start, end) for word, start, end in tokenize(text) if (norm := normalise_token(word))]
+    if not words:
         return ()
-    cuts = [0] + [_cut(text, prev_end, start) for (_, prev_end), (start, _) in itertools.pairwise(spans)]
+    cuts = [0] + [_cut(text, prev_end, start) for (_, _, prev_end), (_, start, _) in itertools.pairwise(words)]
     cuts.append(len(text))
-    pieces = (text[a:b].strip() for a, b in itertools.pairwise(cuts))
-    return tuple((piece, normalise_token(text[s:e])) for piece, (s, e) in zip(pieces, spans, strict=True))
+    return tuple(
+        (text[a:b].strip(), norm) for (a, b), (norm, _, _) in zip(itertools.pairwise(cuts), words, strict=True)
+    )
 
 
 def _cut(text: str, prev_end: int, start: int) -> int:
     """Return where the gap between two words splits: at whitespace, else at the next word."""
-    gap = text[prev_end:start]
-    space = re.search(r"\s", gap)
-    return prev_end + space.start() if space else start
+    space = _SPACE.search(text, prev_end, start)
+    return space.start() if space else start
 
 
 @lru_cache(maxsize=65_536)
@@ -54,13 +60,14 @@ def word_diff(canonical: str, variant: str) -> tuple[DiffOp, ...]:
     back that side's words in order.
     """
     left, right = diff_tokens(canonical), diff_tokens(variant)
-    matcher = difflib.SequenceMatcher(None, [norm for _, norm in left], [norm for _, norm in right], autojunk=False)
+    left_words, left_norms = [word for word, _ in left], [norm for _, norm in left]
+    right_words, right_norms = [word for word, _ in right], [norm for _, norm in right]
+    if left_norms == right_norms:
+        # What difflib answers for two equal sequences, without its search.
+        return (DiffOp(op="equal", canonical=tuple(left_words), variant=tuple(right_words)),) if left else ()
+    matcher = difflib.SequenceMatcher(None, left_norms, right_norms, autojunk=False)
     return tuple(
-        DiffOp(
-            op=tag,
-            canonical=tuple(word for word, _ in left[i1:i2]),
-            variant=tuple(word for word, _ in right[j1:j2]),
-        )
+        DiffOp(op=tag, canonical=tuple(left_words[i1:i2]), variant=tuple(right_words[j1:j2]))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
     )
 

@@ -12,7 +12,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -49,13 +49,28 @@ def template_dirs(user_dir: Path | None = None) -> list[str]:
     return ([str(user_dir)] if user_dir and user_dir.is_dir() else []) + [builtin]
 
 
+def printable(value: object) -> Markup:
+    """What a template prints for a value: ``Markup`` as it is, anything else escaped with ``md``."""
+    if isinstance(value, Markup):
+        return value
+    if type(value) is str:
+        return _md_str(value)
+    return md("" if value is None else value)
+
+
+@lru_cache(maxsize=65_536)
+def _md_str(text: str) -> Markup:
+    """``md`` of a string, remembered: pages print the same names, titles and words many times."""
+    return md(text)
+
+
 def environment(user_dir: Path | None = None) -> jinja2.Environment:
     """The Jinja2 environment for Markdown pages: user templates override the packaged ones."""
     loaders = [jinja2.FileSystemLoader(d) for d in template_dirs(user_dir)]
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=False,
-        finalize=lambda value: value if isinstance(value, Markup) else md("" if value is None else value),
+        finalize=printable,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -117,10 +132,10 @@ class Site:
         return f"sources/{self.source_slugs[source_id]}.md"
 
     def storyline_path(self, storyline_id: str) -> str:
-        return f"storylines/{slug(storyline_id, RESERVED_PAGES)}.md"
+        return f"storylines/{_page_slug(storyline_id)}.md"
 
     def speaker_path(self, speaker_id: str) -> str:
-        return f"speakers/{slug(speaker_id, RESERVED_PAGES)}.md"
+        return f"speakers/{_page_slug(speaker_id)}.md"
 
     def outlet_path(self, outlet: str) -> str:
         return f"outlets/{self.outlet_slugs[outlet]}.md"
@@ -129,6 +144,12 @@ class Site:
         """The resolved speaker's name, else the name as written."""
         speaker = self.speakers.get(quote.speaker or "")
         return speaker.name if speaker else quote.speaker_as_written
+
+
+@lru_cache(maxsize=65_536)
+def _page_slug(name: str) -> str:
+    """The slug of a storyline's or speaker's page, remembered: every page that links to it asks."""
+    return slug(name, RESERVED_PAGES)
 
 
 def _unique_slugs(names: Sequence[str]) -> dict[str, str]:
@@ -160,16 +181,15 @@ def built_rel(from_page: str, to_page: str) -> str:
 
 def diff_html(ops: Sequence[DiffOp]) -> Markup:
     """Inline HTML for a variant's word diff: deletions struck, insertions underlined."""
-    parts = []
+    parts: list[str] = []
     for op in ops:
-        old, new = md(" ".join(op.canonical)), md(" ".join(op.variant))
         if op.op == "equal":
-            parts.append(new)
+            parts.append(_md_str(" ".join(op.variant)))
         if op.op in ("delete", "replace"):
-            parts.append(Markup('<del class="dg-del" title="not in this outlet">') + old + Markup("</del>"))
+            parts.append(f'<del class="dg-del" title="not in this outlet">{_md_str(" ".join(op.canonical))}</del>')
         if op.op in ("insert", "replace"):
-            parts.append(Markup('<ins class="dg-ins" title="only in this outlet">') + new + Markup("</ins>"))
-    return Markup(" ").join(parts)
+            parts.append(f'<ins class="dg-ins" title="only in this outlet">{_md_str(" ".join(op.variant))}</ins>')
+    return Markup(" ".join(parts))
 
 
 def original_link(article: Article) -> Markup | None:
@@ -192,7 +212,8 @@ def highlighted_paragraphs(site: Site, article: Article, page: str) -> list[Mark
 
 def _mark(site: Site, article: Article, start: int, end: int, quotes: list[Quote], page: str) -> Markup:
     """One paragraph with its quotes wrapped in links (nested quotes are left to the outer one)."""
-    parts, pos = [], start
+    parts: list[str] = []
+    pos = start
     for quote in sorted(quotes, key=lambda q: q.start):
         if quote.start < pos:
             continue
@@ -200,10 +221,10 @@ def _mark(site: Site, article: Article, start: int, end: int, quotes: list[Quote
         parts.append(md(article.text[pos : quote.start]))
         target = _statement_link(site, quote, page)
         text = md(article.text[quote.start : stop])
-        parts.append(Markup(f'<a class="dg-quote" id="{quote.id}" href="{target}">') + text + Markup("</a>"))
+        parts.append(f'<a class="dg-quote" id="{quote.id}" href="{target}">{text}</a>')
         pos = stop
     parts.append(md(article.text[pos:end]))
-    return Markup("").join(parts)
+    return Markup("".join(parts))
 
 
 def _anchor(quote: Quote, quotes: Sequence[Quote]) -> str:
@@ -227,6 +248,10 @@ class Renderer:
     def __init__(self, digest: Digest, settings: Settings, user_templates: Path | None = None) -> None:
         self.site = Site(digest, settings)
         self.env = environment(user_templates)
+        self._cards: dict[tuple[str, int], dict[str, Any]] = {}
+        """Statement cards built so far, by cluster id and depth of the page that shows them."""
+        self._ops: dict[tuple[str, str], tuple[DiffOp, ...]] = {}
+        """Word diffs from a canonical quote to another quote of its statement, by both ids."""
 
     def pages(self) -> dict[str, str]:
         """Every generated page, keyed by its path in the docs tree."""
@@ -352,6 +377,26 @@ class Renderer:
         return {"points": points, "first": first.isoformat(), "last": last.isoformat(), "undated": undated}
 
     def _card(self, cluster: QuoteCluster, page: str) -> dict[str, Any]:
+        """Everything a statement card shows, built once for all the pages as deep as ``page``.
+
+        A card's links are relative, and a relative link depends only on how deep
+        the page is, so the storyline page and every speaker page share one card.
+        """
+        key = (cluster.id, page.count("/"))
+        card = self._cards.get(key)
+        if card is None:
+            card = self._cards[key] = self._build_card(cluster, page)
+        return card
+
+    def _diff(self, quote: Quote, canonical: Quote) -> tuple[DiffOp, ...]:
+        """The word diff from a statement's canonical wording to one quote of it, computed once."""
+        key = (canonical.id, quote.id)
+        ops = self._ops.get(key)
+        if ops is None:
+            ops = self._ops[key] = word_diff(canonical.text, quote.text)
+        return ops
+
+    def _build_card(self, cluster: QuoteCluster, page: str) -> dict[str, Any]:
         """Everything a statement card shows."""
         site = self.site
         canonical = site.quotes[cluster.canonical]
@@ -362,7 +407,7 @@ class Renderer:
         variants = []
         for quote in members:
             article = site.articles[quote.source]
-            ops = word_diff(canonical.text, quote.text)
+            ops = self._diff(quote, canonical)
             variants.append(
                 {
                     "quote": quote,
@@ -487,9 +532,10 @@ class Renderer:
         by_outlet: dict[str, list[Article]] = defaultdict(list)
         for article in site.digest.articles:
             by_outlet[site.outlet(article)].append(article)
+        fidelities = self._fidelity()
         for outlet, articles in sorted(by_outlet.items()):
             path = site.outlet_path(outlet)
-            fidelity = self._fidelity({a.id for a in articles})
+            fidelity = fidelities.get(outlet, {"score": None, "count": 0})
             info = site.settings.outlets.get(outlet, {})
             sources = [
                 self._source_row(a, path)
@@ -509,21 +555,27 @@ class Renderer:
         pages["outlets/index.md"] = self._render("outlets.md.j2", "outlets/index.md", rows=rows)
         return pages
 
-    def _fidelity(self, source_ids: set[str]) -> dict[str, Any]:
-        """How closely an outlet's wording follows the canonical wording of shared statements."""
+    def _fidelity(self) -> dict[str, dict[str, Any]]:
+        """How closely each outlet's wording follows the canonical wording of shared statements.
+
+        Outlets without a shared statement are left out.
+        """
         site = self.site
-        ratios = []
+        ratios: dict[str, list[float]] = defaultdict(list)
         for quote in site.digest.quotes:
             cluster = site.clusters.get(quote.cluster or "")
-            if quote.source not in source_ids or cluster is None or len(cluster.quotes) < 2:
+            article = site.articles.get(quote.source)
+            if article is None or cluster is None or len(cluster.quotes) < 2 or quote.kind not in STATEMENT_KINDS:
                 continue
-            if quote.kind in STATEMENT_KINDS and cluster.canonical != quote.id:
-                ratios.append(diff_stats(word_diff(site.quotes[cluster.canonical].text, quote.text))["similarity"])
-            elif quote.kind in STATEMENT_KINDS:
-                ratios.append(1.0)
-        if not ratios:
-            return {"score": None, "count": 0}
-        return {"score": round(100 * statistics.fmean(ratios)), "count": len(ratios)}
+            if cluster.canonical != quote.id:
+                similarity = diff_stats(self._diff(quote, site.quotes[cluster.canonical]))["similarity"]
+            else:
+                similarity = 1.0
+            ratios[site.outlet(article)].append(similarity)
+        return {
+            outlet: {"score": round(100 * statistics.fmean(values)), "count": len(values)}
+            for outlet, values in ratios.items()
+        }
 
 
 def _spellings_by_outlet(site: Site, written: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:

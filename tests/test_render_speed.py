@@ -1,0 +1,111 @@
+"""Work that several pages share is done once, and the shortcuts give the same answers."""
+
+from __future__ import annotations
+
+import difflib
+import statistics
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from digest import render
+from digest.coverage import SENTENCE_END, _concept_set
+from digest.diff import diff_stats, diff_tokens, word_diff
+from digest.models import QuoteCluster
+from digest.render import STATEMENT_KINDS, Renderer
+from digest.site import load_project
+from digest.textnorm import concepts
+
+from .conftest import SEEDS
+
+
+def test_each_statement_card_is_built_once(seeds_digest, monkeypatch: pytest.MonkeyPatch) -> None:
+    built: Counter[tuple[str, int]] = Counter()
+    shown: Counter[str] = Counter()
+    build, card = Renderer._build_card, Renderer._card
+
+    def counting_build(self: Renderer, cluster: QuoteCluster, page: str) -> dict[str, Any]:
+        built[(cluster.id, page.count("/"))] += 1
+        return build(self, cluster, page)
+
+    def counting_card(self: Renderer, cluster: QuoteCluster, page: str) -> dict[str, Any]:
+        shown[cluster.id] += 1
+        return card(self, cluster, page)
+
+    monkeypatch.setattr(Renderer, "_build_card", counting_build)
+    monkeypatch.setattr(Renderer, "_card", counting_card)
+    Renderer(seeds_digest, load_project(SEEDS).settings).pages()
+    assert built and set(built.values()) == {1}
+    assert max(shown.values()) > 1, "no card is shown on both a storyline and a speaker page"
+
+
+def test_each_variant_is_diffed_once(seeds_digest, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: Counter[tuple[str, str]] = Counter()
+
+    def counting(canonical: str, variant: str) -> Any:
+        calls[(canonical, variant)] += 1
+        return word_diff(canonical, variant)
+
+    monkeypatch.setattr(render, "word_diff", counting)
+    Renderer(seeds_digest, load_project(SEEDS).settings).pages()
+    assert calls and set(calls.values()) == {1}
+
+
+def test_fidelity_is_the_mean_similarity_of_each_outlets_shared_quotes(seeds_digest) -> None:
+    renderer = Renderer(seeds_digest, load_project(SEEDS).settings)
+    site = renderer.site
+    expected: dict[str, list[float]] = {}
+    for quote in seeds_digest.quotes:
+        cluster = site.clusters.get(quote.cluster or "")
+        if cluster is None or len(cluster.quotes) < 2 or quote.kind not in STATEMENT_KINDS:
+            continue
+        ops = word_diff(site.quotes[cluster.canonical].text, quote.text)
+        expected.setdefault(site.outlet(site.articles[quote.source]), []).append(diff_stats(ops)["similarity"])
+    fidelity = renderer._fidelity()
+    assert fidelity == {
+        outlet: {"score": round(100 * statistics.fmean(values)), "count": len(values)}
+        for outlet, values in expected.items()
+    }
+    assert fidelity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S.-led coalition's 2,500 troops won't leave; the U.N.'s envoy said so at 10:30.",
+        "US and UK officials’ “co-operation” — it’s THE Ministry’S call, isn’t it?",
+        "Organisations, labour and defence: the organization continues, continued, continuing.",
+        "",
+        "… -- ' ’ 'quoted' ‘single’ «guillemets» Zürich café naïve",
+    ],
+)
+def test_concepts_of_a_sentence_are_those_of_its_words(text: str) -> None:
+    assert _concept_set(text) == set(concepts(text))
+
+
+def test_concepts_of_every_seed_sentence_are_those_of_its_words(seeds_digest) -> None:
+    sentences = [s for a in seeds_digest.articles for p in a.paragraphs() for s in SENTENCE_END.split(p)]
+    assert sentences
+    for sentence in sentences:
+        assert _concept_set(sentence) == set(concepts(sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    ("canonical", "variant"),
+    [
+        ("We will not back down.", "we will NOT back down"),
+        ("It’s over... for now", "It's over for now!"),
+        ("", ""),
+        ("…", "--"),
+        ("Same words", "Same words"),
+    ],
+)
+def test_equal_wordings_diff_as_difflib_would(canonical: str, variant: str) -> None:
+    left, right = diff_tokens(canonical), diff_tokens(variant)
+    matcher = difflib.SequenceMatcher(None, [n for _, n in left], [n for _, n in right], autojunk=False)
+    expected = [
+        (tag, tuple(w for w, _ in left[i1:i2]), tuple(w for w, _ in right[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+    assert [(op.op, op.canonical, op.variant) for op in word_diff(canonical, variant)] == expected
