@@ -21,10 +21,11 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
+import numpy as np
 from anyascii import anyascii
 from rapidfuzz import fuzz, process, utils
 
@@ -190,9 +191,11 @@ def slugify(text: str, max_length: int = SLUG_MAX) -> str:
 
 def _profiles(articles: Sequence[Article], quotes: Sequence[Quote]) -> list[_Profile]:
     """Return one profile per article, weighted by the corpus's document frequencies."""
+    words = _WordTerms()
     texts = [_body_paragraphs(a) for a in articles]
-    bodies = [_term_counts(" ".join(paragraphs)) for paragraphs in texts]
-    entities = [Counter(_entities(paragraphs)) for paragraphs in texts]
+    read = [_body_terms(paragraphs, words) for paragraphs in texts]
+    bodies = [body for body, _ in read]
+    entities = [found for _, found in read]
     titles = [_term_counts(a.title) for a in articles]
     idf = _idf([*bodies, *entities], len(articles))
     statements = _statement_texts(quotes)
@@ -228,15 +231,47 @@ def _term(word: str) -> str:
     return stem(word)
 
 
-def _entities(paragraphs: Iterable[str]) -> Iterable[str]:
-    """Yield stems of capitalised words that do not open a sentence (people, places, bodies)."""
+class _WordTerms:
+    """The terms of each distinct word as written, worked out once per corpus."""
+
+    def __init__(self) -> None:
+        self.body: dict[str, list[str]] = {}
+        self.entity: dict[str, list[str]] = {}
+
+    def of_body(self, word: str) -> list[str]:
+        """Return the content-word stems of one word, as ``_term_counts`` finds them."""
+        terms = self.body.get(word)
+        if terms is None:
+            terms = self.body[word] = [term for part in content_words(word) if (term := _term(part))]
+        return terms
+
+    def of_entity(self, word: str) -> list[str]:
+        """Return the terms of one capitalised word as an entity (marked with ``@``)."""
+        terms = self.entity.get(word)
+        if terms is None:
+            terms = self.entity[word] = ["@" + term for term in self.of_body(word)]
+        return terms
+
+
+def _body_terms(paragraphs: Sequence[str], words: _WordTerms) -> tuple[Counter[str], dict[str, None]]:
+    """Return how often each content-word stem occurs in the body, and its entities in order.
+
+    Entities are the stems of capitalised words that do not open a sentence (people,
+    places, bodies), marked with ``@``. Each paragraph is tokenised once; a word found
+    by ``tokenize`` is found whole again in itself, and no word spans two paragraphs, so
+    the counts are those of ``_term_counts`` over the joined paragraphs.
+    """
+    terms: list[str] = []
+    entities: dict[str, None] = {}
     for paragraph in paragraphs:
         for word, start, _ in tokenize(paragraph):
+            terms.extend(words.of_body(word))
             if word[:1].isupper() and not _SENTENCE_START.search(paragraph[max(0, start - 12) : start]):
-                yield from ("@" + term for part in content_words(word) if (term := _term(part)))
+                entities.update(dict.fromkeys(words.of_entity(word)))
+    return Counter(terms), entities
 
 
-def _idf(counts: Sequence[Mapping[str, int]], n_docs: int) -> dict[str, float]:
+def _idf(counts: Sequence[Mapping[str, object]], n_docs: int) -> dict[str, float]:
     """Return the smoothed inverse document frequency of every term."""
     df: Counter[str] = Counter()
     for doc in counts:
@@ -268,27 +303,178 @@ class _PairScorer:
     def __init__(self, profiles: Sequence[_Profile], settings: Settings) -> None:
         self.profiles = profiles
         self.settings = settings
+        self.vectors = _Vectors(profiles, settings)
         self.candidates = _candidate_pairs(profiles)
         shared = _shared_statements(profiles, self.candidates)
-        self.scores: dict[Pair, float] = {pair: self._compute(pair, shared.get(pair, 0.0)) for pair in self.candidates}
+        partners: dict[int, list[int]] = defaultdict(list)
+        for i, j in self.candidates:
+            partners[i].append(j)
+        self.scores: dict[Pair, float] = {}
+        for i, js in partners.items():
+            found = self.vectors.scores(i, js, [shared.get((i, j), 0.0) for j in js])
+            self.scores.update(((i, j), score) for j, score in zip(js, found, strict=True))
 
     def score(self, i: int, j: int) -> float:
         """Return the score of articles ``i`` and ``j``, computing it if it is not known yet."""
         pair = (i, j) if i < j else (j, i)
         if pair not in self.scores:
-            self.scores[pair] = self._compute(pair, 0.0)
+            self.scores[pair] = self.vectors.scores(pair[0], [pair[1]], [0.0])[0]
         return self.scores[pair]
 
-    def _compute(self, pair: Pair, statement: float) -> float:
-        """Return the score of one pair, given how strongly they share a statement."""
-        a, b = self.profiles[pair[0]], self.profiles[pair[1]]
-        return _pair_score(a, b, statement, self.settings)
+    def complete(self, group: Sequence[int], other: Sequence[int]) -> None:
+        """Compute every unknown score between a member of ``group`` and a different member of ``other``."""
+        if len(group) > len(other):
+            group, other = other, group
+        for i in group:
+            js = [j for j in other if j != i and ((i, j) if i < j else (j, i)) not in self.scores]
+            if js:
+                found = self.vectors.scores(i, js, [0.0] * len(js))
+                self.scores.update(((min(i, j), max(i, j)), score) for j, score in zip(js, found, strict=True))
+
+
+class _Vectors:
+    """The profiles' vectors as arrays of term numbers, to score one article against many at once.
+
+    Every score equals ``_pair_score`` to the last bit: each dot product adds the same
+    products in the same order (that of the shorter vector, the first article's on a
+    tie), and the rest of the formula runs the same floating-point operations.
+    """
+
+    def __init__(self, profiles: Sequence[_Profile], settings: Settings) -> None:
+        self.max_days = settings.storyline_max_days
+        numbers: dict[str, int] = {}
+
+        def terms(weights: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
+            ids = [numbers.setdefault(term, len(numbers)) for term in weights]
+            return np.array(ids, dtype=np.intp), np.array(list(weights.values()), dtype=np.float64)
+
+        self.body = [terms(p.body) for p in profiles]
+        self.entities = [terms(p.entities) for p in profiles]
+        titles = [[(numbers[t], w) for t, w in p.title_terms.items() if t in numbers] for p in profiles]
+        self.titles = [
+            (np.array([t for t, _ in pairs], dtype=np.intp), np.array([w for _, w in pairs], dtype=np.float64))
+            for pairs in titles
+        ]
+        self.title_totals = np.array([sum(p.title_terms.values()) for p in profiles], dtype=np.float64)
+        self.body_sizes = np.array([len(p.body) for p in profiles], dtype=np.intp)
+        self.entity_sizes = np.array([len(p.entities) for p in profiles], dtype=np.intp)
+        epoch = datetime(1970, 1, 1)
+        self.dated = np.array([p.when is not None for p in profiles], dtype=bool)
+        self.micros = np.array(
+            [(p.when - epoch) // timedelta(microseconds=1) if p.when is not None else 0 for p in profiles],
+            dtype=np.int64,
+        )
+        self.weight = np.zeros(len(numbers), dtype=np.float64)
+        """Scratch: the weight of each term in the article being scored (zero elsewhere)."""
+        self.position = np.zeros(len(numbers), dtype=np.intp)
+        """Scratch: the place of each term in that article's vector."""
+        self.title_position = np.zeros(len(numbers), dtype=np.intp)
+        """Scratch: one plus the place of each term in that article's title, zero if absent."""
+
+    def scores(self, i: int, js: Sequence[int], statements: Sequence[float]) -> list[float]:
+        """Return ``_pair_score`` of article ``i`` with each of ``js`` (none of them ``i``)."""
+        others = np.asarray(js, dtype=np.intp)
+        body_ids, body_weights = self.body[i]
+        entity_ids, entity_weights = self.entities[i]
+        title_ids, title_weights = self.titles[i]
+        self.weight[body_ids] = body_weights
+        self.weight[entity_ids] = entity_weights
+        self.position[body_ids] = np.arange(len(body_ids))
+        self.position[entity_ids] = np.arange(len(entity_ids))
+        self.title_position[title_ids] = np.arange(1, len(title_ids) + 1)
+        try:
+            body, body_terms, body_rows = self._dots(i, others, self.body, self.body_sizes)
+            entities, _, _ = self._dots(i, others, self.entities, self.entity_sizes)
+            own_title = self._title_cover(title_weights, body_terms, body_rows, len(others))
+            their_titles = self._their_titles(others)
+        finally:
+            self.weight[body_ids] = 0.0
+            self.weight[entity_ids] = 0.0
+            self.title_position[title_ids] = 0
+        own_total = float(self.title_totals[i])
+        own_cover = own_title / own_total if own_total else np.zeros(len(others))
+        totals = self.title_totals[others]
+        their_cover = np.divide(their_titles, totals, out=np.zeros(len(others)), where=totals != 0)
+        raw = WEIGHTS["body"] * body + WEIGHTS["entities"] * entities + WEIGHTS["title"] * (own_cover + their_cover) / 2
+        textual = np.minimum(1.0, raw / FULL_MATCH)
+        bonus = (
+            STATEMENT_BONUS * np.asarray(statements, dtype=np.float64) * np.minimum(1.0, textual / STATEMENT_SUPPORT)
+        )
+        dated = self.dated[others] & self.dated[i]
+        days = np.abs(self.micros[others] - self.micros[i]) / 1e6 / 86400.0
+        far = dated & (days > self.max_days)
+        if self.max_days > 0:
+            near = dated & ~far
+            textual[near] = textual[near] * (1 - DATE_DECAY * days[near] / self.max_days)
+        result = np.minimum(1.0, textual + bonus)
+        result[far & (bonus == 0.0)] = 0.0
+        return [float(score) for score in result]
+
+    def _dots(
+        self, i: int, others: np.ndarray, vectors: Sequence[tuple[np.ndarray, np.ndarray]], sizes: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Return the dot products of the scattered article ``i`` with each of ``others``.
+
+        Also returns the others' term numbers end to end, and the row each belongs to.
+        """
+        lengths = sizes[others]
+        rows = np.repeat(np.arange(len(others)), lengths)
+        if not len(rows):
+            return np.zeros(len(others)), rows, rows
+        ids = np.concatenate([vectors[j][0] for j in others])
+        weights = np.concatenate([vectors[j][1] for j in others])
+        found = self.weight[ids]
+        hits = np.flatnonzero(found)
+        hit_rows = rows[hits]
+        products = weights[hits] * found[hits]
+        # _cosine runs over the shorter vector, the pair's first article on a tie.
+        size = sizes[i]
+        first_is_i = others > i
+        own_order = np.where(first_is_i, size <= lengths, size < lengths)
+        starts = np.cumsum(lengths) - lengths
+        place = np.where(own_order[hit_rows], self.position[ids[hits]], hits - starts[hit_rows])
+        order = np.lexsort((place, hit_rows))
+        return _row_sums(hit_rows[order], products[order], len(others)), ids, rows
+
+    def _title_cover(self, weights: np.ndarray, ids: np.ndarray, rows: np.ndarray, count: int) -> np.ndarray:
+        """Return, per other article, the summed weights of the scattered title's terms in its body."""
+        if not len(weights) or not len(ids):
+            return np.zeros(count)
+        places = self.title_position[ids]
+        hits = np.flatnonzero(places)
+        present = np.zeros((count, len(weights)), dtype=np.float64)
+        present[rows[hits], places[hits] - 1] = weights[places[hits] - 1]
+        return np.cumsum(present, axis=1)[:, -1]
+
+    def _their_titles(self, others: np.ndarray) -> np.ndarray:
+        """Return, per other article, the summed weights of its title's terms in the scattered body."""
+        lengths = np.array([len(self.titles[j][0]) for j in others], dtype=np.intp)
+        rows = np.repeat(np.arange(len(others)), lengths)
+        if not len(rows):
+            return np.zeros(len(others))
+        ids = np.concatenate([self.titles[j][0] for j in others])
+        weights = np.concatenate([self.titles[j][1] for j in others])
+        # Entity terms start with "@", title terms never do: only body weights can match.
+        hits = np.flatnonzero(self.weight[ids])
+        return _row_sums(rows[hits], weights[hits], len(others))
+
+
+def _row_sums(rows: np.ndarray, values: np.ndarray, count: int) -> np.ndarray:
+    """Return per row the sum of its values added one by one in the given order (rows ascending)."""
+    if not len(rows):
+        return np.zeros(count)
+    sizes = np.bincount(rows, minlength=count)
+    starts = np.cumsum(sizes) - sizes
+    table = np.zeros((count, int(sizes.max())), dtype=np.float64)
+    table[rows, np.arange(len(rows)) - starts[rows]] = values
+    return np.cumsum(table, axis=1)[:, -1]
 
 
 def _pair_score(a: _Profile, b: _Profile, statement: float, settings: Settings) -> float:
     """Return how likely (0-1) two articles cover the same event.
 
-    Beyond ``storyline_max_days`` only a shared statement can link two articles.
+    Beyond ``storyline_max_days`` only a shared statement can link two articles. This
+    is the definition; ``_Vectors.scores`` computes the same for many pairs at once.
     """
     raw = (
         WEIGHTS["body"] * _cosine(a.body, b.body)
@@ -466,6 +652,7 @@ class _AverageLinkage:
         link = self.links[a][b]
         if link[1] == len(self.members[a]) * len(self.members[b]):
             return False
+        self.scorer.complete(self.members[a], self.members[b])
         link[0] = sum(self.scorer.score(i, j) for i in self.members[a] for j in self.members[b])
         link[1] = len(self.members[a]) * len(self.members[b])
         return True
@@ -502,6 +689,7 @@ def _central(ordered: Sequence[int], scorer: _PairScorer) -> int:
     """Return the member with the highest mean score to the others (ties: earliest, then id)."""
     if len(ordered) == 1:
         return ordered[0]
+    scorer.complete(ordered, ordered)
     totals = [sum(scorer.score(i, j) for j in ordered if j != i) for i in ordered]
     best = max(totals)
     return next(

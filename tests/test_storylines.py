@@ -323,3 +323,26 @@ def test_two_thousand_articles_group_quickly_and_correctly() -> None:
     assert len(storylines) == 176
     assert all(len({source[:4] for source in s.sources}) == 1 for s in storylines)
     assert len({s.id for s in storylines}) == 176
+
+
+def test_batched_pair_scores_equal_the_definition_exactly() -> None:
+    from digest.storylines import _pair_score, _profiles, _Vectors
+
+    articles = [*seed_articles(), *fixture_articles()]
+    articles += [
+        replace(articles[0], id="far", published="2022-03-01"),
+        replace(articles[2], id="undated", published=None),
+    ]
+    articles += synthetic_corpus([6, 6, 5])[:12]
+    articles.sort(key=lambda a: a.id)
+    settings = Settings()
+    profiles = _profiles(articles, all_quotes(articles))
+    vectors = _Vectors(profiles, settings)
+    rng = random.Random(3)
+    for i in range(len(profiles)):
+        others = [j for j in range(len(profiles)) if j != i]
+        statements = [rng.choice([0.0, 0.5, 0.8, 1.0]) for _ in others]
+        batched = vectors.scores(i, others, statements)
+        for j, statement, score in zip(others, statements, batched, strict=True):
+            first, second = (i, j) if i < j else (j, i)
+            assert score == _pair_score(profiles[first], profiles[second], statement, settings)
