@@ -12,7 +12,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "label": {"for"},
     "li": {"style"},
 }
-GENERIC = {"class", "id", "title", "aria-label", "tabindex", "data-tabs"}
+GENERIC = {"class", "id", "title", "aria-label", "tabindex", "data-tabs", "data-search-exclude"}
 URL_SCHEMES = {"http", "https"}
 
 

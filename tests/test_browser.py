@@ -110,7 +110,7 @@ def test_four_variants_on_one_card_with_differences_marked(page, base_url: str, 
     names = [labels.nth(i).inner_text() for i in range(labels.count())]
     for outlet in ("Sputnik International", "Shafaq News", "teleSUR English", "North Press Agency"):
         assert any(outlet in name for name in names), names
-    assert card.locator("del.dg-del").count() + card.locator("ins.dg-ins").count() > 0
+    assert card.locator(".dg-variant del").count() + card.locator(".dg-variant ins").count() > 0
     _shot(page, "storyline-card")
     assert page.console_errors == []
 
