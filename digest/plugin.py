@@ -26,8 +26,6 @@ log = logging.getLogger("mkdocs.plugins.digest")
 
 REUSED = "digest-reused.html"
 """The template of a page whose HTML comes from the store: nothing but the stored output."""
-MIN_SHARED = 40
-"""Fewer pages to render than this are not worth starting other processes for."""
 
 
 class NothingToRender(Exception):
@@ -113,7 +111,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self.worker is not None:
             index, count = self.worker
             todo = {f.src_uri: len(f.content_bytes) for f in pages if self.store.get(self._keys[f.src_uri]) is None}
-            share = assign(todo, count) if len(todo) >= MIN_SHARED else {}
+            share = assign(todo, count) if len(todo) >= shared_minimum() else {}
             self._mine = {name for name, worker in share.items() if worker == index}
             if not self._mine:
                 raise NothingToRender
@@ -228,6 +226,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Forget stored pages that no page of this build has any more."""
         if self.store is not None and self.prune and self.worker is None:
             self.store.prune(self._keys.values())
+
+
+def shared_minimum() -> int:
+    """Fewer pages to render than this are left to the final build (read at call time, so tests can lower it)."""
+    from . import site
+
+    return site.MIN_SHARED
 
 
 def minify(html: str) -> str:

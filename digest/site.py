@@ -29,6 +29,8 @@ from .sources import yaml_problem
 
 log = logging.getLogger(__name__)
 
+MIN_SHARED = 40
+"""Fewer pages than this are built in one process whatever ``--jobs`` says."""
 GENERATED = ("index.md", "storylines", "sources", "speakers", "outlets", "assets/digest")
 """What ``write_pages`` owns inside a docs folder (and removes before writing)."""
 SETTINGS_FILE = "digest.yml"
@@ -180,6 +182,8 @@ def run_mkdocs(config_path: Path, site_dir: Path, *, jobs: int = 1, pages: Path 
     their share of the pages into the store (a temporary one without ``pages``), and
     the site is then assembled from it. The site is the same in every case.
     """
+    if jobs > 1 and _page_count(config_path) < MIN_SHARED:
+        jobs = 1  # starting processes would cost more than they save
     if jobs > 1:
         with tempfile.TemporaryDirectory(prefix=".digest-pages-", dir=site_dir.parent) as work:
             store = pages or Path(work) / "pages"
@@ -193,6 +197,11 @@ def run_mkdocs(config_path: Path, site_dir: Path, *, jobs: int = 1, pages: Path 
             _mkdocs(config_path, site_dir, store, prune=pages is not None)
     else:
         _mkdocs(config_path, site_dir, pages, prune=pages is not None)
+
+
+def _page_count(config_path: Path) -> int:
+    """How many Markdown pages the configuration's docs folder holds."""
+    return sum(1 for _ in _docs_dir(config_path).rglob("*.md"))
 
 
 def _render_share(config_path: Path, site_dir: Path, store: Path, worker: tuple[int, int]) -> None:
