@@ -143,15 +143,18 @@ def _report_problems(digest: Digest, strict: bool) -> None:
 @_fail_cleanly
 def build(corpus: Path | None, site_dir: Path, strict: bool, jobs: int, cache_dir: Path | None, no_cache: bool) -> None:
     """Build the site from CORPUS (default: this project's mkdocs.yml and its corpus)."""
-    from .site import build_site
+    from .site import publish, render_pages
 
     started = time.perf_counter()
     project = _project(corpus)
     cache = _cache_dir(cache_dir, no_cache)
     digest = _analyse(project, jobs, cache)
     _report_problems(digest, strict)
-    build_site(digest, project, site_dir, jobs=jobs, cache_dir=cache)
-    log.info("digest: built %s in %.1f s: %s", site_dir, time.perf_counter() - started, summary(digest))
+    built = summary(digest)
+    pages = render_pages(digest, project)
+    del digest  # MkDocs needs only the pages: free the analysis before it runs
+    publish(pages, project, site_dir, jobs=jobs, cache_dir=cache)
+    log.info("digest: built %s in %.1f s: %s", site_dir, time.perf_counter() - started, built)
 
 
 @cli.command()

@@ -133,7 +133,16 @@ def build_site(
     ``jobs`` processes render the site's pages; with a ``cache_dir``, pages unchanged
     since the last build of this project are reused (``digest.pagecache``).
     """
-    pages = render_pages(digest, project)
+    publish(render_pages(digest, project), project, site_dir, jobs=jobs, cache_dir=cache_dir)
+
+
+def publish(
+    pages: dict[str, str], project: Project, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None = None
+) -> None:
+    """Write rendered pages and build them into ``site_dir``, atomically.
+
+    ``pages`` is emptied once written, so that its memory is free before MkDocs runs.
+    """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".digest-", dir=site_dir.parent) as work:
@@ -147,6 +156,7 @@ def build_site(
         else:
             config_path = project.config_file
             write_pages(pages, _docs_dir(config_path))
+        pages.clear()
         run_mkdocs(config_path, staging, jobs=jobs, pages=page_store(cache_dir, project))
         swap_in(staging, site_dir)
 
