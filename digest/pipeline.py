@@ -16,7 +16,7 @@ from .models import Article, Digest, Quote
 from .quotes import extract_quotes
 from .settings import Settings
 from .sources import FileTask, corpus_tasks, read_task
-from .speakers import resolve_speakers
+from .speakers import ArticleNames, article_names, resolve_speakers
 from .storylines import attach_clusters, group_storylines
 
 log = logging.getLogger(__name__)
@@ -42,11 +42,11 @@ def analyse(
     extraction of articles seen before. Neither changes the result.
     """
     settings = settings or Settings()
-    articles, quotes, problems = read_and_extract(corpus, date_orders(settings), progress, jobs, cache)
+    articles, quotes, problems, names = read_and_extract(corpus, date_orders(settings), progress, jobs, cache)
     if not articles:
         raise NoArticlesError(f"{corpus}: no readable article (.txt, .md, .html) in this folder")
     articles = apply_overrides(articles, settings)
-    speakers, quotes = resolve_speakers(quotes, articles)
+    speakers, quotes = resolve_speakers(quotes, articles, names)
     storylines = group_storylines(articles, quotes, settings)
     articles = infer_missing_dates(articles, storylines)
     clusters, quotes = cluster_quotes(quotes, articles, storyline_index(storylines), settings)
@@ -60,39 +60,47 @@ def read_and_extract(
     progress: Progress | None = None,
     jobs: int = 1,
     cache: ExtractionCache | None = None,
-) -> tuple[tuple[Article, ...], tuple[Quote, ...], tuple[str, ...]]:
-    """Read every file and find its quotations, in ``jobs`` processes: (articles, quotes, problems)."""
+) -> tuple[tuple[Article, ...], tuple[Quote, ...], tuple[str, ...], dict[str, ArticleNames]]:
+    """Read every file and find its quotations and names, in ``jobs`` processes.
+
+    Returns the articles, their quotes, the problems met and each article's names by id.
+    """
     tasks, problems = corpus_tasks(corpus, orders)
     work = [(task, cache) for task in tasks]
     results: list[Article | str] = []
     quotes: dict[str, tuple[Quote, ...]] = {}
+    names: dict[str, ArticleNames] = {}
     with _mapper(jobs, len(work)) as mapper:
         for done, (result, found) in enumerate(mapper(_read_and_extract, work), start=1):
             results.append(result)
-            if isinstance(result, Article):
-                quotes[result.id] = found
+            if isinstance(result, Article) and found is not None:
+                quotes[result.id], names[result.id] = found
             if progress:
                 progress("read", done, len(work))
     for line in (*problems, *(r for r in results if isinstance(r, str))):
         log.warning(line)
     articles = tuple(sorted((r for r in results if isinstance(r, Article)), key=lambda a: a.id))
     found_quotes = tuple(q for article in articles for q in quotes[article.id])
-    return articles, found_quotes, (*problems, *(r for r in results if isinstance(r, str)))
+    return articles, found_quotes, (*problems, *(r for r in results if isinstance(r, str))), names
 
 
-def _read_and_extract(item: tuple[FileTask, ExtractionCache | None]) -> tuple[Article | str, tuple[Quote, ...]]:
-    """Read one file and extract its quotations, through the cache when there is one."""
+Extraction = tuple[tuple[Quote, ...], ArticleNames]
+"""What is found in one article alone: its quotations and the names it writes."""
+
+
+def _read_and_extract(item: tuple[FileTask, ExtractionCache | None]) -> tuple[Article | str, Extraction | None]:
+    """Read one file, extract its quotations and index its names, through the cache when there is one."""
     task, cache = item
     article = read_task(task)
     if isinstance(article, str):
-        return article, ()
+        return article, None
     cached = cache.get(article) if cache else None
     if cached is not None:
         return article, cached
-    quotes = extract_quotes(article)
+    found = extract_quotes(article), article_names(article)
     if cache:
-        cache.put(article, quotes)
-    return article, quotes
+        cache.put(article, *found)
+    return article, found
 
 
 @contextmanager

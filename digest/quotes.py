@@ -14,6 +14,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from . import patterns as pt
@@ -591,6 +592,7 @@ def _participle_clause(tokens: list[_Token]) -> bool:
     return first[:1].islower() and first.endswith(pt.PARTICIPLE_SUFFIX) and following in pt.FUNCTION_WORDS
 
 
+@lru_cache(maxsize=1 << 14)
 def _classify_part(part: str) -> _Who | None:
     """Classify one comma-separated phrase as a name, organisation, role, pronoun, adverbial or clause."""
     part = _strip_conjunction(part)
@@ -1279,33 +1281,86 @@ def _scan_people(text: str, paras: tuple[Span, ...], found: list[_Found], speake
     return _people(candidates, speakers, chains)
 
 
+@dataclass(frozen=True, slots=True)
+class _TokenInfo:
+    """What the names scan reads from one token, wherever it stands (see ``_token_info``)."""
+
+    word: str
+    """The token without edge punctuation."""
+    offset: int
+    """Where ``word`` starts in the token."""
+    low: str
+    opens_run: bool
+    """The word may start a run of name words."""
+    extends_run: bool
+    """The word may continue a run of name words."""
+    dotted: bool
+    """The token ends with a full stop (closing marks aside)."""
+    closes_run: bool
+    """The word ends its run: a possessive, or punctuation follows it."""
+    comma: bool
+    oblique: bool
+    pronoun: bool
+    """The word is a gendered pronoun."""
+    clause_break: bool
+    """A comma, semicolon, colon or dash ends a clause part here."""
+    sentence_end: bool
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_info(raw: str) -> _TokenInfo | None:
+    """Read one token for the names scan, or ``None`` when it holds no word."""
+    word = raw.strip(pt.TOKEN_EDGE)
+    if not word:
+        return None
+    low = word.lower().rstrip(".")
+    tail = raw[raw.rindex(word) + len(word) :]
+    ends = tail.rstrip("".join(_MARK_CHARS) + ")]")[-1:]
+    return _TokenInfo(
+        word=word,
+        offset=raw.index(word),
+        low=low,
+        opens_run=_run_word(word, low, False),
+        extends_run=_run_word(word, low, True),
+        dotted=raw.rstrip("".join(_MARK_CHARS)).endswith("."),
+        closes_run=_possessive(word) or not raw.endswith(word),
+        comma=raw.endswith(","),
+        oblique=low in pt.OBLIQUE_WORDS,
+        pronoun=low in pt.FEMININE_PRONOUNS or low in pt.MASCULINE_PRONOUNS,
+        clause_break=any(mark in tail for mark in ",;:") or raw in pt.DASHES or raw in ("-", "--"),
+        sentence_end=ends in pt.SENTENCE_END and not (ends == "." and (low in pt.ABBREVIATIONS or len(word) == 1)),
+    )
+
+
 def _scan_token(text: str, match: re.Match[str], inside: bool, state: _ScanState, out: list[_Candidate]) -> None:
     """Read one token of the names scan: extend or close a run of name words, note clause cues."""
-    raw = match.group()
-    word = raw.strip(pt.TOKEN_EDGE)
-    if inside or not word:
+    info = None if inside else _token_info(match.group())
+    if info is None:
         _flush(text, state, "", out)
         state.oblique, state.appositive = False, None
         return
-    begin = match.start() + raw.index(word)
-    low = word.lower().rstrip(".")
-    if _run_word(word, low, bool(state.run)):
+    low = info.low
+    if info.extends_run if state.run else info.opens_run:
+        begin = match.start() + info.offset
         if not state.run:
             state.before = state.previous
-        state.run.append((word, begin, begin + len(word)))
-        if len(state.run) == 1 and not state.previous and raw.rstrip("".join(_MARK_CHARS)).endswith("."):
+        state.run.append((info.word, begin, begin + len(info.word)))
+        if len(state.run) == 1 and not state.previous and info.dotted:
             state.run = []
-        elif _possessive(word) or not raw.endswith(word):
+        elif info.closes_run:
             _flush(text, state, "", out)
-            state.appositive = state.people[-1] if raw.endswith(",") and state.people else None
+            state.appositive = state.people[-1] if info.comma and state.people else None
             state.appositive_words = 0
     else:
-        _flush(text, state, low, out)
-        _appositive_evidence(low, state)
-        _pronoun_evidence(begin, low, state)
-        state.oblique = state.oblique or low in pt.OBLIQUE_WORDS
+        if state.run:
+            _flush(text, state, low, out)
+        if state.appositive is not None:
+            _appositive_evidence(low, state)
+        if info.pronoun:
+            _pronoun_evidence(match.start() + info.offset, low, state)
+        state.oblique = state.oblique or info.oblique
     state.previous = low
-    _boundaries(raw, word, low, state)
+    _boundaries(info, state)
 
 
 def _run_word(word: str, low: str, extending: bool) -> bool:
@@ -1320,15 +1375,13 @@ def _is_title_token(low: str) -> bool:
     return all(part in pt.TITLE_WORDS or part in pt.HONORIFICS for part in low.split("-"))
 
 
-def _boundaries(raw: str, word: str, low: str, state: _ScanState) -> None:
+def _boundaries(info: _TokenInfo, state: _ScanState) -> None:
     """Start a new clause part after a comma or dash, and a new sentence after a full stop."""
-    tail = raw[raw.rindex(word) + len(word) :] if word in raw else raw
-    if any(mark in tail for mark in ",;:") or raw in pt.DASHES or raw in ("-", "--"):
+    if info.clause_break:
         state.oblique = False
         if state.appositive is not None and state.appositive_words:
             state.appositive = None
-    ends = tail.rstrip("".join(_MARK_CHARS) + ")]")[-1:]
-    if ends in pt.SENTENCE_END and not (ends == "." and (low in pt.ABBREVIATIONS or len(word) == 1)):
+    if info.sentence_end:
         state.new_sentence()
 
 

@@ -190,9 +190,9 @@ def diff_html(ops: Sequence[DiffOp]) -> Markup:
         if op.op == "equal":
             parts.append(_md_str(" ".join(op.variant)))
         if op.op in ("delete", "replace"):
-            parts.append(f'<del>{_md_str(" ".join(op.canonical))}</del>')
+            parts.append(f"<del>{_md_str(' '.join(op.canonical))}</del>")
         if op.op in ("insert", "replace"):
-            parts.append(f'<ins>{_md_str(" ".join(op.variant))}</ins>')
+            parts.append(f"<ins>{_md_str(' '.join(op.variant))}</ins>")
     return Markup(" ".join(parts))
 
 

@@ -32,10 +32,11 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from anyascii import anyascii
@@ -44,7 +45,7 @@ from rapidfuzz import fuzz, process
 from . import names as vocab
 from .models import Article, Quote, Speaker
 
-__all__ = ["normalise_name", "phonetic_key", "resolve_speakers", "split_title"]
+__all__ = ["ArticleNames", "article_names", "normalise_name", "phonetic_key", "resolve_speakers", "split_title"]
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +180,7 @@ def _is_name_word(word: str) -> bool:
     return _is_capitalised(word) and plain not in _ORG_WORDS
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_personal_name(text: str) -> bool:
     """Tell whether ``text`` reads as a personal name (no office, organisation or description)."""
     words = _words(text)
@@ -213,6 +215,7 @@ def _is_title_word(plain: str) -> bool:
     return len(parts) > 1 and all(p in vocab.TITLE_WORDS or p in vocab.TITLE_CONNECTORS for p in parts)
 
 
+@lru_cache(maxsize=1 << 16)
 def split_title(name: str) -> tuple[str | None, str]:
     """Split a written name into its title or rank and the bare name.
 
@@ -500,21 +503,118 @@ class _Run:
     """True when a title or rank is written before the name (``Major General``, ``Mr.``)."""
 
 
-@dataclass(slots=True)
-class _ArticleIndex:
-    """The names written in one article, indexed for completing short names."""
+@dataclass(frozen=True, slots=True)
+class ArticleNames:
+    """The names of people and organisations written in one article, indexed for speaker resolution.
 
-    by_surname: dict[str, list[_Run]] = field(default_factory=lambda: defaultdict(list))
-    by_given: dict[str, list[_Run]] = field(default_factory=lambda: defaultdict(list))
-    orgs: list[_Run] = field(default_factory=list)
-    acronyms: dict[str, _Run] = field(default_factory=dict)
+    It depends on the article alone (``article_names``), so the pipeline builds it beside the
+    article's quotations, in parallel, and caches it with them; ``to_data`` and ``from_data``
+    turn it into JSON-ready lists and back.
+    """
+
+    runs: tuple[_Run, ...]
+    """Every name, in reading order."""
+    acronyms: dict[str, _Run]
     """Acronyms the article defines in brackets after a name (``the European Union (EU)``)."""
+    by_surname: dict[str, list[_Run]]
+    by_given: dict[str, list[_Run]]
+    orgs: tuple[_Run, ...]
+    full: tuple[_Run, ...]
+    """Personal names written with a given name, in text order."""
+    alone: tuple[tuple[_Run, tuple[int, ...]], ...]
+    """Surnames written alone, in text order, each with the ``full`` names (by position) it agrees with."""
+
+    def to_data(self) -> dict[str, Any]:
+        """Return the index as JSON-ready lists (the derived lookups are rebuilt on reading)."""
+        position = {id(run): k for k, run in enumerate(self.runs)}
+        return {
+            "runs": [_run_data(run) for run in self.runs],
+            "acronyms": [[acronym, position[id(run)]] for acronym, run in self.acronyms.items()],
+            "namesakes": [list(agreeing) for _, agreeing in self.alone],
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> ArticleNames:
+        """Rebuild an index from what ``to_data`` returned."""
+        runs = tuple(_run_from_data(item) for item in data["runs"])
+        acronyms = {str(acronym): runs[int(k)] for acronym, k in data["acronyms"]}
+        return _names_index(runs, acronyms, [tuple(int(k) for k in agreeing) for agreeing in data["namesakes"]])
 
 
-def _word_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Yield the spans of the words of ``text[start:end]``."""
-    for match in _WORD_RE.finditer(text, start, end):
-        yield match.start(), match.end()
+def _names_index(
+    runs: tuple[_Run, ...], acronyms: dict[str, _Run], namesakes: Sequence[tuple[int, ...]] | None = None
+) -> ArticleNames:
+    """Index an article's names by surname, given name and kind; find the namesakes of surnames alone."""
+    by_surname: dict[str, list[_Run]] = defaultdict(list)
+    by_given: dict[str, list[_Run]] = defaultdict(list)
+    for run in runs:
+        if run.person is not None:
+            by_surname[run.person.surname].append(run)
+            if run.person.given:
+                by_given[run.person.given[0]].append(run)
+    people = sorted((r for rs in by_surname.values() for r in rs), key=lambda r: r.start)
+    full = tuple(r for r in people if r.person is not None and r.person.given)
+    alone = [r for r in people if r.person is not None and not r.person.given]
+    if namesakes is None:
+        namesakes = _namesakes(full, alone)
+    return ArticleNames(
+        runs=runs,
+        acronyms=acronyms,
+        by_surname=dict(by_surname),
+        by_given=dict(by_given),
+        orgs=tuple(r for r in runs if r.person is None and r.org is not None),
+        full=full,
+        alone=tuple(zip(alone, namesakes, strict=True)),
+    )
+
+
+def _namesakes(full: Sequence[_Run], alone: Sequence[_Run]) -> list[tuple[int, ...]]:
+    """Return, for each surname written alone, the full names (by position) whose surname agrees."""
+    surnames = [r.person.surname if r.person else "" for r in full]
+    levels: dict[tuple[str, str], int] = {}
+    out = []
+    for run in alone:
+        surname = run.person.surname if run.person else ""
+        agreeing = []
+        for k, key in enumerate(surnames):
+            level = levels.get((surname, key))
+            if level is None:
+                level = levels[(surname, key)] = _key_level(surname, key)
+            if level:
+                agreeing.append(k)
+        out.append(tuple(agreeing))
+    return out
+
+
+def _run_data(run: _Run) -> list[Any]:
+    """Return a run as JSON-ready lists."""
+    person = run.person
+    org = run.org
+    return [
+        run.start,
+        run.end,
+        run.bare,
+        None if person is None else [list(person.given), list(person.given_plain), person.surname, person.parts],
+        None
+        if org is None
+        else [sorted(org.distinct), sorted(org.heads), org.country, sorted(org.initials), org.acronym],
+        list(run.roles),
+        run.titled,
+    ]
+
+
+def _run_from_data(item: list[Any]) -> _Run:
+    """Rebuild a run from ``_run_data``'s lists."""
+    start, end, bare, person, org, roles, titled = item
+    return _Run(
+        int(start),
+        int(end),
+        str(bare),
+        person=None if person is None else _PersonName(tuple(person[0]), tuple(person[1]), person[2], int(person[3])),
+        org=None if org is None else _OrgName(frozenset(org[0]), frozenset(org[1]), org[2], frozenset(org[3]), org[4]),
+        roles=tuple(roles),
+        titled=bool(titled),
+    )
 
 
 def _joins(text: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
@@ -531,40 +631,57 @@ def _runnable(word: str) -> bool:
     return _is_capitalised(word) or _is_particle(word)
 
 
-def _raw_runs(text: str, start: int, end: int) -> Iterator[list[tuple[int, int]]]:
-    """Yield runs of capitalised words (particles and ``of``/``for`` inside) in a paragraph."""
-    spans = list(_word_spans(text, start, end))
+@lru_cache(maxsize=1 << 16)
+def _run_word(word: str) -> tuple[bool, bool]:
+    """Tell whether a word can sit inside a run of names, and whether it joins names (``of``)."""
+    return _runnable(word), _plain(word) in vocab.NAME_CONNECTORS
+
+
+def _raw_runs(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, list[tuple[int, int]]]]:
+    """Yield runs of capitalised words (particles and ``of``/``for`` inside) in a paragraph's words.
+
+    Each run comes with the position of its first word in ``spans``.
+    """
     run: list[tuple[int, int]] = []
+    first, last = 0, len(spans) - 1
     for i, span in enumerate(spans):
-        word = text[span[0] : span[1]]
-        joined = not run or _joins(text, run[-1], span)
-        inner = _plain(word) in vocab.NAME_CONNECTORS and i + 1 < len(spans)
-        if joined and (_runnable(word) or (run and inner)):
+        runnable, connector = _run_word(text[span[0] : span[1]])
+        if not run:
+            if runnable:
+                run, first = [span], i
+            continue
+        if _joins(text, run[-1], span) and (runnable or (connector and i < last)):
             run.append(span)
             continue
-        if run:
-            yield run
-        run = [span] if _runnable(word) else []
+        yield first, run
+        run, first = ([span] if runnable else []), i
     if run:
-        yield run
+        yield first, run
+
+
+_RUN_EDGE_WORDS = vocab.NAME_CONNECTORS | vocab.DETERMINERS
+"""Words a run of names never starts with."""
 
 
 def _trim_run(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drop sentence openers and connectors from a run's edges."""
     while run and (_plain(text[slice(*run[0])]) in vocab.SENTENCE_STARTERS and len(run) > 1):
         run = run[1:]
-    while run and _plain(text[slice(*run[0])]) in vocab.NAME_CONNECTORS | vocab.DETERMINERS:
+    while run and _plain(text[slice(*run[0])]) in _RUN_EDGE_WORDS:
         run = run[1:]
     while run and not _is_capitalised(text[slice(*run[-1])]):
         run = run[:-1]
     return run
 
 
-def _title_before(text: str, para_start: int, start: int) -> tuple[int, str]:
-    """Extend a name leftwards over lower-case title words (``national security advisor``)."""
-    words = list(_word_spans(text, para_start, start))
+def _title_before(text: str, words: Sequence[tuple[int, int]], count: int, start: int) -> tuple[int, str]:
+    """Extend a name leftwards over lower-case title words (``national security advisor``).
+
+    ``words[:count]`` are the spans of the paragraph's words before the name.
+    """
     begin = start
-    for span in reversed(words):
+    for k in range(count - 1, -1, -1):
+        span = words[k]
         word = text[span[0] : span[1]]
         plain = _plain(word)
         if text[span[1] : begin].strip() or (_is_capitalised(word) and _demonym(plain) is None):
@@ -649,8 +766,13 @@ def _is_office_phrase(words: Sequence[str]) -> bool:
     return True
 
 
-def _person_run(text: str, para: tuple[int, int], run: list[tuple[int, int]]) -> _Run | None:
-    """Read a run as a person's name with its title and the roles written beside it."""
+def _person_run(
+    text: str, para: tuple[int, int], run: list[tuple[int, int]], words: Sequence[tuple[int, int]], first: int
+) -> _Run | None:
+    """Read a run as a person's name with its title and the roles written beside it.
+
+    ``words`` are the spans of the paragraph's words, ``words[first]`` the run's first one.
+    """
     start, end = run[0][0], run[-1][1]
     possessive = _POSSESSIVE_RE.search(text[start:end])
     end = start + possessive.start() if possessive else end
@@ -660,7 +782,7 @@ def _person_run(text: str, para: tuple[int, int], run: list[tuple[int, int]]) ->
     parsed = _parse_person(bare)
     if parsed is None:
         return None
-    title_start, lower_title = _title_before(text, para[0], start)
+    title_start, lower_title = _title_before(text, words, first, start)
     if lower_title:
         title = f"{lower_title} {title}" if title else lower_title
     roles = [
@@ -731,39 +853,31 @@ def _defined_acronym(text: str, run: _Run) -> str | None:
     return match.group(1).replace(".", "").upper()
 
 
-def _define_acronym(index: _ArticleIndex, text: str, run: _Run) -> _Run:
+def _define_acronym(acronyms: dict[str, _Run], text: str, run: _Run) -> _Run:
     """Record the acronym an organisation's name defines; return the run knowing its acronym."""
     acronym = _defined_acronym(text, run) if run.org is not None else None
     if acronym is None or run.org is None:
         return run
     run = replace(run, org=replace(run.org, initials=run.org.initials | {acronym}))
-    index.acronyms.setdefault(acronym, run)
+    acronyms.setdefault(acronym, run)
     return run
 
 
-def _index_article(article: Article) -> _ArticleIndex:
-    """Collect the names of people and organisations written in an article."""
-    index = _ArticleIndex()
+def article_names(article: Article) -> ArticleNames:
+    """Collect the names of people and organisations written in an article, for ``resolve_speakers``."""
+    runs: list[_Run] = []
+    acronyms: dict[str, _Run] = {}
     text = article.text
     for para in [(s.start, s.end) for s in article.body] or [(0, len(text))]:
-        for raw in _raw_runs(text, *para):
+        words = [match.span() for match in _WORD_RE.finditer(text, *para)]
+        for first, raw in _raw_runs(text, words):
             run = _trim_run(text, raw)
             if not run or (len(run) == 1 and _plain(text[slice(*run[0])]) in vocab.SENTENCE_STARTERS):
                 continue
-            found = _person_run(text, para, run) or _org_run(text, para, run)
+            found = _person_run(text, para, run, words, first + raw.index(run[0])) or _org_run(text, para, run)
             if found is not None:
-                _add_run(index, _define_acronym(index, text, found))
-    return index
-
-
-def _add_run(index: _ArticleIndex, run: _Run) -> None:
-    """File a run under its keys."""
-    if run.person is not None:
-        index.by_surname[run.person.surname].append(run)
-        if run.person.given:
-            index.by_given[run.person.given[0]].append(run)
-    elif run.org is not None:
-        index.orgs.append(run)
+                runs.append(_define_acronym(acronyms, text, found))
+    return _names_index(tuple(runs), acronyms)
 
 
 def _nearest(runs: Iterable[_Run], position: int) -> _Run | None:
@@ -797,7 +911,7 @@ class _Mention:
     """For a description, the office noun it ends with (``spokesman``)."""
 
 
-def _read_mention(i: int, quote: Quote, index: _ArticleIndex | None, kind: _Kind | None = None) -> _Mention | None:
+def _read_mention(i: int, quote: Quote, index: ArticleNames | None, kind: _Kind | None = None) -> _Mention | None:
     """Read one quote's speaker as written (as ``kind``, when given), completing it from its article."""
     if not quote.speaker_as_written or not quote.speaker_as_written.strip():
         return None
@@ -821,7 +935,7 @@ def _names_a_role(role: str) -> bool:
     return bool(plains) and not all(p in vocab.ORG_HEADS or p in vocab.DOCUMENT_NOUNS for p in plains)
 
 
-def _classify_in(written: str, index: _ArticleIndex | None) -> _Kind:
+def _classify_in(written: str, index: ArticleNames | None) -> _Kind:
     """Classify a speaker as written; a name its article writes as an organisation's is one."""
     kind = _classify(written)
     if kind is _Kind.PERSON and index is not None:
@@ -841,7 +955,7 @@ def _office_head(written: str) -> str | None:
     return folded[-1] if folded and folded[-1] in vocab.OFFICE_NOUNS else None
 
 
-def _read_person(mention: _Mention, written: str, position: int, index: _ArticleIndex | None) -> None:
+def _read_person(mention: _Mention, written: str, position: int, index: ArticleNames | None) -> None:
     """Fill a person mention: bare name, keys, fuller form and roles from the article."""
     words, _ = _strip_determiners(_words(written))
     title, bare = split_title(" ".join(words))
@@ -865,7 +979,7 @@ def _read_person(mention: _Mention, written: str, position: int, index: _Article
         mention.roles.update(run.roles)
 
 
-def _namesake_roles(roles: Iterable[str], name: _PersonName, index: _ArticleIndex) -> set[str]:
+def _namesake_roles(roles: Iterable[str], name: _PersonName, index: ArticleNames) -> set[str]:
     """Return the ``roles`` that fit a namesake of ``name`` in the article and not ``name`` itself.
 
     A surname written alone may come with the role of the other person of that surname
@@ -886,7 +1000,7 @@ def _roles_fit(role: str, roles: set[str]) -> bool:
     return fit is not None and fit >= ROLE_CONFLICT
 
 
-def _complete(name: _PersonName, index: _ArticleIndex, position: int) -> _Run | None:
+def _complete(name: _PersonName, index: ArticleNames, position: int) -> _Run | None:
     """Find the fuller form of a surname written alone, in the same article."""
     runs = [r for r in _surname_runs(name.surname, index) if r.person and r.person.given]
     if not runs:
@@ -894,7 +1008,7 @@ def _complete(name: _PersonName, index: _ArticleIndex, position: int) -> _Run | 
     return _nearest(runs, position)
 
 
-def _surname_runs(surname: str, index: _ArticleIndex) -> list[_Run]:
+def _surname_runs(surname: str, index: ArticleNames) -> list[_Run]:
     """Return the article's person runs whose surname agrees with ``surname``."""
     exact = index.by_surname.get(surname)
     if exact:
@@ -906,7 +1020,7 @@ def _surname_runs(surname: str, index: _ArticleIndex) -> list[_Run]:
     return [r for k, s in zip(keys, scores, strict=True) if s for r in index.by_surname[k]]
 
 
-def _same_person_runs(name: _PersonName, index: _ArticleIndex) -> list[_Run]:
+def _same_person_runs(name: _PersonName, index: ArticleNames) -> list[_Run]:
     """Return the article's runs naming the same person as ``name``."""
     out = []
     for run in _surname_runs(name.surname, index):
@@ -916,7 +1030,7 @@ def _same_person_runs(name: _PersonName, index: _ArticleIndex) -> list[_Run]:
     return out
 
 
-def _read_org(mention: _Mention, written: str, position: int, index: _ArticleIndex | None) -> None:
+def _read_org(mention: _Mention, written: str, position: int, index: ArticleNames | None) -> None:
     """Fill an organisation mention: keys and the fullest form its article writes."""
     mention.org = _parse_org(written)
     mention.display = mention.bare = " ".join(_org_words(written)) or written
@@ -939,7 +1053,7 @@ def _read_org(mention: _Mention, written: str, position: int, index: _ArticleInd
         mention.display, mention.org = best.bare, _merge_org(mention.org, best.org)
 
 
-def _with_defined_acronyms(org: _OrgName, index: _ArticleIndex) -> _OrgName:
+def _with_defined_acronyms(org: _OrgName, index: ArticleNames) -> _OrgName:
     """Add to an organisation's initials the acronyms its article defines for the same name."""
     defined = {
         acronym
@@ -1562,50 +1676,43 @@ def _best_bearer(roles: set[str], bearers: _Bearers, candidates: list[int]) -> i
     return None
 
 
-def _match_surname(
-    run: _Run,
-    source: str,
-    named: Sequence[tuple[str, int | None]],
-    bearers: _Bearers,
-) -> int | None:
+def _match_surname(run: _Run, source: str, local: set[int | None], bearers: _Bearers) -> int | None:
     """Return the one quoted person a surname written alone means, if any.
 
-    A full name with that surname in the same article decides (and an unquoted or a second
-    namesake there makes it ambiguous); else the one such person quoted in the article;
-    else, when a title marks the surname as a person's, the one such person in the corpus.
+    A full name with that surname in the same article decides (``local`` holds what each such
+    name means: an unquoted or a second namesake there makes it ambiguous); else the one such
+    person quoted in the article; else, when a title marks the surname as a person's, the one
+    such person in the corpus.
     """
-    assert run.person is not None
-    surname = run.person.surname
-    local = {c for key, c in named if _key_level(surname, key)}
     if local:
         return local.pop() if len(local) == 1 else None
+    assert run.person is not None
     people = bearers.people
-    candidates = [c for c in _surname_bearers(surname, bearers) if not _roles_conflict(run.roles, people[c].roles)]
+    candidates = [
+        c for c in _surname_bearers(run.person.surname, bearers) if not _roles_conflict(run.roles, people[c].roles)
+    ]
     quoted_here = [c for c in candidates if source in people[c].sources]
     if quoted_here:
         return quoted_here[0] if len(quoted_here) == 1 else None
     return candidates[0] if run.titled and len(candidates) == 1 else None
 
 
-def _article_names(source: str, index: _ArticleIndex, bearers: _Bearers) -> Iterator[tuple[int, str]]:
+def _quoted_in_body(source: str, index: ArticleNames, bearers: _Bearers) -> Iterator[tuple[int, str]]:
     """Yield (entity, name as written) for every name in one article that means a quoted person."""
-    runs = sorted((r for rs in index.by_surname.values() for r in rs if r.person is not None), key=lambda r: r.start)
-    named: list[tuple[str, int | None]] = []
-    for run in runs:
-        if run.person is not None and run.person.given:
-            entity = _match_full(run, bearers)
-            named.append((run.person.surname, entity))
-            if entity is not None:
-                yield entity, run.bare
-    for run in runs:
-        if run.person is not None and not run.person.given:
-            entity = _match_surname(run, source, named, bearers)
-            if entity is not None:
-                yield entity, run.bare
+    entities: list[int | None] = []
+    for run in index.full:
+        entity = _match_full(run, bearers)
+        entities.append(entity)
+        if entity is not None:
+            yield entity, run.bare
+    for run, namesakes in index.alone:
+        entity = _match_surname(run, source, {entities[k] for k in namesakes}, bearers)
+        if entity is not None:
+            yield entity, run.bare
 
 
 def _body_spellings(
-    clusters: Sequence[list[_Mention]], indexes: dict[str, _ArticleIndex]
+    clusters: Sequence[list[_Mention]], indexes: dict[str, ArticleNames]
 ) -> dict[int, set[tuple[str, str]]]:
     """Find every article's spellings of the quoted people, by cluster index.
 
@@ -1617,7 +1724,7 @@ def _body_spellings(
     if not bearers.people:
         return found
     for source in sorted(indexes):
-        for entity, written in _article_names(source, indexes[source], bearers):
+        for entity, written in _quoted_in_body(source, indexes[source], bearers):
             found[entity].add((source, written))
     return found
 
@@ -1626,7 +1733,7 @@ def _body_spellings(
 
 
 def resolve_speakers(
-    quotes: Sequence[Quote], articles: Sequence[Article]
+    quotes: Sequence[Quote], articles: Sequence[Article], names: Mapping[str, ArticleNames] | None = None
 ) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
     """Resolve every quote's speaker to one entity per person or organisation.
 
@@ -1639,8 +1746,11 @@ def resolve_speakers(
     people written without a quotation (``Maan added that ...``); every spelling found,
     quoted or not, is listed in the speaker's ``spellings`` with its source, and added to
     its ``aliases``.
+
+    ``names`` maps article ids to their ``article_names``, when they were found beforehand
+    (as the pipeline does, beside each article's quotations); the others are read here.
     """
-    indexes = _index_articles(articles)
+    indexes = _index_articles(articles, names or {})
     mentions = _read_mentions(quotes, indexes)
     clusters = _person_entities([m for m in mentions if m.kind is _Kind.PERSON])
     clusters += _org_entities([m for m in mentions if m.kind is _Kind.ORG])
@@ -1658,13 +1768,16 @@ def resolve_speakers(
     return speakers, resolved
 
 
-def _index_articles(articles: Sequence[Article]) -> dict[str, _ArticleIndex]:
+def _index_articles(articles: Sequence[Article], known: Mapping[str, ArticleNames]) -> dict[str, ArticleNames]:
     """Index the names written in every article, once each (the last article of an id wins)."""
     by_id = {a.id: a for a in articles}
-    return {article_id: _index_article(by_id[article_id]) for article_id in sorted(by_id)}
+    return {
+        article_id: known[article_id] if article_id in known else article_names(by_id[article_id])
+        for article_id in sorted(by_id)
+    }
 
 
-def _read_mentions(quotes: Sequence[Quote], indexes: dict[str, _ArticleIndex]) -> list[_Mention]:
+def _read_mentions(quotes: Sequence[Quote], indexes: dict[str, ArticleNames]) -> list[_Mention]:
     """Read every quote's speaker, completing it from its article's index."""
     mentions: list[_Mention] = []
     for i, quote in enumerate(quotes):
@@ -1674,9 +1787,7 @@ def _read_mentions(quotes: Sequence[Quote], indexes: dict[str, _ArticleIndex]) -
     return _reread_orgs(mentions, quotes, indexes)
 
 
-def _reread_orgs(
-    mentions: list[_Mention], quotes: Sequence[Quote], indexes: dict[str, _ArticleIndex]
-) -> list[_Mention]:
+def _reread_orgs(mentions: list[_Mention], quotes: Sequence[Quote], indexes: dict[str, ArticleNames]) -> list[_Mention]:
     """Re-read as organisations the ``European Chess Circle``-like names other quotes show to be one.
 
     A demonym before capitalised words reads as a person with a title (``Norwegian Kari

@@ -8,10 +8,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from digest.cache import ExtractionCache, article_key
+from digest.cache import CODE_FILES, ExtractionCache, article_key
 from digest.cli import cli
 from digest.export import to_json
+from digest.models import Article
 from digest.pipeline import analyse
+from digest.quotes import extract_quotes
+from digest.sources import read_corpus
+from digest.speakers import ArticleNames, article_names
 
 from .conftest import SEEDS
 
@@ -80,3 +84,41 @@ def test_corrupt_cache_entries_are_misses(corpus: Path, tmp_path: Path) -> None:
     for entry in (tmp_path / "cache").rglob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
     assert to_json(analyse(corpus, cache=cache)) == clean
+
+
+def test_a_warm_cache_gives_the_same_digest_and_reads_no_names(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clean = analyse(corpus)
+    cache = ExtractionCache(tmp_path / "cache")
+    assert analyse(corpus, cache=cache, jobs=2) == clean
+
+    def no_reading(article: object) -> None:
+        raise AssertionError("the names of a cached article were read again")
+
+    monkeypatch.setattr("digest.pipeline.extract_quotes", no_reading)
+    monkeypatch.setattr("digest.pipeline.article_names", no_reading)
+    monkeypatch.setattr("digest.speakers.article_names", no_reading)
+    assert analyse(corpus, cache=cache) == clean
+
+
+def test_cache_entries_hold_the_quotes_and_names_of_their_article(corpus: Path, tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    for item in read_corpus(corpus)[0]:
+        found = extract_quotes(item), article_names(item)
+        cache.put(item, *found)
+        assert cache.get(item) == found
+    assert "speakers.py" in CODE_FILES and "names.py" in CODE_FILES
+
+
+def test_names_are_read_once_per_article(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+
+    def counted(article: Article) -> ArticleNames:
+        read.append(article.id)
+        return article_names(article)
+
+    monkeypatch.setattr("digest.pipeline.article_names", counted)
+    monkeypatch.setattr("digest.speakers.article_names", counted)
+    digest = analyse(corpus)
+    assert sorted(read) == sorted(a.id for a in digest.articles)

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from digest.models import Article, Quote, QuoteKind, Span, stable_id
-from digest.quotes import body_spans, extract_quotes
+from digest.quotes import _token_info, body_spans, extract_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -947,3 +947,38 @@ def test_lower_case_speakers_are_people_nouns(sentence: str, speaker: str) -> No
 def test_kinds_of_introduced_and_that_clause_quotations(sentence: str, needle: str, kind: QuoteKind) -> None:
     text = f"Intro line of the story\nHenrik Dahl chaired the meeting. {sentence}"
     assert find(extract(text), needle).kind == kind
+
+
+# ---------------------------------------------------------------- the names scan
+
+
+@pytest.mark.parametrize(
+    ("raw", "word", "offset", "sentence_end", "clause_break", "closes_run"),
+    [
+        ("Dr.", "Dr", 0, False, False, True),
+        ("Smith.", "Smith", 0, True, False, True),
+        ("said,", "said", 0, False, True, True),
+        ("Maan’s", "Maan’s", 0, False, False, True),
+        ("—", "—", 0, False, True, False),
+        ("“Smith", "Smith", 1, False, False, False),
+        ("(AP)", "AP", 1, False, False, True),
+    ],
+)
+def test_the_names_scan_reads_a_token_the_same_wherever_it_stands(
+    raw: str, word: str, offset: int, sentence_end: bool, clause_break: bool, closes_run: bool
+) -> None:
+    info = _token_info(raw)
+    assert info is not None
+    assert (info.word, info.offset) == (word, offset)
+    assert (info.sentence_end, info.clause_break, info.closes_run) == (sentence_end, clause_break, closes_run)
+    assert _token_info("...") is None
+
+
+def test_pronouns_find_people_named_with_the_same_tokens_elsewhere() -> None:
+    text = (
+        "Dr. Jane Okafor visited the port.\n"
+        "She said: “We will reopen the terminal.”\n"
+        "Dr. Jane Okafor left on Friday. She added: “Talks go on.”"
+    )
+    quotes = [q for q in extract(text) if q.kind is STATEMENT]
+    assert [q.speaker_as_written for q in quotes] == ["Jane Okafor", "Jane Okafor"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import time
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from digest.models import Article, Quote, Span, Speaker
 from digest.quotes import extract_quotes
 from digest.sources import read_corpus
-from digest.speakers import normalise_name, resolve_speakers, split_title
+from digest.speakers import ArticleNames, article_names, normalise_name, resolve_speakers, split_title
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -814,3 +815,52 @@ def test_ten_thousand_articles_of_names_resolve_quickly() -> None:
     by_id = {s.id: s for s in speakers}
     first = by_id[resolved[0].speaker or ""]
     assert {("s0", quotes[0].speaker_as_written or ""), ("s0", names[0].split()[-1])} <= set(first.spellings)
+
+
+# --------------------------------------------------------------------------- names read beforehand
+
+
+def test_names_read_beforehand_give_the_same_speakers() -> None:
+    articles = read_corpus(SEEDS)[0]
+    quotes = [q for a in articles for q in extract_quotes(a)]
+    names = {a.id: article_names(a) for a in articles}
+    assert resolve_speakers(quotes, articles, names) == resolve_speakers(quotes, articles)
+
+
+def test_names_read_beforehand_are_used() -> None:
+    text = "Major General Saad Maan spoke on Monday.\nMaan added that talks would go on."
+    real = article("a", text)
+    stand_in = article("a", "Saad Maan spoke.")
+    quotes = [quote(0, "Maan", source="a", start=text.index("talks"))]
+    (read_here,), _ = resolve_speakers(quotes, [real])
+    (read_before,), _ = resolve_speakers(quotes, [stand_in], {"a": article_names(real)})
+    assert read_before == read_here
+    assert read_here.name == "Saad Maan"
+
+
+def test_articles_without_names_read_beforehand_are_read_here() -> None:
+    texts = {"a": "Qasim al-Araji spoke on Monday.", "b": "Araji added that talks would go on."}
+    articles = [article(k, v) for k, v in texts.items()]
+    quotes = [quote(0, "Qasim al-Araji", source="a")]
+    partial = {"a": article_names(articles[0])}
+    assert resolve_speakers(quotes, articles, partial) == resolve_speakers(quotes, articles)
+
+
+def test_article_names_survive_a_json_round_trip() -> None:
+    articles = [
+        *read_corpus(SEEDS)[0],
+        article("x", "The European Chess Circle (ECC) met.\nECC head Kari Nordvik, the chair, spoke; Nordvik left."),
+    ]
+    for item in articles:
+        names = article_names(item)
+        again = ArticleNames.from_data(json.loads(json.dumps(names.to_data())))
+        assert again == names
+        assert list(again.by_surname) == list(names.by_surname)
+        assert all(any(run is r for r in again.runs) for run in again.acronyms.values())
+
+
+def test_surnames_alone_know_their_namesakes_in_the_article() -> None:
+    text = "Joe Biden and Hunter Biden left.\nBiden waved.\nSergey Lavrov stayed; Lavrov spoke."
+    names = article_names(article("a", text))
+    assert [r.bare for r in names.full] == ["Joe Biden", "Hunter Biden", "Sergey Lavrov"]
+    assert [(r.bare, agreeing) for r, agreeing in names.alone] == [("Biden", (0, 1)), ("Lavrov", (2,))]
