@@ -6,6 +6,7 @@ Errors are one line on stderr and exit code 2; ``--debug`` shows the traceback.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -92,12 +93,21 @@ def default_cache_dir() -> Path:
     return Path(base) / "storyline-digest"
 
 
+def default_jobs() -> int:
+    """The processors this process may use (at most 8): what ``--jobs`` is when not given."""
+    try:
+        available = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        available = os.cpu_count() or 1
+    return max(1, min(8, available))
+
+
 JOBS = click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
+    default=default_jobs,
+    show_default="the number of processors, at most 8",
     help="Processes that read and extract articles and render pages in parallel (output is the same for any number).",
 )
 CACHE = click.option(

@@ -20,6 +20,8 @@ from .speakers import ArticleNames, article_names, resolve_speakers
 from .storylines import attach_clusters, group_storylines
 
 log = logging.getLogger(__name__)
+MIN_PARALLEL = 16
+"""Fewer files than this are read in this process whatever ``--jobs`` says (starting workers costs more)."""
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` while a build runs."""
@@ -106,7 +108,7 @@ def _read_and_extract(item: tuple[FileTask, ExtractionCache | None]) -> tuple[Ar
 @contextmanager
 def _mapper(jobs: int, size: int) -> Iterator[Callable[..., Iterable[Any]]]:
     """``map`` in this process, or an order-keeping map over ``jobs`` worker processes."""
-    if jobs <= 1 or size < 2:
+    if jobs <= 1 or size < MIN_PARALLEL:
         yield map
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
