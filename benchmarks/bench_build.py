@@ -9,14 +9,14 @@ then, in a fresh process so that peak memory is the build's own, runs the stages
 way ``digest.pipeline.analyse`` and ``digest.site.build_site`` do, timing each one:
 
 ========== ==========================================================================
-read       ``read_corpus`` (decode, page furniture, metadata) and the settings' overrides
-extract    ``extract_all``: quotations and their speakers as written
-speakers   ``resolve_speakers``
+read       ``read_and_extract`` in ``--jobs`` processes: decode, page furniture, metadata,
+           quotations and their speakers as written, each article's names; overrides
+speakers   ``resolve_speakers`` with the per-article name indexes
 storylines ``group_storylines`` and ``infer_missing_dates``
 matching   ``cluster_quotes`` and ``attach_clusters``
 render     ``Renderer(...).pages()``: every Markdown page
 write      ``write_pages`` and the packaged ``mkdocs.yml``
-mkdocs     ``run_mkdocs``: MkDocs Material with the digest plugin
+mkdocs     ``run_mkdocs``: MkDocs Material with the digest plugin, pages in ``--jobs`` processes
 ========== ==========================================================================
 
 The engine floor is a plain MkDocs Material build (``mkdocs build``, no digest plugin)
@@ -41,6 +41,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -60,7 +61,7 @@ from corpus import write_corpus
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "build.json"
-STAGES = ("read", "extract", "speakers", "storylines", "matching", "render", "write", "mkdocs")
+STAGES = ("read", "speakers", "storylines", "matching", "render", "write", "mkdocs")
 BIN = Path(sys.executable).parent
 DIGEST = (sys.executable, "-m", "digest")
 """The command line of the same ``digest`` this script imports (``PYTHONPATH`` may point at a snapshot)."""
@@ -99,18 +100,55 @@ class Stopwatch:
         print(f"[{self.label}] {name:<10} {self.seconds[name]:8.2f} s  peak RSS {self.rss[name]:7.0f} MB", flush=True)
 
 
+def tree_pss_mb(pid: int) -> float:
+    """Memory of a process and all its descendants now, in MB: the sum of their proportional set sizes.
+
+    Worker processes forked from a build share most of their pages with it; PSS counts each
+    shared page once in total, so the sum is what the machine really holds.
+    """
+    total_kb = 0
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total_kb += int(line.split()[1])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue
+    return total_kb / 1024
+
+
 def run_measured(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, int]:
-    """Run a command in ``cwd``; return (wall seconds, the child's own peak RSS in MB, exit code)."""
+    """Run a command in ``cwd``; return (wall seconds, peak memory of its process tree in MB, exit code).
+
+    The peak is sampled every 0.2 s as the sum of PSS over the command and its worker
+    processes; with one process it agrees with the peak RSS within a few percent.
+    """
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert child.stderr is not None
+    peak = 0.0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.wait(0.2):
+            peak = max(peak, tree_pss_mb(child.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     errors = child.stderr.read()
     _, status, usage = os.wait4(child.pid, 0)
+    done.set()
+    sampler.join()
     child.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - started
     if child.returncode:
         print(f"{command[0]} exited with {child.returncode}: {errors.decode(errors='replace')[-2000:]}", flush=True)
-    return wall, usage.ru_maxrss / 1024, child.returncode
+    return wall, max(peak, usage.ru_maxrss / 1024), child.returncode
 
 
 def folder_size(folder: Path) -> tuple[int, int, int]:
@@ -133,15 +171,14 @@ def disk_usage_mb(folder: Path) -> float:
 # --------------------------------------------------------------------------- one build, in a child
 
 
-def build_stages(corpus: Path, work: Path, label: str, profile_dir: Path | None) -> dict[str, Any]:
-    """Run every stage of ``digest build`` on ``corpus`` into ``work/site``; return the measurements."""
+def build_stages(corpus: Path, work: Path, label: str, profile_dir: Path | None, jobs: int) -> dict[str, Any]:
+    """Run every stage of ``digest build --jobs N --no-cache`` on ``corpus`` into ``work/site``; measure."""
     from digest.dating import infer_missing_dates
     from digest.matching import cluster_quotes
-    from digest.pipeline import apply_overrides, date_orders, extract_all, storyline_index
+    from digest.pipeline import apply_overrides, date_orders, read_and_extract, storyline_index
     from digest.render import Renderer
     from digest.settings import Settings
     from digest.site import default_config, run_mkdocs, write_pages
-    from digest.sources import read_corpus
     from digest.speakers import resolve_speakers
     from digest.storylines import attach_clusters, group_storylines
 
@@ -150,12 +187,10 @@ def build_stages(corpus: Path, work: Path, label: str, profile_dir: Path | None)
     clock = Stopwatch(label, profile_dir)
     base = rss_mb()
     with clock.stage("read"):
-        articles, problems = read_corpus(corpus, date_orders(settings))
+        articles, quotes, problems, names = read_and_extract(corpus, date_orders(settings), jobs=jobs)
         articles = apply_overrides(articles, settings)
-    with clock.stage("extract"):
-        quotes = extract_all(articles)
     with clock.stage("speakers"):
-        speakers, quotes = resolve_speakers(quotes, articles)
+        speakers, quotes = resolve_speakers(quotes, articles, names)
     with clock.stage("storylines"):
         storylines = group_storylines(articles, quotes, settings)
         articles = infer_missing_dates(articles, storylines)
@@ -172,8 +207,10 @@ def build_stages(corpus: Path, work: Path, label: str, profile_dir: Path | None)
         write_pages(pages, docs)
         config = default_config(docs, settings.title)
         config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    markdown_pages, markdown_mb = len(pages), sum(len(t.encode("utf-8")) for t in pages.values()) / 2**20
+    del digest, pages  # as digest build does: only the written pages are needed from here
     with clock.stage("mkdocs"):
-        run_mkdocs(config_path, work / "site")
+        run_mkdocs(config_path, work / "site", jobs=jobs)
     floor = {**config, "plugins": [p for p in config["plugins"] if p != "digest"]}
     (work / "floor.yml").write_text(yaml.safe_dump(floor, sort_keys=False), encoding="utf-8")
     return {
@@ -190,8 +227,9 @@ def build_stages(corpus: Path, work: Path, label: str, profile_dir: Path | None)
         "clusters": len(clusters),
         "multi_outlet_clusters": multi_source(clusters, quotes),
         "found_storyline_of": storyline_index(storylines),
-        "markdown_pages": len(pages),
-        "markdown_mb": sum(len(t.encode("utf-8")) for t in pages.values()) / 2**20,
+        "markdown_pages": markdown_pages,
+        "markdown_mb": markdown_mb,
+        "jobs": jobs,
     }
 
 
@@ -217,10 +255,10 @@ def multi_source(clusters: Sequence[Any], quotes: Sequence[Any]) -> int:
     return sum(len({source[q] for q in c.quotes}) > 1 for c in clusters)
 
 
-def _child(corpus: Path, work: Path, label: str, profile_dir: Path | None, out: Any) -> None:
+def _child(corpus: Path, work: Path, label: str, profile_dir: Path | None, jobs: int, out: Any) -> None:
     """Run the stages in a child process and send the result back."""
     try:
-        out.put(build_stages(corpus, work, label, profile_dir))
+        out.put(build_stages(corpus, work, label, profile_dir, jobs))
     except BaseException as exc:
         out.put({"error": repr(exc)})
         raise
@@ -236,7 +274,12 @@ def supports(flag: str) -> bool:
 
 
 def run_size(
-    size: int, seed: int, scratch: Path, profile_dir: Path | None, extra_jobs: Sequence[int] = (1,)
+    size: int,
+    seed: int,
+    scratch: Path,
+    profile_dir: Path | None,
+    extra_jobs: Sequence[int] = (1,),
+    incremental: Sequence[int] = (),
 ) -> dict[str, Any]:
     """Generate a corpus of ``size`` articles; measure the stages, the floor and ``digest build`` per ``--jobs``."""
     label = f"{size}"
@@ -252,7 +295,7 @@ def run_size(
     )
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    child = context.Process(target=_child, args=(corpus, work, label, profile_dir, queue))
+    child = context.Process(target=_child, args=(corpus, work, label, profile_dir, max(extra_jobs), queue))
     child.start()
     result = queue.get()
     child.join()
@@ -280,7 +323,59 @@ def run_size(
         shutil.rmtree(work / "cli-site", ignore_errors=True)
         result.setdefault("cli", {})[str(jobs)] = {"seconds": cli_s, "rss_mb": cli_rss, "exit": code}
         print(f"[{label}] digest build --jobs {jobs}: {cli_s:.2f} s, peak RSS {cli_rss:.0f} MB", flush=True)
+    if size in incremental:
+        result["incremental"] = measure_incremental(corpus, scratch, max(extra_jobs))
     return result
+
+
+def new_article(corpus: Path) -> Path:
+    """Write one more article: the first article as another outlet reworded it (not in ``sources.yml``)."""
+    first = min(p for p in corpus.iterdir() if p.suffix == ".txt")
+    text = first.read_text(encoding="utf-8")
+    added = corpus / "zz-added.txt"
+    added.write_text("(Added Wire) - " + text.replace(" said", " stated", 2), encoding="utf-8")
+    return added
+
+
+def same_site(one: Path, other: Path) -> bool:
+    """Whether two sites hold the same files with the same bytes (the gzipped sitemap carries a time)."""
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file() and p.suffix != ".gz")
+    if files != sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file() and p.suffix != ".gz"):
+        return False
+    return all((one / rel).read_bytes() == (other / rel).read_bytes() for rel in files)
+
+
+def measure_incremental(corpus: Path, scratch: Path, jobs: int) -> dict[str, Any]:
+    """Build with the cache, add one article, build again; compare with a clean build of the same corpus."""
+    label = f"{sum(1 for p in corpus.iterdir() if p.suffix == '.txt')}"
+    site, clean = scratch / "build" / "incremental-site", scratch / "build" / "clean-site"
+    cached = [*DIGEST, "-q", "build", str(corpus), "--site-dir", str(site), "--cache-dir", str(scratch / "inc-cache")]
+    cached += ["--jobs", str(jobs)]
+    first_s, _, _ = run_measured(cached, scratch)
+    unchanged_s, _, _ = run_measured(cached, scratch)
+    new_article(corpus)
+    added_s, added_rss, _ = run_measured(cached, scratch)
+    full = [*DIGEST, "-q", "build", str(corpus), "--site-dir", str(clean), "--no-cache", "--jobs", str(jobs)]
+    full_s, _, _ = run_measured(full, scratch)
+    identical = same_site(site, clean)
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(clean, ignore_errors=True)
+    print(
+        f"[{label}] with the cache: first build {first_s:.2f} s, unchanged {unchanged_s:.2f} s, "
+        f"one article added {added_s:.2f} s = {added_s / full_s:.0%} of a clean build ({full_s:.2f} s); "
+        f"identical site: {identical}",
+        flush=True,
+    )
+    return {
+        "jobs": jobs,
+        "first_cached_s": first_s,
+        "unchanged_s": unchanged_s,
+        "added_one_s": added_s,
+        "added_one_rss_mb": added_rss,
+        "clean_s": full_s,
+        "ratio": added_s / full_s,
+        "identical": identical,
+    }
 
 
 # --------------------------------------------------------------------------- reporting
@@ -328,6 +423,22 @@ def cli_cell(run: dict[str, Any], jobs: str, key: str, digits: int) -> str:
     return "-" if value is None else f"{value:,.{digits}f}"
 
 
+def cli_ratio(run: dict[str, Any], jobs: str) -> str:
+    """``digest build --jobs N`` end to end against the engine floor."""
+    seconds = run.get("cli", {}).get(jobs, {}).get("seconds")
+    return "-" if seconds is None else f"{seconds / run['floor_s']:.2f}×"
+
+
+def incremental_cell(run: dict[str, Any], key: str) -> str:
+    """One measurement of the cached rebuilds (``-`` when not made at this size)."""
+    value = run.get("incremental", {}).get(key)
+    if value is None:
+        return "-"
+    if key == "ratio":
+        return f"{value:.0%}"
+    return ("yes" if value else "**no**") if isinstance(value, bool) else f"{value:.1f}"
+
+
 def table(runs: dict[str, dict[str, Any]]) -> str:
     """Render the results as a Markdown table, one column per size."""
     sizes = list(runs)
@@ -344,6 +455,11 @@ def table(runs: dict[str, dict[str, Any]]) -> str:
         ),
         ("engine floor: plain `mkdocs build` (s)", lambda r: f"{r['floor_s']:.1f}"),
         ("total / floor", lambda r: f"{r['ratio']:.2f}×"),
+        *((f"`digest build --jobs {jobs}` / floor", partial(cli_ratio, jobs=jobs)) for jobs in jobs_measured),
+        ("cached build, nothing changed (s)", partial(incremental_cell, key="unchanged_s")),
+        ("cached build, one article added (s)", partial(incremental_cell, key="added_one_s")),
+        ("… against a clean build of the same corpus", partial(incremental_cell, key="ratio")),
+        ("… site identical to the clean build", partial(incremental_cell, key="identical")),
         ("peak memory (MB)", lambda r: f"{r['rss_peak_mb']:.0f}"),
         *(
             (f"peak memory, `digest build --jobs {jobs}` (MB)", partial(cli_cell, jobs=jobs, key="rss_mb", digits=0))
@@ -381,6 +497,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--cli-jobs", type=int, nargs="+", default=[1], help="run `digest build` end to end once per --jobs value"
     )
+    parser.add_argument(
+        "--incremental",
+        type=int,
+        nargs="*",
+        default=[100, 1000],
+        help="sizes at which to time adding one article to a cached build (with the largest --cli-jobs)",
+    )
     parser.add_argument("--results", type=Path, default=RESULTS, help="JSON file to merge the results into")
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="digest-bench-", dir=args.scratch))
@@ -390,7 +513,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     results: dict[int, dict[str, Any]] = {}
     try:
         for size in args.sizes:
-            results[size] = run_size(size, args.seed, root / str(size), profile_dir, args.cli_jobs)
+            results[size] = run_size(size, args.seed, root / str(size), profile_dir, args.cli_jobs, args.incremental)
             save({size: results[size]}, args.results)
             if profile_dir:
                 slowest = max(STAGES, key=lambda stage: results[size]["seconds"][stage])
