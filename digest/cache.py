@@ -1,10 +1,12 @@
 """A cache of per-article extraction results, keyed by content.
 
-An entry holds what is found in one article alone: its quotations and the names
-it writes (the speaker index). The key hashes the article (id, decoded text,
-body spans, metadata) together with the source of the extraction and speaker
-code, so any change to either is a miss. Entries are small JSON files; a corrupt
-or unreadable entry is a miss too.
+Two kinds of entry. An article entry holds what is found in one article alone (its
+quotations and the names it writes, the speaker index), keyed by the article as
+read (id, decoded text, body spans, metadata). A file entry holds the article a
+file gave, keyed by the file's bytes, place, manifest entry and date orders, so an
+unchanged file is not even decoded again. Both keys include a hash of the reading,
+extraction and speaker code, so a new version never reads old results. Entries
+are small JSON files; a corrupt or unreadable entry is a miss.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .models import Article, Quote, QuoteKind
+from .models import Article, Quote, QuoteKind, Span
+from .sources import FileTask
 from .speakers import ArticleNames
 
 log = logging.getLogger(__name__)
@@ -50,6 +53,19 @@ def article_key(article: Article) -> str:
     return hashlib.sha256((code_version() + payload).encode("utf-8")).hexdigest()
 
 
+def file_key(task: FileTask, data: bytes) -> str:
+    """The cache key of one file as read: its bytes, where it is, its manifest entry and date orders."""
+    plan = json.dumps(
+        [str(task.path), task.source_id, task.rel, dict(task.meta), dict(task.date_orders)],
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    digest = hashlib.sha256(f"file\0{code_version()}\0{plan}\0".encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
 class ExtractionCache:
     """Quotes and names of each article, stored under a folder (created on first write)."""
 
@@ -68,12 +84,35 @@ class ExtractionCache:
         except (OSError, ValueError, TypeError, KeyError, IndexError):
             return None
 
+    def get_file(self, task: FileTask) -> Article | None:
+        """A file's article as read before, or ``None`` (an unchanged file is not decoded again)."""
+        try:
+            key = file_key(task, task.path.read_bytes())
+            fields = json.loads(self._path(key).read_text(encoding="utf-8"))["article"]
+            return Article(**{**fields, "body": tuple(Span(**span) for span in fields["body"])})
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+
+    def put_file(self, task: FileTask, article: Article) -> None:
+        """Remember the article a file gave, keyed by its bytes."""
+        try:
+            key = file_key(task, task.path.read_bytes())
+        except OSError:
+            return
+        self._write(key, {"article": asdict(article)})
+
+    @staticmethod
+    def _entry(quotes: tuple[Quote, ...], names: ArticleNames) -> dict[str, object]:
+        return {"quotes": [{**asdict(q), "kind": str(q.kind)} for q in quotes], "names": names.to_data()}
+
     def put(self, article: Article, quotes: tuple[Quote, ...], names: ArticleNames) -> None:
         """Store an article's quotes and names (atomically; a failure only costs the cache entry)."""
-        path = self._path(article_key(article))
+        self._write(article_key(article), self._entry(quotes, names))
+
+    def _write(self, key: str, entry: dict[str, object]) -> None:
+        path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            entry = {"quotes": [{**asdict(q), "kind": str(q.kind)} for q in quotes], "names": names.to_data()}
             data = json.dumps(entry, ensure_ascii=False)
             with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, encoding="utf-8") as handle:
                 handle.write(data)

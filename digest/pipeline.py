@@ -93,15 +93,16 @@ Extraction = tuple[tuple[Quote, ...], ArticleNames]
 def _read_and_extract(item: tuple[FileTask, ExtractionCache | None]) -> tuple[Article | str, Extraction | None]:
     """Read one file, extract its quotations and index its names, through the cache when there is one."""
     task, cache = item
-    article = read_task(task)
+    known = cache.get_file(task) if cache else None
+    article = known or read_task(task)
     if isinstance(article, str):
         return article, None
     cached = cache.get(article) if cache else None
-    if cached is not None:
-        return article, cached
-    found = extract_quotes(article), article_names(article)
-    if cache:
+    found = cached if cached is not None else (extract_quotes(article), article_names(article))
+    if cache and cached is None:
         cache.put(article, *found)
+    if cache and known is None:
+        cache.put_file(task, article)
     return article, found
 
 

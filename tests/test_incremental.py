@@ -45,7 +45,7 @@ def test_cache_gives_identical_output_and_is_used(
     cache = ExtractionCache(tmp_path / "cache")
     clean = to_json(analyse(corpus))
     assert to_json(analyse(corpus, cache=cache)) == clean
-    assert len(list((tmp_path / "cache").rglob("*.json"))) == 5
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 10  # per article: the file as read, its extraction
 
     def no_extraction(article: object) -> None:
         raise AssertionError("a cached article was extracted again")
@@ -128,3 +128,29 @@ def test_names_are_read_once_per_article(corpus: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr("digest.speakers.article_names", counted)
     digest = analyse(corpus)
     assert sorted(read) == sorted(a.id for a in digest.articles)
+
+
+def test_unchanged_files_are_not_read_again(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    clean = analyse(corpus)
+    assert analyse(corpus, cache=cache) == clean
+
+    def no_reading(task: object) -> None:
+        raise AssertionError("an unchanged file was decoded again")
+
+    monkeypatch.setattr("digest.pipeline.read_task", no_reading)
+    assert analyse(corpus, cache=cache, jobs=2) == clean
+    monkeypatch.undo()
+
+    path = corpus / "003_6557ed33d5c9a9db.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
+    read: list[str] = []
+    real = __import__("digest.pipeline", fromlist=["read_task"]).read_task
+
+    def counting(task: object) -> object:
+        read.append(getattr(task, "rel", ""))
+        return real(task)
+
+    monkeypatch.setattr("digest.pipeline.read_task", counting)
+    assert analyse(corpus, cache=cache) == analyse(corpus)
+    assert read.count("003_6557ed33d5c9a9db.txt") == 2 and len(set(read)) == 5  # the cached run read only that file
