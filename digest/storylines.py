@@ -5,7 +5,9 @@ bodies (TF-IDF cosine on content words), the people and places they name, whethe
 one's title is about what the other says, statements they both quote, and how
 close their dates are. The article-to-article scores are grouped with average
 linkage, so a storyline is held together by what its articles share as a whole
-rather than by a chain of pairwise resemblances.
+rather than by a chain of pairwise resemblances; and two groups that each hold
+together far more strongly than they hold to each other stay apart, as two events
+on one subject.
 
 Only candidate pairs (articles sharing distinctive words, found through an inverted
 index) are scored up front, which keeps the work near-linear in the number of
@@ -89,6 +91,19 @@ unrelated events, so a shared statement needs some agreement of the texts around
 
 DATE_DECAY = 0.2
 """Fraction of the textual score lost by a pair published ``storyline_max_days`` apart."""
+
+COHESION_SHARE = 0.5
+"""Share of each group's cohesion that the link between two groups must reach to merge them.
+
+A group's cohesion is the mean score of its articles' pairs, its link to another group
+the mean score of the pairs across. A group that holds together far more strongly than
+it holds to another is a different event on the same subject (two strikes at different
+ports in the same week, say): words of the subject make the link reach the threshold,
+but the statements and names that tie each group together are missing between them.
+Measuring against each group, not the looser one, keeps a group that has already
+absorbed a neighbour from absorbing the next. A single article has no cohesion to
+compare against.
+"""
 
 SLUG_MAX = 60
 """Longest storyline id made from a title, in characters."""
@@ -530,14 +545,16 @@ def _candidate_pairs(profiles: Sequence[_Profile]) -> list[Pair]:
             index[term].append(i)
     position = {i: n for n, i in enumerate(rank)}
     keys = {term: [position[i] for i in postings] for term, postings in index.items()}
+    arrays = {term: np.array(postings, dtype=np.intp) for term, postings in index.items()}
     pairs: set[Pair] = set()
     for i, top in enumerate(tops):
-        overlap: Counter[int] = Counter()
-        for term in top:
-            overlap.update(_nearest(index[term], keys[term], position[i]))
-        del overlap[i]
-        ranked = heapq.nsmallest(MAX_NEIGHBOURS, overlap.items(), key=lambda item: (-item[1], item[0]))
-        pairs.update((min(i, j), max(i, j)) for j, _ in ranked)
+        if not top:
+            continue
+        met = np.concatenate([_nearest(arrays[term], keys[term], position[i]) for term in top])
+        others, overlap = np.unique(met[met != i], return_counts=True)
+        # Most words in common first, then the lowest number.
+        ranked = others[np.lexsort((others, -overlap))[:MAX_NEIGHBOURS]]
+        pairs.update((min(i, j), max(i, j)) for j in ranked.tolist())
     return sorted(pairs)
 
 
@@ -547,7 +564,7 @@ def _top_terms(profile: _Profile, df: Mapping[str, int]) -> list[str]:
     return [t for _, t in heapq.nsmallest(TOP_TERMS, weights)]
 
 
-def _nearest(postings: list[int], keys: list[int], key: int) -> list[int]:
+def _nearest(postings: np.ndarray, keys: list[int], key: int) -> np.ndarray:
     """Return all postings, or the ``MAX_POSTINGS`` nearest ``key`` in date order."""
     if len(postings) <= MAX_POSTINGS:
         return postings
@@ -557,27 +574,122 @@ def _nearest(postings: list[int], keys: list[int], key: int) -> list[int]:
 
 
 def _shared_statements(profiles: Sequence[_Profile], pairs: Sequence[Pair]) -> dict[Pair, float]:
-    """Return, per candidate pair, how strongly (0.5-1) they quote one statement; absent if not."""
+    """Return, per candidate pair, how strongly (0.5-1) they quote one statement; absent if not.
+
+    Each of an article's quotations is scored only against the partners' quotations
+    it can match (``_Statements.reachable``), which changes no result: the others
+    score below ``QUOTE_MATCH``, and only each quotation's best match counts.
+    """
     partners: dict[int, list[int]] = defaultdict(list)
     for i, j in pairs:
         if profiles[i].quotes and profiles[j].quotes:
             partners[i].append(j)
+    statements = _Statements(profiles)
     shared: dict[Pair, float] = {}
     for i, js in partners.items():
         owners = [j for j in js for _ in profiles[j].quotes]
-        matrix = process.cdist(
-            profiles[i].quotes,
-            [q for j in js for q in profiles[j].quotes],
-            scorer=fuzz.token_set_ratio,
-            processor=utils.default_process,
-            score_cutoff=QUOTE_MATCH,
-        )
-        for column, best in enumerate(matrix.max(axis=0)):
-            if best >= QUOTE_MATCH:
-                strength = 0.5 + 0.5 * (float(best) - QUOTE_MATCH) / (100.0 - QUOTE_MATCH)
-                pair = (i, owners[column])
-                shared[pair] = max(shared.get(pair, 0.0), strength)
+        texts = [statements.texts[n] for n in statements.numbers(js)]
+        best = np.zeros(len(texts), dtype=np.float32)
+        for text, columns in statements.reachable(i, js):
+            found = process.cdist(
+                [text],
+                [texts[column] for column in columns],
+                scorer=fuzz.token_set_ratio,
+                processor=None,
+                score_cutoff=QUOTE_MATCH,
+            )
+            best[columns] = np.maximum(best[columns], found[0])
+        for column in np.flatnonzero(best >= QUOTE_MATCH):
+            strength = 0.5 + 0.5 * (float(best[column]) - QUOTE_MATCH) / (100.0 - QUOTE_MATCH)
+            pair = (i, owners[column])
+            shared[pair] = max(shared.get(pair, 0.0), strength)
     return shared
+
+
+class _Statements:
+    """Every article's quotations as ``fuzz.token_set_ratio`` reads them, and what bounds that score.
+
+    The score compares the quotations' sets of distinct words: the words both share
+    against all of either, and the words only one has against those only the other
+    has. The lengths of the shared words give the first two comparisons exactly; the
+    third can score no higher than its letters and lengths allow, since an edit
+    distance is at least the difference of the letter counts and of the lengths.
+    """
+
+    LETTER_BUCKETS = 64
+    """Letters are counted modulo this many code points (merging letters only lowers the bound)."""
+
+    def __init__(self, profiles: Sequence[_Profile]) -> None:
+        self.texts = [utils.default_process(q) for p in profiles for q in p.quotes]
+        """Every quotation, processed as the score's ``default_process`` does, article after article."""
+        counts = np.array([len(p.quotes) for p in profiles], dtype=np.intp)
+        self.first = np.cumsum(counts) - counts
+        self.counts = counts
+        numbers: dict[str, int] = {}
+        lengths: list[int] = []
+        self.words: list[np.ndarray] = []
+        self.letters = np.zeros((len(self.texts), self.LETTER_BUCKETS), dtype=np.int64)
+        for n, text in enumerate(self.texts):
+            distinct = sorted(set(text.split()))
+            for word in distinct:
+                if word not in numbers:
+                    numbers[word] = len(numbers)
+                    lengths.append(len(word) + 1)
+            self.words.append(np.array([numbers[w] for w in distinct], dtype=np.intp))
+            codes = np.array([ord(c) for w in distinct for c in w], dtype=np.int64)
+            self.letters[n] = np.bincount(codes % self.LETTER_BUCKETS, minlength=self.LETTER_BUCKETS)
+        self.word_sizes = np.array(lengths, dtype=np.int64)
+        """One plus the length of each distinct word."""
+        self.sizes = np.array([int(self.word_sizes[w].sum()) for w in self.words], dtype=np.int64)
+        """Per quotation: one plus the length of its distinct words joined by spaces."""
+        self.scratch = np.zeros(len(numbers), dtype=np.int64)
+
+    def numbers(self, articles: Sequence[int]) -> list[int]:
+        """Return the numbers of the articles' quotations, article after article."""
+        return [n for j in articles for n in range(self.first[j], self.first[j] + self.counts[j])]
+
+    def reachable(self, i: int, js: Sequence[int]) -> list[tuple[str, np.ndarray]]:
+        """Return each quotation of ``i`` with the places, among those of ``js``, of the ones it may match."""
+        theirs = np.array(self.numbers(js), dtype=np.intp)
+        their_words = [self.words[n] for n in theirs]
+        rows = np.repeat(np.arange(len(theirs)), [len(w) for w in their_words])
+        words = np.concatenate(their_words)
+        their_sizes = self.sizes[theirs]
+        found = []
+        for n in self.numbers([i]):
+            own_words = self.words[n]
+            self.scratch[own_words] = self.word_sizes[own_words]
+            shared = np.bincount(rows, weights=self.scratch[words], minlength=len(theirs)).astype(np.int64)
+            self.scratch[own_words] = 0
+            columns = np.flatnonzero(self._bound(n, shared, theirs, their_sizes) >= QUOTE_MATCH - 1e-6)
+            if len(columns):
+                found.append((self.texts[n], columns))
+        return found
+
+    def _bound(self, n: int, shared: np.ndarray, theirs: np.ndarray, their_sizes: np.ndarray) -> np.ndarray:
+        """Return, per quotation of ``theirs``, a score ``token_set_ratio`` with quotation ``n`` cannot pass.
+
+        ``shared`` holds the summed sizes (length plus one) of the distinct words each shares with ``n``.
+        """
+        own_size = int(self.sizes[n])
+        # Joined lengths: sect of the shared words, ab and ba of the words only one has.
+        sect = np.maximum(shared - 1, 0)
+        ab = np.maximum(own_size - shared - 1, 0)
+        ba = np.maximum(their_sizes - shared - 1, 0)
+        has_sect = shared > 0
+        subset = has_sect & ((ab == 0) | (ba == 0))
+        sect_ab = sect + has_sect + ab
+        sect_ba = sect + has_sect + ba
+        total = sect_ab + sect_ba
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ab_ratio = np.where(has_sect, 100 - 100 * (has_sect + ab) / (sect + sect_ab), 0.0)
+            ba_ratio = np.where(has_sect, 100 - 100 * (has_sect + ba) / (sect + sect_ba), 0.0)
+            letters = np.abs(self.letters[theirs] - self.letters[n]).sum(axis=1)
+            least_edits = np.maximum(letters, np.abs(ab - ba))
+            rest = np.where(total > 0, 100 - 100 * least_edits / total, 100.0)
+        bound = np.maximum(rest, np.maximum(ab_ratio, ba_ratio))
+        bound[subset | (total == 0)] = 100.0
+        return bound
 
 
 # --- grouping ---------------------------------------------------------------
@@ -588,8 +700,9 @@ class _AverageLinkage:
 
     Groups linked by candidate pairs are queued by the mean of the pairs known so
     far; before a merge the remaining pairs are scored, and the merge happens only
-    if the exact mean still reaches the threshold. Articles forced into one
-    storyline form one group that neither grows nor joins another.
+    if the exact mean still reaches the threshold and, when both groups have two
+    or more articles, ``COHESION_SHARE`` of each group's cohesion. Articles
+    forced into one storyline form one group that neither grows nor joins another.
     """
 
     def __init__(self, scorer: _PairScorer, forced: Sequence[str | None], threshold: float) -> None:
@@ -603,6 +716,8 @@ class _AverageLinkage:
             owner.append(root)
             self.members.setdefault(root, []).append(i)
         self.closed = set(roots.values())
+        self.inner: dict[int, float] = dict.fromkeys(self.members, 0.0)
+        """Per group that can grow: the sum of its members' pair scores (all known, as merges complete them)."""
         self.links: dict[int, dict[int, list[float]]] = defaultdict(dict)
         """Per pair of groups: ``[sum of known scores, number of known pairs]``."""
         for (i, j), score in scorer.scores.items():
@@ -623,7 +738,7 @@ class _AverageLinkage:
                 continue
             if self._complete(a, b):
                 self._push(a, b)
-            else:
+            elif self._cohesive(a, b):
                 self._merge(a, b)
         return sorted(sorted(group) for group in self.members.values())
 
@@ -657,8 +772,19 @@ class _AverageLinkage:
         link[1] = len(self.members[a]) * len(self.members[b])
         return True
 
+    def _cohesive(self, a: int, b: int) -> bool:
+        """Return whether the link of two groups reaches ``COHESION_SHARE`` of each one's cohesion."""
+        cohesions = [self._cohesion(group) for group in (a, b) if len(self.members[group]) > 1]
+        return len(cohesions) < 2 or self._estimate(a, b) >= COHESION_SHARE * max(cohesions)
+
+    def _cohesion(self, group: int) -> float:
+        """Return the mean score of the pairs of a group's members (two or more)."""
+        size = len(self.members[group])
+        return self.inner[group] / (size * (size - 1) / 2)
+
     def _merge(self, a: int, b: int) -> None:
         """Fold group ``b`` into group ``a`` and requeue ``a`` with each neighbour."""
+        self.inner[a] += self.inner.pop(b) + self.links[a][b][0]
         self.members[a].extend(self.members.pop(b))
         del self.links[a][b]
         for other, (total, count) in self.links.pop(b).items():

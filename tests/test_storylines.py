@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from digest.models import Article, Quote, QuoteCluster, Span, Storyline, stable_id
@@ -346,3 +347,135 @@ def test_batched_pair_scores_equal_the_definition_exactly() -> None:
         for j, statement, score in zip(others, statements, batched, strict=True):
             first, second = (i, j) if i < j else (j, i)
             assert score == _pair_score(profiles[first], profiles[second], statement, settings)
+
+
+def same_subject_events(seed: int) -> tuple[list[Article], list[Quote]]:
+    """Return two four-article events in one week on one subject: each its own names and statement."""
+    rng = random.Random(seed)
+
+    def word() -> str:
+        return "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(4, 9)))
+
+    filler, subject = [word() for _ in range(400)], [word() for _ in range(30)]
+    articles, quotes = [], []
+    for event in range(2):
+        own, names = [word() for _ in range(30)], [word().capitalize() for _ in range(6)]
+        statement = " ".join(rng.choice(own) for _ in range(12))
+        for k in range(4):
+            pools = [(0.2, own), (0.28, names), (0.68, subject), (1.0, filler)]
+            words = [next(pool for bound, pool in pools if r < bound) for r in (rng.random() for _ in range(160))]
+            words = [rng.choice(pool) for pool in words]
+            title = " ".join(words[:8]).capitalize()
+            body = ". ".join(" ".join(words[i : i + 16]) for i in range(0, 160, 16)) + f'. "{statement}," he said.'
+            text = title + "\n" + body
+            article_id = f"e{event}-{k}"
+            published = date(2021, 3, 1 + 3 * event + k % 2).isoformat()
+            span = Span(len(title) + 1, len(text))
+            articles.append(Article(id=article_id, path="", text=text, body=(span,), title=title, published=published))
+            start = text.index(statement)
+            quotes.append(Quote(f"q-{article_id}", article_id, statement, start, start + len(statement)))
+    return articles, quotes
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_two_events_on_one_subject_in_one_week_stay_apart(seed: int) -> None:
+    from digest.storylines import _pair_score, _profiles
+
+    articles, quotes = same_subject_events(seed)
+    profiles = _profiles(articles, quotes)
+    cross = [_pair_score(profiles[i], profiles[j], 0.0, Settings()) for i in range(4) for j in range(4, 8)]
+    # The subject's words alone link the events above the threshold...
+    assert sum(cross) / len(cross) > Settings().storyline_threshold
+    # ...but far less than each event's articles hold together.
+    assert partition(group_storylines(articles, quotes)) == {
+        frozenset(f"e{event}-{k}" for k in range(4)) for event in range(2)
+    }
+
+
+class FixedScores:
+    """Pair scores given in advance, standing in for ``_PairScorer`` in the grouping."""
+
+    def __init__(self, scores: dict[tuple[int, int], float]) -> None:
+        self.scores = dict(scores)
+
+    def score(self, i: int, j: int) -> float:
+        return self.scores[(min(i, j), max(i, j))]
+
+    def complete(self, group: list[int], other: list[int]) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("first_inside", "second_inside", "link", "apart"),
+    [(1.0, 1.0, 0.45, True), (1.0, 1.0, 0.55, False), (1.0, 0.6, 0.4, True), (0.7, 0.7, 0.4, False)],
+)
+def test_groups_merge_only_on_half_of_each_ones_cohesion(
+    first_inside: float, second_inside: float, link: float, apart: bool
+) -> None:
+    from digest.storylines import COHESION_SHARE, _AverageLinkage
+
+    first, second = [0, 1, 2], [3, 4, 5]
+    scores = {
+        (i, j): link if (i in first) != (j in first) else first_inside if i in first else second_inside
+        for i in range(6)
+        for j in range(i + 1, 6)
+    }
+    groups = _AverageLinkage(FixedScores(scores), [None] * 6, 0.3).run()
+    assert (groups == [first, second]) is apart
+    assert apart is (link < COHESION_SHARE * max(first_inside, second_inside))
+
+
+def test_a_single_article_joins_on_the_threshold_alone() -> None:
+    from digest.storylines import _AverageLinkage
+
+    scores = {(i, j): 1.0 if j < 3 else 0.35 for i in range(4) for j in range(i + 1, 4)}
+    groups = _AverageLinkage(FixedScores(scores), [None] * 4, 0.3).run()
+    assert groups == [[0, 1, 2, 3]]
+
+
+def test_statement_bounds_never_undercut_the_score() -> None:
+    from rapidfuzz import fuzz
+
+    from digest.storylines import _Profile, _Statements
+
+    rng = random.Random(5)
+    words = ["port", "strike", "workers", "the", "a", "will", "continue", "café", "Müller", "pay", "2021", "x"]
+    base = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(60)]
+    variants = []
+    for text in base:
+        tokens = text.split()
+        variants.append(" ".join(t for t in tokens if rng.random() > 0.2) + rng.choice(["", ",", " again!"]))
+        variants.append(text.upper().replace("a", "á", 1))
+    quotes = tuple(base + variants)
+    profiles = [_Profile(id="p", title="", when=None, body={}, entities={}, title_terms={}, quotes=quotes)]
+    statements = _Statements(profiles)
+    for n, text in enumerate(statements.texts):
+        tokens = set(text.split())
+        shared = np.array(
+            [sum(len(w) + 1 for w in tokens & set(other.split())) for other in statements.texts], dtype=np.int64
+        )
+        everyone = np.arange(len(statements.texts))
+        bounds = statements._bound(n, shared, everyone, statements.sizes)
+        for other, bound in zip(statements.texts, bounds, strict=True):
+            assert fuzz.token_set_ratio(text, other) <= bound + 1e-9
+
+
+def test_shared_statements_match_scoring_every_pair() -> None:
+    from rapidfuzz import fuzz, process, utils
+
+    from digest.storylines import QUOTE_MATCH, _profiles, _shared_statements
+
+    articles = sorted([*seed_articles(), *fixture_articles()], key=lambda a: a.id)
+    profiles = _profiles(articles, all_quotes(articles))
+    pairs = [(i, j) for i in range(len(profiles)) for j in range(i + 1, len(profiles))]
+    expected: dict[tuple[int, int], float] = {}
+    for i, j in pairs:
+        if profiles[i].quotes and profiles[j].quotes:
+            matrix = process.cdist(
+                profiles[i].quotes, profiles[j].quotes, scorer=fuzz.token_set_ratio, processor=utils.default_process
+            )
+            best = float(matrix.max())
+            if best >= QUOTE_MATCH:
+                expected[(i, j)] = 0.5 + 0.5 * (best - QUOTE_MATCH) / (100.0 - QUOTE_MATCH)
+    assert expected
+    assert _shared_statements(profiles, pairs) == expected
