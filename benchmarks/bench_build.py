@@ -318,7 +318,7 @@ def run_size(
     for jobs in extra_jobs:
         cli = [*DIGEST, "-q", "build", str(corpus), "--site-dir", str(work / "cli-site")]
         cli += ["--no-cache"] if supports("--no-cache") else []
-        cli += ["--jobs", str(jobs)] if jobs > 1 else []
+        cli += ["--jobs", str(jobs)]
         cli_s, cli_rss, code = run_measured(cli, scratch, env)
         shutil.rmtree(work / "cli-site", ignore_errors=True)
         result.setdefault("cli", {})[str(jobs)] = {"seconds": cli_s, "rss_mb": cli_rss, "exit": code}
