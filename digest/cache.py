@@ -24,6 +24,7 @@ from pathlib import Path
 from .models import Article, Quote, QuoteKind, Span
 from .sources import FileTask
 from .speakers import ArticleNames
+from .storylines import ArticleTerms
 
 log = logging.getLogger(__name__)
 CODE_FILES = (
@@ -34,6 +35,8 @@ CODE_FILES = (
     "boilerplate.py",
     "speakers.py",
     "names.py",
+    "storylines.py",
+    "textnorm.py",
 )
 """The modules whose code decides what extraction and the per-article speaker index return."""
 
@@ -75,12 +78,12 @@ class ExtractionCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, article: Article) -> tuple[tuple[Quote, ...], ArticleNames] | None:
-        """The cached quotes and names of an article, or ``None`` on a miss."""
+    def get(self, article: Article) -> tuple[tuple[Quote, ...], ArticleNames, ArticleTerms] | None:
+        """The cached quotes, names and terms of an article, or ``None`` on a miss."""
         try:
             entry = json.loads(self._path(article_key(article)).read_text(encoding="utf-8"))
             quotes = tuple(Quote(**{**item, "kind": QuoteKind(item["kind"])}) for item in entry["quotes"])
-            return quotes, ArticleNames.from_data(entry["names"])
+            return quotes, ArticleNames.from_data(entry["names"]), ArticleTerms.from_data(entry["terms"])
         except (OSError, ValueError, TypeError, KeyError, IndexError):
             return None
 
@@ -102,12 +105,16 @@ class ExtractionCache:
         self._write(key, {"article": asdict(article)})
 
     @staticmethod
-    def _entry(quotes: tuple[Quote, ...], names: ArticleNames) -> dict[str, object]:
-        return {"quotes": [{**asdict(q), "kind": str(q.kind)} for q in quotes], "names": names.to_data()}
+    def _entry(quotes: tuple[Quote, ...], names: ArticleNames, terms: ArticleTerms) -> dict[str, object]:
+        return {
+            "quotes": [{**asdict(q), "kind": str(q.kind)} for q in quotes],
+            "names": names.to_data(),
+            "terms": terms.to_data(),
+        }
 
-    def put(self, article: Article, quotes: tuple[Quote, ...], names: ArticleNames) -> None:
-        """Store an article's quotes and names (atomically; a failure only costs the cache entry)."""
-        self._write(article_key(article), self._entry(quotes, names))
+    def put(self, article: Article, quotes: tuple[Quote, ...], names: ArticleNames, terms: ArticleTerms) -> None:
+        """Store an article's quotes, names and terms (atomically; a failure only costs the entry)."""
+        self._write(article_key(article), self._entry(quotes, names, terms))
 
     def _write(self, key: str, entry: dict[str, object]) -> None:
         path = self._path(key)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .cache import ExtractionCache
 from .dating import infer_missing_dates
@@ -17,7 +17,7 @@ from .quotes import extract_quotes
 from .settings import Settings
 from .sources import FileTask, corpus_tasks, read_task
 from .speakers import ArticleNames, article_names, resolve_speakers
-from .storylines import attach_clusters, group_storylines
+from .storylines import ArticleTerms, article_terms, attach_clusters, group_storylines
 
 log = logging.getLogger(__name__)
 MIN_PARALLEL = 16
@@ -44,16 +44,28 @@ def analyse(
     extraction of articles seen before. Neither changes the result.
     """
     settings = settings or Settings()
-    articles, quotes, problems, names = read_and_extract(corpus, date_orders(settings), progress, jobs, cache)
+    articles, quotes, problems, names, terms = read_and_extract(corpus, date_orders(settings), progress, jobs, cache)
     if not articles:
         raise NoArticlesError(f"{corpus}: no readable article (.txt, .md, .html) in this folder")
     articles = apply_overrides(articles, settings)
     speakers, quotes = resolve_speakers(quotes, articles, names)
-    storylines = group_storylines(articles, quotes, settings)
+    storylines = group_storylines(articles, quotes, settings, terms)
     articles = infer_missing_dates(articles, storylines)
     clusters, quotes = cluster_quotes(quotes, articles, storyline_index(storylines), settings)
     storylines = attach_clusters(storylines, clusters)
     return Digest(articles, quotes, speakers, clusters, storylines, problems)
+
+
+class Reading(NamedTuple):
+    """What reading a corpus gives, article by article."""
+
+    articles: tuple[Article, ...]
+    quotes: tuple[Quote, ...]
+    problems: tuple[str, ...]
+    names: dict[str, ArticleNames]
+    """Each article's names by id, for speaker resolution."""
+    terms: dict[str, ArticleTerms]
+    """Each article's terms by id, for storyline grouping."""
 
 
 def read_and_extract(
@@ -62,43 +74,41 @@ def read_and_extract(
     progress: Progress | None = None,
     jobs: int = 1,
     cache: ExtractionCache | None = None,
-) -> tuple[tuple[Article, ...], tuple[Quote, ...], tuple[str, ...], dict[str, ArticleNames]]:
-    """Read every file and find its quotations and names, in ``jobs`` processes.
-
-    Returns the articles, their quotes, the problems met and each article's names by id.
-    """
+) -> Reading:
+    """Read every file and find what each article alone gives (quotations, names, terms), in ``jobs`` processes."""
     tasks, problems = corpus_tasks(corpus, orders)
     work = [(task, cache) for task in tasks]
     results: list[Article | str] = []
     quotes: dict[str, tuple[Quote, ...]] = {}
     names: dict[str, ArticleNames] = {}
+    terms: dict[str, ArticleTerms] = {}
     with _mapper(jobs, len(work)) as mapper:
         for done, (result, found) in enumerate(mapper(_read_and_extract, work), start=1):
             results.append(result)
             if isinstance(result, Article) and found is not None:
-                quotes[result.id], names[result.id] = found
+                quotes[result.id], names[result.id], terms[result.id] = found
             if progress:
                 progress("read", done, len(work))
     for line in (*problems, *(r for r in results if isinstance(r, str))):
         log.warning(line)
     articles = tuple(sorted((r for r in results if isinstance(r, Article)), key=lambda a: a.id))
     found_quotes = tuple(q for article in articles for q in quotes[article.id])
-    return articles, found_quotes, (*problems, *(r for r in results if isinstance(r, str))), names
+    return Reading(articles, found_quotes, (*problems, *(r for r in results if isinstance(r, str))), names, terms)
 
 
-Extraction = tuple[tuple[Quote, ...], ArticleNames]
-"""What is found in one article alone: its quotations and the names it writes."""
+Extraction = tuple[tuple[Quote, ...], ArticleNames, ArticleTerms]
+"""What is found in one article alone: its quotations, the names it writes and its terms."""
 
 
 def _read_and_extract(item: tuple[FileTask, ExtractionCache | None]) -> tuple[Article | str, Extraction | None]:
-    """Read one file, extract its quotations and index its names, through the cache when there is one."""
+    """Read one file and find what the article alone gives, through the cache when there is one."""
     task, cache = item
     known = cache.get_file(task) if cache else None
     article = known or read_task(task)
     if isinstance(article, str):
         return article, None
     cached = cache.get(article) if cache else None
-    found = cached if cached is not None else (extract_quotes(article), article_names(article))
+    found = cached if cached is not None else (extract_quotes(article), article_names(article), article_terms(article))
     if cache and cached is None:
         cache.put(article, *found)
     if cache and known is None:

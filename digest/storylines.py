@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import numpy as np
 from anyascii import anyascii
@@ -115,6 +116,42 @@ Pair = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleTerms:
+    """The terms of one article alone, for storyline grouping (``article_terms``).
+
+    They depend on the article's title and body only, so the pipeline finds them beside
+    its quotations, in parallel, and caches them with them.
+    """
+
+    body: dict[str, int]
+    """How often each content-word stem occurs in the body, in order of first use."""
+    entities: tuple[str, ...]
+    """Stems of capitalised words that do not open a sentence, marked with ``@``, in order."""
+    title: dict[str, int]
+    """How often each content-word stem occurs in the title."""
+
+    def to_data(self) -> list[object]:
+        """Return the terms as JSON-ready lists."""
+        return [list(self.body.items()), list(self.entities), list(self.title.items())]
+
+    @classmethod
+    def from_data(cls, data: Sequence[Any]) -> ArticleTerms:
+        """Rebuild terms written by ``to_data``."""
+        body, entities, title = data
+        return cls(
+            {str(term): int(count) for term, count in body},
+            tuple(str(entity) for entity in entities),
+            {str(term): int(count) for term, count in title},
+        )
+
+
+def article_terms(article: Article, words: _WordTerms | None = None) -> ArticleTerms:
+    """Return the terms storyline grouping reads in one article."""
+    body, entities = _body_terms(_body_paragraphs(article), words or _WordTerms())
+    return ArticleTerms(dict(body), tuple(entities), dict(_term_counts(article.title)))
+
+
+@dataclass(frozen=True, slots=True)
 class _Profile:
     """What the grouping knows about one article."""
 
@@ -131,7 +168,10 @@ class _Profile:
 
 
 def group_storylines(
-    articles: Sequence[Article], quotes: Sequence[Quote], settings: Settings = DEFAULT_SETTINGS
+    articles: Sequence[Article],
+    quotes: Sequence[Quote],
+    settings: Settings = DEFAULT_SETTINGS,
+    terms: Mapping[str, ArticleTerms] | None = None,
 ) -> tuple[Storyline, ...]:
     """Group articles about the same event into storylines.
 
@@ -140,12 +180,13 @@ def group_storylines(
     nothing else joins it: the other articles are grouped by evidence among themselves.
     A storyline's title is that of its most central article, and its id a unique slug
     of that title. Storylines come newest first (by their latest article), then by id;
-    each lists its sources in publication order (undated last), then by id.
+    each lists its sources in publication order (undated last), then by id. ``terms``
+    gives articles' terms found beforehand (``article_terms``); the others are read here.
     """
     ordered = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
     if not ordered:
         return ()
-    profiles = _profiles(ordered, quotes)
+    profiles = _profiles(ordered, quotes, terms)
     scorer = _PairScorer(profiles, settings)
     forced = [settings.storylines.get(a.id) or a.storyline or None for a in ordered]
     groups = _AverageLinkage(scorer, forced, settings.storyline_threshold).run()
@@ -204,14 +245,16 @@ def slugify(text: str, max_length: int = SLUG_MAX) -> str:
 # --- article profiles -------------------------------------------------------
 
 
-def _profiles(articles: Sequence[Article], quotes: Sequence[Quote]) -> list[_Profile]:
+def _profiles(
+    articles: Sequence[Article], quotes: Sequence[Quote], terms: Mapping[str, ArticleTerms] | None = None
+) -> list[_Profile]:
     """Return one profile per article, weighted by the corpus's document frequencies."""
     words = _WordTerms()
-    texts = [_body_paragraphs(a) for a in articles]
-    read = [_body_terms(paragraphs, words) for paragraphs in texts]
-    bodies = [body for body, _ in read]
-    entities = [found for _, found in read]
-    titles = [_term_counts(a.title) for a in articles]
+    known = terms or {}
+    read = [known.get(a.id) or article_terms(a, words) for a in articles]
+    bodies = [found.body for found in read]
+    entities = [dict.fromkeys(found.entities) for found in read]
+    titles = [found.title for found in read]
     idf = _idf([*bodies, *entities], len(articles))
     statements = _statement_texts(quotes)
     return [

@@ -16,6 +16,7 @@ from digest.pipeline import analyse
 from digest.quotes import extract_quotes
 from digest.sources import read_corpus
 from digest.speakers import ArticleNames, article_names
+from digest.storylines import article_terms
 
 from .conftest import SEEDS
 
@@ -105,16 +106,19 @@ def test_a_warm_cache_gives_the_same_digest_and_reads_no_names(
     monkeypatch.setattr("digest.pipeline.extract_quotes", no_reading)
     monkeypatch.setattr("digest.pipeline.article_names", no_reading)
     monkeypatch.setattr("digest.speakers.article_names", no_reading)
+    monkeypatch.setattr("digest.pipeline.article_terms", no_reading)
+    monkeypatch.setattr("digest.storylines.article_terms", no_reading)
     assert analyse(corpus, cache=cache) == clean
 
 
-def test_cache_entries_hold_the_quotes_and_names_of_their_article(corpus: Path, tmp_path: Path) -> None:
+def test_cache_entries_hold_the_quotes_names_and_terms_of_their_article(corpus: Path, tmp_path: Path) -> None:
     cache = ExtractionCache(tmp_path / "cache")
     for item in read_corpus(corpus)[0]:
-        found = extract_quotes(item), article_names(item)
+        found = extract_quotes(item), article_names(item), article_terms(item)
         cache.put(item, *found)
         assert cache.get(item) == found
-    assert "speakers.py" in CODE_FILES and "names.py" in CODE_FILES
+        assert list(found[2].body) == list(cache.get(item)[2].body)  # type: ignore[index]  # order kept too
+    assert {"speakers.py", "names.py", "storylines.py"} <= set(CODE_FILES)
 
 
 def test_names_are_read_once_per_article(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
