@@ -10,7 +10,7 @@ way ``digest.pipeline.analyse`` and ``digest.site.build_site`` do, timing each o
 
 ========== ==========================================================================
 read       ``read_and_extract`` in ``--jobs`` processes: decode, page furniture, metadata,
-           quotations and their speakers as written, each article's names; overrides
+           quotations and their speakers as written, each article's names and terms; overrides
 speakers   ``resolve_speakers`` with the per-article name indexes
 storylines ``group_storylines`` and ``infer_missing_dates``
 matching   ``cluster_quotes`` and ``attach_clusters``
@@ -178,7 +178,7 @@ def build_stages(corpus: Path, work: Path, label: str, profile_dir: Path | None,
     from digest.pipeline import apply_overrides, date_orders, read_and_extract, storyline_index
     from digest.render import Renderer
     from digest.settings import Settings
-    from digest.site import default_config, run_mkdocs, write_pages
+    from digest.site import default_config, release_memory, run_mkdocs, write_pages
     from digest.speakers import resolve_speakers
     from digest.storylines import attach_clusters, group_storylines
 
@@ -187,12 +187,12 @@ def build_stages(corpus: Path, work: Path, label: str, profile_dir: Path | None,
     clock = Stopwatch(label, profile_dir)
     base = rss_mb()
     with clock.stage("read"):
-        articles, quotes, problems, names = read_and_extract(corpus, date_orders(settings), jobs=jobs)
+        articles, quotes, problems, names, terms = read_and_extract(corpus, date_orders(settings), jobs=jobs)
         articles = apply_overrides(articles, settings)
     with clock.stage("speakers"):
         speakers, quotes = resolve_speakers(quotes, articles, names)
     with clock.stage("storylines"):
-        storylines = group_storylines(articles, quotes, settings)
+        storylines = group_storylines(articles, quotes, settings, terms)
         articles = infer_missing_dates(articles, storylines)
     with clock.stage("matching"):
         clusters, quotes = cluster_quotes(quotes, articles, storyline_index(storylines), settings)
@@ -209,6 +209,7 @@ def build_stages(corpus: Path, work: Path, label: str, profile_dir: Path | None,
         config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     markdown_pages, markdown_mb = len(pages), sum(len(t.encode("utf-8")) for t in pages.values()) / 2**20
     del digest, pages  # as digest build does: only the written pages are needed from here
+    release_memory()
     with clock.stage("mkdocs"):
         run_mkdocs(config_path, work / "site", jobs=jobs)
     floor = {**config, "plugins": [p for p in config["plugins"] if p != "digest"]}

@@ -8,6 +8,7 @@ rebuilds and parallel builds cheap (``digest.pagecache``), and live reload under
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +149,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         page.meta["template"] = REUSED
         if entry is not None and entry.search is not None:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        page.render = partial(_nothing_to_convert, page)  # skip building a Markdown converter for ""
         return ""
 
     @event_priority(-100)
@@ -211,8 +213,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         src = page.file.src_uri
         if src in self._skipped:
             return ""
-        entry = self._reused.get(src)
+        entry = self._reused.pop(src, None)  # the HTML of every page would otherwise stay in memory
         if entry is not None:
+            self._release(page)
             return entry.output
         if self.config.minify:
             output = minify(output)
@@ -220,12 +223,35 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self.store is not None and fresh is not None:
             fresh.output = output
             self.store.put(self._keys[src], fresh)
+        self._release(page)
         return "" if self.worker is not None else output
+
+    def _release(self, page: Any) -> None:
+        """Drop a built page's Markdown and HTML, which MkDocs would keep to the end of the build.
+
+        Only with the page store, where every plugin is known not to read them later; pages in
+        the navigation keep theirs (their titles appear on other pages).
+        """
+        if self.store is not None and page.file.src_uri not in self._in_nav:
+            page.markdown, page.content = "", ""
 
     def on_post_build(self, *, config: Any) -> None:
         """Forget stored pages that no page of this build has any more."""
         if self.store is not None and self.prune and self.worker is None:
             self.store.prune(self._keys.values())
+
+
+def _nothing_to_convert(page: Any, config: Any, files: Any) -> None:
+    """Stand-in for ``Page.render`` on a page whose HTML is reused or left to another process.
+
+    Leaves the page as rendering empty Markdown would, without building a converter with
+    every extension (about a millisecond a page); ``on_page_content`` then fills it in.
+    """
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 def shared_minimum() -> int:

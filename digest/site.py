@@ -157,8 +157,19 @@ def publish(
             config_path = project.config_file
             write_pages(pages, _docs_dir(config_path))
         pages.clear()
+        release_memory()
         run_mkdocs(config_path, staging, jobs=jobs, pages=page_store(cache_dir, project))
         swap_in(staging, site_dir)
+
+
+def release_memory() -> None:
+    """Collect garbage and hand freed heap back to the system (glibc), before MkDocs and its workers."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: the memory stays reusable here
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def page_store(cache_dir: Path | None, project: Project) -> Path | None:
