@@ -497,7 +497,13 @@ class Renderer:
             storyline_link=Markup(rel(page, site.storyline_path(storyline.id))) if storyline else None,
             paragraphs=highlighted_paragraphs(site, article, page),
             quotes=[{"quote": q, "speaker": site.speaker_name(q), "anchor": _anchor(q, quotes)} for q in quotes],
+            search_text=self._search_text,
         )
+
+    @cached_property
+    def _search_text(self) -> bool:
+        """Whether source pages' article text goes into the search index."""
+        return self.site.settings.indexes_article_text(len(self.site.digest.articles))
 
     # ------------------------------------------------------------ speakers and outlets
 

@@ -34,6 +34,18 @@ class Settings:
     pages: tuple[str, ...] = ("storylines", "sources", "speakers", "outlets")
     """Which kinds of generated page to write."""
 
+    search_article_text: bool | None = None
+    """Whether the site search indexes the full text of every article, besides titles, statements
+    and quotations. ``None`` (the default): only for digests of at most ``SEARCH_TEXT_MAX_ARTICLES``
+    articles, since every reader who searches downloads the whole index (article text is about
+    half of it) and GitHub Pages caps a site at 1 GB."""
+
+    def indexes_article_text(self, articles: int) -> bool:
+        """Whether a digest of this many articles puts its article text in the search index."""
+        if self.search_article_text is None:
+            return articles <= SEARCH_TEXT_MAX_ARTICLES
+        return self.search_article_text
+
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
         """Return the names of every setting."""
@@ -61,11 +73,17 @@ class Settings:
 
 
 PAGE_KINDS = ("storylines", "sources", "speakers", "outlets")
+SEARCH_TEXT_MAX_ARTICLES = 2000
+"""Above this many articles, article text stays out of the search index unless asked for."""
 
 
 def _check_type(name: str, value: Any, default: Any) -> None:
     """Refuse a value whose type does not fit the setting (a number where a number is expected...)."""
     expected: tuple[type, ...]
+    if default is None:  # an optional switch: true, false, or left out
+        if not isinstance(value, bool) and value is not None:
+            raise ValueError(f"{name}: expected true or false, got {value!r}")
+        return
     if isinstance(default, float):
         expected = (int, float)
     elif isinstance(default, tuple):

@@ -127,3 +127,33 @@ def test_pages_setting_chooses_generated_pages(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["build", str(target), "--site-dir", str(tmp_path / "s")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "s" / "sources").is_dir() and not (tmp_path / "s" / "speakers").exists()
+
+
+def _search_text(site: Path) -> str:
+    """Everything the site search can find, as one string."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return "\n".join(f"{doc['location']} {doc['title']} {doc['text']}" for doc in index["docs"])
+
+
+@pytest.mark.parametrize(("setting", "indexed"), [("", True), ("search_article_text: false\n", False)])
+def test_article_text_in_the_search_index(tmp_path: Path, setting: str, indexed: bool) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "digest.yml").write_text(setting, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(corpus), "--site-dir", str(tmp_path / "s"), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    text = _search_text(tmp_path / "s")
+    body_only = "Soleimani"  # said in Iran Daily's article body, never inside a quotation
+    assert (body_only in text) is indexed
+    assert all(f"sources/{name}/ " in text for name in ("000-b7877505cd02fc7c", "004-48cfc3e508ef6b57"))  # titles
+    statements = [line for line in text.splitlines() if line.startswith("storylines/")]
+    assert any(all(w in line for w in ("training", "advice", "empowerment")) for line in statements)  # always
+
+
+def test_search_article_text_takes_true_or_false(tmp_path: Path) -> None:
+    target = tmp_path / "d"
+    assert CliRunner().invoke(cli, ["new", str(target)]).exit_code == 0
+    (target / "digest.yml").write_text("corpus: articles\nsearch_article_text: sometimes\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(target), "--site-dir", str(tmp_path / "s")])
+    assert result.exit_code == 2
+    assert "search_article_text: expected true or false" in result.output
