@@ -558,7 +558,9 @@ def _link_component(nodes: list[int], graph: _Graph, neighbours: Mapping[int, se
         sources[merged] = sources.pop(a) | sources.pop(b)
         for node in members[merged]:
             owner[node] = merged
-        around = sorted({owner[n] for node in members[merged] for n in neighbours[node]} - {merged})
+        # Scored pairs may reach into other components (components keep only strong links);
+        # those clusters are linked on their own, never with this one.
+        around = sorted({owner[n] for node in members[merged] for n in neighbours[node] if n in owner} - {merged})
         for other in around:
             if _conflict(graph, sources, members, merged, other):
                 continue

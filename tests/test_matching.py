@@ -491,3 +491,15 @@ def test_concepts_fold_inflections_and_synonyms(first: str, second: str) -> None
 
 def test_concepts_drop_stop_words_but_keep_acronyms() -> None:
     assert concepts("we will continue with the US") == ["continu", "us"]
+
+
+def test_weak_links_into_another_component_do_not_break_linking() -> None:
+    """An empty quote and a one-word statement scored against each other, but not strongly linked."""
+    quotes = [
+        Quote("q0", "a", "", 0, 0, QuoteKind.STATEMENT),
+        Quote("q1", "a", "troops", 0, 6, QuoteKind.STATEMENT),
+        Quote("q2", "b", "troops", 0, 6, QuoteKind.STATEMENT, speaker="x"),
+        Quote("q3", "c", "troops", 0, 6, QuoteKind.STATEMENT, speaker="x"),
+    ]
+    clusters, _ = cluster_quotes(quotes, [], {s: "two" for s in "abc"})
+    assert sorted(q for c in clusters for q in c.quotes) == ["q0", "q1", "q2", "q3"]
