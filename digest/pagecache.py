@@ -111,6 +111,10 @@ class PageStore:
         except (OSError, ValueError, TypeError, KeyError, zlib.error):
             return None
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored under ``key`` (without reading it)."""
+        return self._path(key).is_file()
+
     def put(self, key: str, entry: Entry) -> None:
         """Store an entry atomically; failing to write only costs the entry."""
         path = self._path(key)

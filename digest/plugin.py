@@ -8,6 +8,7 @@ rebuilds and parallel builds cheap (``digest.pagecache``), and live reload under
 from __future__ import annotations
 
 import logging
+import os
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import minify_html
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from .pagecache import Entry, PageStore, assign, link_targets, page_key, shared_key, supported, toc_tokens
@@ -25,6 +27,8 @@ from .site import GENERATED, _LenientLoader
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
+EXCLUDED_NOTE = "which is excluded from the built site."
+"""How MkDocs ends its note about a link to an excluded page."""
 REUSED = "digest-reused.html"
 """The template of a page whose HTML comes from the store: nothing but the stored output."""
 
@@ -34,14 +38,21 @@ class NothingToRender(Exception):
 
 
 class _Capture(logging.Handler):
-    """Collects what MkDocs logs while one page is converted, to say it again when the page is reused."""
+    """Collects what MkDocs logs while one page is converted, to say it again when the page is reused.
 
-    def __init__(self) -> None:
+    In a worker, the pages of other workers are excluded from its build, and MkDocs notes each
+    link to them; those notes are the worker's own and not kept.
+    """
+
+    def __init__(self, in_worker: bool = False) -> None:
         super().__init__(logging.INFO)
         self.records: list[tuple[str, int, str]] = []
+        self.in_worker = in_worker
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
+        message = record.getMessage()
+        if not (self.in_worker and message.endswith(EXCLUDED_NOTE)):
+            self.records.append((record.name, record.levelno, message))
 
 
 class DigestConfig(base.Config):
@@ -111,11 +122,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._in_nav = {page.file.src_uri for page in nav.pages}
         if self.worker is not None:
             index, count = self.worker
-            todo = {f.src_uri: len(f.content_bytes) for f in pages if self.store.get(self._keys[f.src_uri]) is None}
+            todo = {f.src_uri: _size(f) for f in pages if not self.store.has(self._keys[f.src_uri])}
             share = assign(todo, count) if len(todo) >= shared_minimum() else {}
             self._mine = {name for name, worker in share.items() if worker == index}
             if not self._mine:
                 raise NothingToRender
+            for f in pages:  # other workers' pages: not built here at all (links to them stay the same)
+                if f.src_uri not in self._mine and f.src_uri not in self._in_nav:
+                    f.inclusion = InclusionLevel.EXCLUDED
         return nav
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
@@ -142,7 +156,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self._skipped.add(src)
             entry = None
         else:
-            self._capture = _Capture()
+            self._capture = _Capture(in_worker=self.worker is not None)
             logging.getLogger("mkdocs").addHandler(self._capture)
             return markdown
         self._meta[src] = dict(page.meta)
@@ -239,6 +253,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Forget stored pages that no page of this build has any more."""
         if self.store is not None and self.prune and self.worker is None:
             self.store.prune(self._keys.values())
+
+
+def _size(file: Any) -> int:
+    """A documentation file's size in bytes, for sharing pages out evenly."""
+    try:
+        return os.path.getsize(file.abs_src_path)
+    except (OSError, TypeError):
+        return len(file.content_bytes)
 
 
 def _nothing_to_convert(page: Any, config: Any, files: Any) -> None:

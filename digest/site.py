@@ -205,6 +205,8 @@ def run_mkdocs(config_path: Path, site_dir: Path, *, jobs: int = 1, pages: Path 
     """
     if jobs > 1 and _page_count(config_path) < MIN_SHARED:
         jobs = 1  # starting processes would cost more than they save
+    if jobs > 1 and pages is not None and any(pages.glob("*/*.json.z")) and _to_render(config_path, pages) < MIN_SHARED:
+        jobs = 1  # a rebuild with few changed pages: nothing to share out
     if jobs > 1:
         with tempfile.TemporaryDirectory(prefix=".digest-pages-", dir=site_dir.parent) as work:
             store = pages or Path(work) / "pages"
@@ -223,6 +225,30 @@ def run_mkdocs(config_path: Path, site_dir: Path, *, jobs: int = 1, pages: Path 
 def _page_count(config_path: Path) -> int:
     """How many Markdown pages the configuration's docs folder holds."""
     return sum(1 for _ in _docs_dir(config_path).rglob("*.md"))
+
+
+def _to_render(config_path: Path, pages: Path) -> int:
+    """How many of the configuration's pages the store at ``pages`` does not hold yet."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
+
+    from .pagecache import PageStore, page_key, shared_key, supported
+    from .plugin import yaml_mapping
+
+    quiet = logging.getLogger("mkdocs")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # the build itself says whatever is wrong with the configuration
+    try:
+        config = load_config(config_file=str(config_path))
+        if not supported(config):
+            return MIN_SHARED
+        files = get_files(config)
+        shared = shared_key(config, get_navigation(files, config), yaml_mapping(config.config_file_path))
+    finally:
+        quiet.setLevel(level)
+    store = PageStore(pages)
+    return sum(1 for f in files.documentation_pages() if not store.has(page_key(shared, f.src_uri, f.content_bytes)))
 
 
 def _render_share(config_path: Path, site_dir: Path, store: Path, worker: tuple[int, int]) -> None:

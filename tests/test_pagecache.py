@@ -108,12 +108,14 @@ def test_pages_rendered_by_several_processes_make_the_same_site(
     assert site_files(tmp_path / "three") == site_files(tmp_path / "one")
 
 
-def small_project(root: Path, plugins: list[str]) -> Path:
+def small_project(root: Path, plugins: list[str], nav: list[dict[str, str]] | None = None) -> Path:
     docs = root / "docs"
     docs.mkdir(parents=True)
     (docs / "index.md").write_text("# Home\n\nSee [the other page](other.md) and [a missing one](missing.md).\n")
     (docs / "later.md").write_text("# Later\n\nBack [home](index.md#home).\n")
-    config = {"site_name": "t", "theme": {"name": "material", "font": False}, "plugins": plugins}
+    config: dict[str, object] = {"site_name": "t", "theme": {"name": "material", "font": False}, "plugins": plugins}
+    if nav:
+        config["nav"] = nav
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return root / "mkdocs.yml"
 
@@ -150,3 +152,17 @@ def test_link_targets_and_shares() -> None:
     share = assign({"a.md": 900, "b.md": 500, "c.md": 400, "d.md": 10}, 2)
     assert share == assign(dict(reversed(list({"a.md": 900, "b.md": 500, "c.md": 400, "d.md": 10}.items()))), 2)
     assert share["a.md"] != share["b.md"] and share["b.md"] == share["c.md"]
+
+
+def test_the_plan_before_a_rebuild_counts_the_pages_the_store_lacks(tmp_path: Path) -> None:
+    from digest.site import _to_render
+
+    config = small_project(tmp_path / "p", ["search", "digest"], nav=[{"Home": "index.md"}])
+    store = tmp_path / "store"
+    assert _to_render(config, store) == 2
+    run_mkdocs(config, tmp_path / "site", pages=store)
+    assert _to_render(config, store) == 0  # keyed exactly as the plugin keys them
+    (tmp_path / "p" / "docs" / "later.md").write_text("# Later\n\nChanged.\n")
+    assert _to_render(config, store) == 1  # a page outside the navigation: only itself
+    (tmp_path / "p" / "docs" / "index.md").write_text("# Home\n\nChanged too.\n")
+    assert _to_render(config, store) == 2  # titled "Home" by the navigation, so only the page itself changes
