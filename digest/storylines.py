@@ -146,8 +146,17 @@ class ArticleTerms:
 
 
 def article_terms(article: Article, words: _WordTerms | None = None) -> ArticleTerms:
-    """Return the terms storyline grouping reads in one article."""
-    body, entities = _body_terms(_body_paragraphs(article), words or _WordTerms())
+    """Return the terms storyline grouping reads in one article.
+
+    Without ``words``, the terms of each distinct word are remembered for the whole process
+    (forgotten past ``_WordTerms.LIMIT`` words), since articles share most of their words.
+    """
+    if words is None:
+        if len(_PROCESS_WORDS.body) > _WordTerms.LIMIT:
+            _PROCESS_WORDS.body.clear()
+            _PROCESS_WORDS.entity.clear()
+        words = _PROCESS_WORDS
+    body, entities = _body_terms(_body_paragraphs(article), words)
     return ArticleTerms(dict(body), tuple(entities), dict(_term_counts(article.title)))
 
 
@@ -292,6 +301,9 @@ def _term(word: str) -> str:
 class _WordTerms:
     """The terms of each distinct word as written, worked out once per corpus."""
 
+    LIMIT = 200_000
+    """Distinct words remembered at most by the process-wide instance."""
+
     def __init__(self) -> None:
         self.body: dict[str, list[str]] = {}
         self.entity: dict[str, list[str]] = {}
@@ -309,6 +321,10 @@ class _WordTerms:
         if terms is None:
             terms = self.entity[word] = ["@" + term for term in self.of_body(word)]
         return terms
+
+
+_PROCESS_WORDS = _WordTerms()
+"""The terms of words seen by ``article_terms`` in this process."""
 
 
 def _body_terms(paragraphs: Sequence[str], words: _WordTerms) -> tuple[Counter[str], dict[str, None]]:
