@@ -143,3 +143,23 @@ def test_links_work_under_a_sub_path(built_site: Path, sub_path: str) -> None:
 
 def test_export_dict_is_json_ready(seeds_digest) -> None:
     assert json.loads(json.dumps(to_dict(seeds_digest)))["version"] == 1
+
+
+def test_writing_pages_touches_only_what_changed(tmp_path: Path) -> None:
+    from digest.site import write_pages
+
+    docs, outside = tmp_path / "docs", tmp_path / "outside"
+    outside.mkdir()
+    (docs / "guide").mkdir(parents=True)
+    (docs / "guide" / "mine.md").write_text("hand-written\n", encoding="utf-8")
+    write_pages({"index.md": "home\n", "sources/a.md": "A\n", "sources/b.md": "B\n"}, docs)
+    kept = (docs / "sources" / "a.md").stat().st_mtime_ns
+    (docs / "storylines").symlink_to(outside, target_is_directory=True)  # planted: must not be written through
+
+    write_pages({"index.md": "home, again\n", "sources/a.md": "A\n", "storylines/s.md": "S\n"}, docs)
+    assert (docs / "sources" / "a.md").stat().st_mtime_ns == kept  # unchanged: not rewritten
+    assert not (docs / "sources" / "b.md").exists()  # no longer generated: removed
+    assert (docs / "index.md").read_text(encoding="utf-8") == "home, again\n"
+    assert (docs / "guide" / "mine.md").read_text(encoding="utf-8") == "hand-written\n"
+    assert not (docs / "storylines").is_symlink() and (docs / "storylines" / "s.md").is_file()
+    assert list(outside.iterdir()) == []
