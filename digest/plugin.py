@@ -77,7 +77,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._in_nav: set[str] = set()
         self._mine: set[str] | None = None
         self._reused: dict[str, Entry] = {}
-        self._skipped: set[str] = set()
         self._fresh: dict[str, Entry] = {}
         self._meta: dict[str, dict[str, Any]] = {}
         self._capture: _Capture | None = None
@@ -96,7 +95,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_pre_build(self, *, config: Any) -> None:
         """Under ``mkdocs serve``, regenerate the pages from the corpus before each build."""
-        self._reused, self._skipped, self._fresh, self._meta, self._indexed = {}, set(), {}, {}, 0
+        self._reused, self._fresh, self._meta, self._indexed = {}, {}, {}, 0
         self._keys, self._in_nav, self._mine = {}, set(), None
         if self.store is not None and not supported(config):
             log.info("digest: other plugins configured; every page is built without the page store")
@@ -140,28 +139,25 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     @event_priority(-100)
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
-        """Skip converting a page that is stored (or, in a worker, not this worker's)."""
+        """Skip converting a page that is stored; capture what converting any other page logs."""
         if self.store is None:
             return markdown
         src = page.file.src_uri
         key = self._keys.get(src)
         entry = self.store.get(key) if key else None
-        if entry is not None and all(
+        reusable = entry is not None and all(
             (files.get_file_from_path(t) is not None) == seen for t, seen in entry.targets.items()
-        ):
-            self._reused[src] = entry
-        elif self._mine is not None and src not in self._mine:
-            if src in self._in_nav:
-                return markdown  # its title may appear in every page's navigation
-            self._skipped.add(src)
-            entry = None
-        else:
+        )
+        if entry is None or not reusable:
+            if self._mine is not None and src not in self._mine:
+                return markdown  # another worker's page in the navigation: converted for its title only
             self._capture = _Capture(in_worker=self.worker is not None)
             logging.getLogger("mkdocs").addHandler(self._capture)
             return markdown
+        self._reused[src] = entry
         self._meta[src] = dict(page.meta)
         page.meta["template"] = REUSED
-        if entry is not None and entry.search is not None:
+        if entry.search is not None:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         page.render = partial(_nothing_to_convert, page)  # skip building a Markdown converter for ""
         return ""
@@ -170,8 +166,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         """Sanitise generated pages; restore a stored page; remember a converted one."""
         src = page.file.src_uri
-        if src in self._skipped:
-            return ""
         entry = self._reused.get(src)
         if entry is not None:
             page.toc = get_toc(entry.toc)  # type: ignore[arg-type]
@@ -225,8 +219,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         """Write a stored page's HTML; store a built one (a worker writes nothing)."""
         src = page.file.src_uri
-        if src in self._skipped:
-            return ""
         entry = self._reused.pop(src, None)  # the HTML of every page would otherwise stay in memory
         if entry is not None:
             self._release(page)
@@ -264,7 +256,7 @@ def _size(file: Any) -> int:
 
 
 def _nothing_to_convert(page: Any, config: Any, files: Any) -> None:
-    """Stand-in for ``Page.render`` on a page whose HTML is reused or left to another process.
+    """Stand-in for ``Page.render`` on a page whose HTML is reused from the store.
 
     Leaves the page as rendering empty Markdown would, without building a converter with
     every extension (about a millisecond a page); ``on_page_content`` then fills it in.
