@@ -87,21 +87,23 @@ class ExtractionCache:
         except (OSError, ValueError, TypeError, KeyError, IndexError):
             return None
 
-    def get_file(self, task: FileTask) -> Article | None:
-        """A file's article as read before, or ``None`` (an unchanged file is not decoded again)."""
-        try:
-            key = file_key(task, task.path.read_bytes())
-            fields = json.loads(self._path(key).read_text(encoding="utf-8"))["article"]
-            return Article(**{**fields, "body": tuple(Span(**span) for span in fields["body"])})
-        except (OSError, ValueError, TypeError, KeyError):
-            return None
+    def get_file(self, task: FileTask) -> tuple[Article | None, str | None]:
+        """A file's article as read before (``None``: not stored), and the file's key for ``put_file``.
 
-    def put_file(self, task: FileTask, article: Article) -> None:
-        """Remember the article a file gave, keyed by its bytes."""
+        The key is ``None`` when the file cannot be read; an unchanged file is not decoded again.
+        """
         try:
             key = file_key(task, task.path.read_bytes())
         except OSError:
-            return
+            return None, None
+        try:
+            fields = json.loads(self._path(key).read_text(encoding="utf-8"))["article"]
+            return Article(**{**fields, "body": tuple(Span(**span) for span in fields["body"])}), key
+        except (OSError, ValueError, TypeError, KeyError):
+            return None, key
+
+    def put_file(self, key: str, article: Article) -> None:
+        """Remember the article a file gave, under the key ``get_file`` returned for it."""
         self._write(key, {"article": asdict(article)})
 
     @staticmethod

@@ -103,7 +103,7 @@ Extraction = tuple[tuple[Quote, ...], ArticleNames, ArticleTerms]
 def _read_and_extract(item: tuple[FileTask, ExtractionCache | None]) -> tuple[Article | str, Extraction | None]:
     """Read one file and find what the article alone gives, through the cache when there is one."""
     task, cache = item
-    known = cache.get_file(task) if cache else None
+    known, file_entry = cache.get_file(task) if cache else (None, None)
     article = known or read_task(task)
     if isinstance(article, str):
         return article, None
@@ -111,8 +111,8 @@ def _read_and_extract(item: tuple[FileTask, ExtractionCache | None]) -> tuple[Ar
     found = cached if cached is not None else (extract_quotes(article), article_names(article), article_terms(article))
     if cache and cached is None:
         cache.put(article, *found)
-    if cache and known is None:
-        cache.put_file(task, article)
+    if cache and known is None and file_entry is not None:
+        cache.put_file(file_entry, article)
     return article, found
 
 
