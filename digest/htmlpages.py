@@ -11,21 +11,31 @@ from typing import Any
 
 from .models import Article
 
+PACKAGES = {"lxml.html.clean": "lxml_html_clean", "lxml_html_clean": "lxml_html_clean"}
+"""Modules whose pip package has another name (jusText imports ``lxml.html.clean``)."""
+
+
+class MissingDependencyError(Exception):
+    """A package needed to read saved web pages is not installed, or is broken."""
+
 
 def article_from_html(source_id: str, rel: str, data: bytes, meta: Mapping[str, Any]) -> Article:
     """Extract one saved page; manifest metadata wins over what the page says."""
-    import trafilatura
-
     from .sources import SourceError, article_from_text, decode
 
     html, encoding = decode(data)
-    document = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_precision=True,
-    )
+    try:
+        import trafilatura
+
+        document = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+        )
+    except ImportError as exc:
+        raise MissingDependencyError(missing_package_message(rel, exc)) from None
     document = document.as_dict() if document is not None and not isinstance(document, dict) else document
     if not isinstance(document, dict) or not (document.get("text") or "").strip():
         raise SourceError("no article text found in the page")
@@ -39,3 +49,11 @@ def article_from_html(source_id: str, rel: str, data: bytes, meta: Mapping[str, 
     merged = {key: value for key, value in found.items() if value} | dict(meta)
     text = str(document["text"]).replace("\r\n", "\n")
     return article_from_text(source_id, rel, text, merged, encoding)
+
+
+def missing_package_message(rel: str, exc: ImportError) -> str:
+    """One line naming the package to install, for an import that failed while reading ``rel``."""
+    text = str(exc)
+    module = next((m for m in PACKAGES if m in text), exc.name or "trafilatura")
+    package = PACKAGES.get(module, module.split(".")[0])
+    return f"{rel}: reading saved web pages needs the package {package} ({text.splitlines()[0]}): pip install {package}"
