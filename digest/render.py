@@ -8,6 +8,7 @@ data handed to templates, never template source.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -26,19 +27,48 @@ from .escape import md, meta_title, safe_url, slug, url_attr
 from .models import Article, DiffOp, Digest, Quote, QuoteCluster, QuoteKind, Speaker, Storyline
 from .settings import Settings
 
+CLOCK = re.compile(r"(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:\d\d)?$")
+"""The time part of an ISO date: ``HH:MM``, optional seconds, optional zone."""
 RESERVED_PAGES = frozenset({"index", "search", "404", "sitemap", "assets"})
 STATEMENT_KINDS = (QuoteKind.STATEMENT, QuoteKind.FRAGMENT)
 
 
 def when(value: str | None) -> str:
-    """A publication date for readers: ``2021-11-24 03:50 UTC``, ``2021-12-09`` or ``undated``."""
-    if not value:
-        return "undated"
-    day, _, clock = value.partition("T")
+    """A date for tables and lists: ``2021-11-24 03:50 UTC``, ``2021-12-09`` or ``undated``.
+
+    A time whose zone the article does not state is left out, so that every time shown
+    beside another can be compared with it (``when_full`` shows it, marked).
+    """
+    day, clock, zone = _date_parts(value)
+    return f"{day} {clock} {zone}" if clock and zone else day
+
+
+def when_full(value: str | None) -> str:
+    """A date with whatever time the article gives: ``2021-12-10 05:29 (time zone not stated)``."""
+    day, clock, zone = _date_parts(value)
     if not clock:
         return day
-    zone = " UTC" if clock[5:] in ("+00:00", "Z") else (f" UTC{clock[5:]}" if clock[5:] else "")
-    return f"{day} {clock[:5]}{zone}"
+    return f"{day} {clock} {zone}" if zone else f"{day} {clock} (time zone not stated)"
+
+
+def _date_parts(value: str | None) -> tuple[str, str, str]:
+    """An ISO date string as (day or ``undated``, ``HH:MM`` or "", ``UTC``/``UTC+03:00`` or "")."""
+    if not value:
+        return "undated", "", ""
+    day, _, clock = value.partition("T")
+    found = CLOCK.match(clock)
+    if not found:
+        return day, "", ""
+    offset = found.group(2) or ""
+    return day, found.group(1), "UTC" if offset in ("Z", "+00:00", "-00:00") else (f"UTC{offset}" if offset else "")
+
+
+def count(number: int, noun: str, *, bold: bool = False, html_bold: bool = False) -> str | Markup:
+    """``1 quotation``, ``2 quotations``; the number in Markdown or HTML bold when asked."""
+    words = f"{noun}{'' if number == 1 else 's'}"
+    if html_bold:
+        return Markup(f"<strong>{number}</strong> ") + md(words)
+    return Markup(f"**{number}** ") + md(words) if bold else f"{number} {words}"
 
 
 def template_dirs(user_dir: Path | None = None) -> list[str]:
@@ -79,6 +109,8 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     env.filters["md"] = md
     env.filters["meta_title"] = meta_title
     env.filters["when"] = when
+    env.filters["when_full"] = when_full
+    env.filters["count"] = count
     return env
 
 
