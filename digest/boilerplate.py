@@ -107,3 +107,7 @@ SENTENCE_END = re.compile(r"[.!?:;\"”’»)]\s*$")
 
 # Headline-like lines in the body (teasers of related articles) are at most this long.
 TEASER_MAX_WORDS = 20
+
+# A Markdown ATX heading's marks: the opening ``#``s and any closing ones (``## Title ##``).
+ATX_OPEN = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+ATX_CLOSE = re.compile(r"\s+#+\s*$")

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -429,8 +429,14 @@ def read_article(
     text, encoding = decode(data)
     if path.suffix.lower() in (".md", ".markdown"):
         found, skip = front_matter(text)
-        return article_from_text(source_id, rel, text, {**found, **meta}, encoding, skip, date_orders)
+        article = article_from_text(source_id, rel, text, {**found, **meta}, encoding, skip, date_orders)
+        return article if "title" in found or "title" in meta else replace(article, title=heading_text(article.title))
     return article_from_text(source_id, rel, text, meta, encoding, date_orders=date_orders)
+
+
+def heading_text(line: str) -> str:
+    """A Markdown heading's words, without its ``#`` marks (``## Title ##`` → ``Title``)."""
+    return bp.ATX_CLOSE.sub("", bp.ATX_OPEN.sub("", line)).strip() or line
 
 
 def corpus_files(folder: Path) -> tuple[list[Path], list[str]]:
