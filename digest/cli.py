@@ -16,14 +16,25 @@ from typing import Any
 
 import click
 
+from .htmlpages import MissingDependencyError
 from .models import Digest
 from .pipeline import NoArticlesError, analyse
+from .render import count
 from .scaffold import ScaffoldError
 from .site import ConfigError, Project, load_project
 from .sources import ManifestError
+from .terminal import UnknownFilterError
 
 log = logging.getLogger("digest")
-FATAL = (ConfigError, ManifestError, NoArticlesError, ScaffoldError, OSError)
+FATAL = (
+    ConfigError,
+    ManifestError,
+    NoArticlesError,
+    ScaffoldError,
+    MissingDependencyError,
+    UnknownFilterError,
+    OSError,
+)
 UTF8 = ("utf-8", "utf-8-sig", "utf_8", "ascii")
 
 
@@ -142,29 +153,39 @@ def _report_problems(digest: Digest, strict: bool) -> None:
 @click.option(
     "--site-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    default=Path("site"),
-    show_default=True,
-    help="Where to write the built site.",
+    default=None,
+    help="Where to write the built site [default: the project's site_dir (site/ beside its mkdocs.yml); "
+    "for a bare folder of articles, site/ in the current folder].",
 )
 @click.option("--strict", is_flag=True, help="Exit with an error if any file was skipped.")
 @JOBS
 @CACHE
 @NO_CACHE
 @_fail_cleanly
-def build(corpus: Path | None, site_dir: Path, strict: bool, jobs: int, cache_dir: Path | None, no_cache: bool) -> None:
+def build(
+    corpus: Path | None, site_dir: Path | None, strict: bool, jobs: int, cache_dir: Path | None, no_cache: bool
+) -> None:
     """Build the site from CORPUS (default: this project's mkdocs.yml and its corpus)."""
-    from .site import publish, render_pages
+    from .site import default_site_dir, publish, render_pages
 
     started = time.perf_counter()
     project = _project(corpus)
+    target = (site_dir or default_site_dir(project)).resolve()
     cache = _cache_dir(cache_dir, no_cache)
     digest = _analyse(project, jobs, cache)
     _report_problems(digest, strict)
     built = summary(digest)
     pages = render_pages(digest, project)
+    generated = len(pages)
     del digest  # MkDocs needs only the pages: free the analysis before it runs
-    publish(pages, project, site_dir, jobs=jobs, cache_dir=cache)
-    log.info("digest: built %s in %.1f s: %s", site_dir, time.perf_counter() - started, built)
+    publish(pages, project, target, jobs=jobs, cache_dir=cache)
+    log.info(
+        "digest: built the site in %s (%s generated) in %.1f s: %s",
+        target,
+        count(generated, "page"),
+        time.perf_counter() - started,
+        built,
+    )
 
 
 @cli.command()
@@ -198,6 +219,7 @@ def export(
         click.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
+        log.info("digest: wrote the export to %s: %s", output.resolve(), summary(digest))
 
 
 @cli.command()
@@ -211,12 +233,35 @@ def serve(corpus: Path | None, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     project = _project(corpus)
+    _announce_address()
     if project.config_file is not None:
         mkdocs_serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True)
         return
     with tempfile.TemporaryDirectory(prefix="digest-serve-") as work:
         config_file = _scaffold_for_serve(project, Path(work))
         mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+SERVING = "Serving on "
+"""How MkDocs' live-reload server says its address."""
+
+
+class _ServingLine(logging.Filter):
+    """Say MkDocs' "Serving on URL" as digest's own line; let its other live-reload lines through."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        _, serving, url = record.getMessage().partition(SERVING)
+        if serving:
+            record.msg, record.args = f"digest: serving the site on {url} (Ctrl+C to stop)", ()
+        return True
+
+
+def _announce_address() -> None:
+    """Print the address once MkDocs has built the site and starts serving it."""
+    server_log = logging.getLogger("mkdocs.livereload")
+    server_log.setLevel(logging.INFO)
+    server_log.addFilter(_ServingLine())
+    log.info("digest: building the site, then serving it with live reload")
 
 
 def _scaffold_for_serve(project: Project, work: Path) -> Path:
@@ -249,22 +294,34 @@ def diff(corpus: Path | None, statement: str | None, outlets: tuple[str, ...]) -
     """Compare the wordings of a statement across outlets, word by word."""
     from .terminal import print_diffs
 
-    digest = _analyse(_project(corpus))
-    if not print_diffs(digest, statement, outlets):
-        click.echo("digest: error: no statement matches", err=True)
-        sys.exit(2)
+    print_diffs(_analyse(_project(corpus)), statement, outlets)
 
 
 @cli.command()
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--title", default="My news digest", show_default=True, help="The digest's title.")
+@click.option(
+    "--install-from",
+    metavar="SPEC",
+    help="What the Pages workflow installs digest from, e.g. git+https://github.com/OWNER/REPO "
+    "[default: where this digest was installed from, if that is a repository; else asked on a terminal].",
+)
 @_fail_cleanly
-def new(directory: Path, title: str) -> None:
+def new(directory: Path, title: str, install_from: str | None) -> None:
     """Start a new digest in DIRECTORY: site configuration, corpus folder, Pages workflow."""
-    from .scaffold import new_project
+    from .scaffold import PLACEHOLDER, installed_from, new_project
 
-    for path in new_project(directory, title):
+    install = install_from or installed_from()
+    if install is None and sys.stdin.isatty():
+        install = click.prompt("Where should the Pages workflow install digest from", default=PLACEHOLDER)
+    for path in new_project(directory, title, install or PLACEHOLDER):
         log.info("digest: wrote %s", path)
+    if (install or PLACEHOLDER) == PLACEHOLDER:
+        click.echo(
+            f"digest: warning: {directory / '.github/workflows/pages.yml'} installs digest from {PLACEHOLDER}: "
+            "replace OWNER/REPO with the repository digest is published in (or use --install-from)",
+            err=True,
+        )
     log.info("digest: next: put articles in %s, then run `digest build %s`", directory / "articles", directory)
 
 
@@ -277,8 +334,9 @@ def summary(digest: Digest) -> str:
         1 for c in digest.clusters if quotes[c.canonical].kind in (QuoteKind.STATEMENT, QuoteKind.FRAGMENT)
     )
     return (
-        f"{len(digest.articles)} articles read, {len(digest.problems)} skipped, {len(digest.quotes)} quotations, "
-        f"{statements} statements, {len(digest.speakers)} speakers, {len(digest.storylines)} storylines"
+        f"{count(len(digest.articles), 'article')} read, {len(digest.problems)} skipped, "
+        f"{count(len(digest.quotes), 'quotation')}, {count(statements, 'statement')}, "
+        f"{count(len(digest.speakers), 'speaker')}, {count(len(digest.storylines), 'storyline')}"
     )
 
 

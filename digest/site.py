@@ -92,8 +92,10 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
 
 def default_config(docs_dir: Path, title: str) -> dict[str, Any]:
     """The packaged site configuration for a bare folder of articles."""
+    from mkdocs.utils import yaml_load  # reads MkDocs' own tags (``!ENV``) as MkDocs does
+
     text = (resources.files("digest") / "default_mkdocs.yml").read_text(encoding="utf-8")
-    config = yaml.safe_load(text)
+    config = yaml_load(text)
     config["site_name"] = title
     config["docs_dir"] = str(docs_dir)
     return dict(config)
@@ -197,8 +199,21 @@ def page_store(cache_dir: Path | None, project: Project) -> Path | None:
 
 def _docs_dir(config_file: Path) -> Path:
     """The docs folder a ``mkdocs.yml`` names (``docs`` by default)."""
+    return config_file.parent / str(_config_value(config_file, "docs_dir", "docs"))
+
+
+def default_site_dir(project: Project) -> Path:
+    """Where a build writes when not told: the project's ``site_dir`` beside its ``mkdocs.yml``, else ``./site``."""
+    if project.config_file is None:
+        return Path("site")
+    return project.config_file.parent / str(_config_value(project.config_file, "site_dir", "site"))
+
+
+def _config_value(config_file: Path, key: str, default: str) -> object:
+    """One top-level value of a ``mkdocs.yml`` (MkDocs' own tags read as absent)."""
     data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
-    return config_file.parent / str(data.get("docs_dir", "docs"))
+    value = data.get(key) if isinstance(data, dict) else None
+    return default if value is None else value
 
 
 class _LenientLoader(yaml.SafeLoader):

@@ -14,15 +14,50 @@ from .models import Digest, QuoteCluster, QuoteKind
 STATEMENT_KINDS = (QuoteKind.STATEMENT, QuoteKind.FRAGMENT)
 
 
-def print_diffs(digest: Digest, statement: str | None, outlets: Sequence[str], console: Console | None = None) -> bool:
-    """Print matching statements' variants against their canonical wording; False when none match."""
+LISTED = 12
+"""How many known statements an error for an unknown one lists."""
+
+
+class UnknownFilterError(ValueError):
+    """An ``--outlet`` or ``--statement`` that names nothing in the digest; the message lists what it has."""
+
+
+def print_diffs(digest: Digest, statement: str | None, outlets: Sequence[str], console: Console | None = None) -> None:
+    """Print matching statements' variants against their canonical wording.
+
+    Raises ``UnknownFilterError`` when an outlet or the statement matches nothing.
+    """
     console = console or Console(highlight=False)
+    check_outlets(digest, outlets)
     clusters = select_clusters(digest, statement)
     if not clusters:
-        return False
+        raise UnknownFilterError(_no_statement(digest, statement))
     for cluster in clusters:
         _print_cluster(digest, cluster, outlets, console)
-    return True
+
+
+def check_outlets(digest: Digest, outlets: Sequence[str]) -> None:
+    """Fail with the list of known outlets when a wanted outlet matches none of them."""
+    known = sorted({a.outlet or a.id for a in digest.articles}, key=str.casefold)
+    for wanted in outlets:
+        if not any(wanted.casefold() in name.casefold() for name in known):
+            raise UnknownFilterError(f"no outlet matches {wanted!r}; the outlets are: {'; '.join(known)}")
+
+
+def _no_statement(digest: Digest, statement: str | None) -> str:
+    """The error for a statement filter that matched nothing, listing some known statements."""
+    quotes = {q.id: q for q in digest.quotes}
+    texts = [quotes[c.canonical].text for c in digest.clusters if quotes[c.canonical].kind in STATEMENT_KINDS]
+    if statement is None:
+        return "no statement is carried by two or more outlets; give --statement to see one outlet's wording"
+    shown = "; ".join(f"“{_short(text)}”" for text in texts[:LISTED])
+    more = f" (and {len(texts) - LISTED} more)" if len(texts) > LISTED else ""
+    return f"no statement matches {statement!r}; the statements are: {shown or 'none'}{more}"
+
+
+def _short(text: str, width: int = 60) -> str:
+    """A statement cut to ``width`` characters at a word boundary."""
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …"
 
 
 def select_clusters(digest: Digest, statement: str | None) -> list[QuoteCluster]:
