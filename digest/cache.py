@@ -36,7 +36,11 @@ CODE_FILES = (
     "speakers.py",
     "names.py",
     "storylines.py",
-    "textnorm.py",
+    "text/tokens.py",
+    "text/concepts.py",
+    "text/stemming.py",
+    "text/synonyms.py",
+    "text/grammar.py",
 )
 """The modules whose code decides what extraction and the per-article speaker index return."""
 

@@ -63,7 +63,8 @@ from rapidfuzz import fuzz, process
 
 from digest.models import Article, Quote, QuoteCluster, QuoteKind, stable_id
 from digest.settings import Settings
-from digest.textnorm import concepts, normalise_text
+from digest.text.concepts import concepts
+from digest.text.tokens import normalise_text
 
 log = logging.getLogger(__name__)
 

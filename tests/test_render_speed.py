@@ -15,7 +15,7 @@ from digest.diff import diff_stats, diff_tokens, word_diff
 from digest.models import QuoteCluster
 from digest.render import STATEMENT_KINDS, Renderer
 from digest.site import load_project
-from digest.textnorm import concepts
+from digest.text.concepts import concepts
 
 from .conftest import SEEDS
 
