@@ -28,7 +28,15 @@ from .storylines import ArticleTerms
 
 log = logging.getLogger(__name__)
 CODE_FILES = (
-    "quotes.py",
+    "quotes/__init__.py",
+    "quotes/attribution.py",
+    "quotes/context.py",
+    "quotes/extract.py",
+    "quotes/kinds.py",
+    "quotes/limits.py",
+    "quotes/marks.py",
+    "quotes/mentions.py",
+    "quotes/phrases.py",
     "patterns.py",
     "models.py",
     "sources.py",
