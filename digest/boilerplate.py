@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .text.sentences import SENTENCE_LIKE_LINE_END
+
 # A line matching one of these ends the article: everything after it is comments,
 # comment forms or site chrome.
 END_OF_ARTICLE = re.compile(
@@ -103,7 +105,7 @@ LATIN_SHARE_FOR_FOREIGN_LINE = 0.3
 
 # A body paragraph is at least this many words, or ends like a sentence.
 MIN_BODY_WORDS = 4
-SENTENCE_END = re.compile(r"[.!?:;\"”’»)]\s*$")
+SENTENCE_END = SENTENCE_LIKE_LINE_END
 
 # Headline-like lines in the body (teasers of related articles) are at most this long.
 TEASER_MAX_WORDS = 20

@@ -8,21 +8,21 @@ statement's content concepts (stems, with translation synonyms folded).
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import chain
 
 from .models import Article, Quote, QuoteCluster
-from .textnorm import TOKEN_RE, concepts
+from .text.concepts import concepts
+from .text.sentences import SENTENCE_SPLIT
+from .text.tokens import TOKEN_RE
 
 QUOTED, PARAPHRASED, ABSENT = "quoted", "paraphrased", "absent"
 MIN_SHARED = 4
 """A paraphrase shares at least this many content concepts with the statement..."""
 MIN_COVERAGE = 0.6
 """...and at least this share of the statement's concepts."""
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»]?\s+(?=[\"“‘«A-Z0-9])")
 
 
 def coverage(
@@ -44,7 +44,7 @@ def _sentence_index(articles: Sequence[Article]) -> dict[str, list[tuple[str, in
     """Concept → the (article id, sentence number) pairs whose sentence holds it."""
     index: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for article in articles:
-        for number, sentence in enumerate(s for p in article.paragraphs() for s in SENTENCE_END.split(p)):
+        for number, sentence in enumerate(s for p in article.paragraphs() for s in SENTENCE_SPLIT.split(p)):
             hit = (article.id, number)
             for item in _concept_set(sentence):
                 index[item].append(hit)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from rich.text import Text
 
 from digest.models import DiffOp
-from digest.textnorm import normalise_token, tokenize
+from digest.text.tokens import normalise_token, tokenize
 
 OPS = ("equal", "insert", "delete", "replace")
 """The four kinds of diff step, in the order :func:`diff_stats` reports them."""

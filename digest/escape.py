@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from .text.slugs import slugify
+
 _ENTITIES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~^=:<>&\"'$%@"}
 _TABLE = str.maketrans(_ENTITIES)
 _URL_TABLE = {ord(c): f"&#{ord(c)};" for c in "\"'<>`*_{}[]()\\ "}
@@ -62,7 +64,5 @@ def url_attr(url: str) -> Markup:
 
 def slug(text: str, reserved: frozenset[str] = frozenset()) -> str:
     """A safe, readable ASCII path component for a page (never empty, never reserved)."""
-    from anyascii import anyascii
-
-    value = re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")[:80].strip("-") or "page"
+    value = slugify(text, 80, whole_words=False, fallback="page")
     return f"{value}-page" if value in reserved else value

@@ -2,7 +2,7 @@
 
 How two quotations are compared
     Each quotation becomes a set of *concepts*: its content words, stemmed, with general
-    news-English synonyms and translation variants folded (``digest.textnorm``). Concepts
+    news-English synonyms and translation variants folded (``digest.text``). Concepts
     are weighted by rarity within the storyline (a word every quote shares, such as the
     story's main actor, says little). The similarity of two quotations blends the weighted
     Dice overlap of their concept sets with the *coverage* of the shorter one (how much of
@@ -63,7 +63,8 @@ from rapidfuzz import fuzz, process
 
 from digest.models import Article, Quote, QuoteCluster, QuoteKind, stable_id
 from digest.settings import Settings
-from digest.textnorm import concepts, normalise_text
+from digest.text.concepts import concepts
+from digest.text.tokens import normalise_text
 
 log = logging.getLogger(__name__)
 

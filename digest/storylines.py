@@ -29,12 +29,14 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import numpy as np
-from anyascii import anyascii
 from rapidfuzz import fuzz, process, utils
 
 from digest.models import Article, Quote, QuoteCluster, QuoteKind, Storyline
 from digest.settings import Settings
-from digest.textnorm import STOPWORDS, content_words, stem, tokenize
+from digest.text.concepts import content_words
+from digest.text.slugs import slugify
+from digest.text.stemming import stem
+from digest.text.tokens import tokenize
 
 log = logging.getLogger(__name__)
 
@@ -106,11 +108,7 @@ absorbed a neighbour from absorbing the next. A single article has no cohesion t
 compare against.
 """
 
-SLUG_MAX = 60
-"""Longest storyline id made from a title, in characters."""
-
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•|/])[\s\"'“”‘’«»()\[\]\-–—]*$")
-_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 Pair = tuple[int, int]
 
@@ -236,19 +234,6 @@ def parse_published(value: str | None) -> datetime | None:
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone(UTC).replace(tzinfo=None)
     return parsed
-
-
-def slugify(text: str, max_length: int = SLUG_MAX) -> str:
-    """Return a lowercase ASCII slug of ``text``, cut at a word boundary without a dangling article."""
-    words = [w for w in _SLUG_JUNK.split(anyascii(text).lower()) if w]
-    kept: list[str] = []
-    for word in words:
-        if kept and len("-".join([*kept, word])) > max_length:
-            break
-        kept.append(word[:max_length])
-    while len(kept) > 1 and len(kept) < len(words) and kept[-1] in STOPWORDS:
-        kept.pop()
-    return "-".join(kept) or "storyline"
 
 
 # --- article profiles -------------------------------------------------------

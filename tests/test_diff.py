@@ -8,7 +8,7 @@ from rich.text import Text
 
 from digest.diff import diff_stats, diff_tokens, render_terminal, word_diff
 from digest.models import DiffOp
-from digest.textnorm import normalise_token, tokenize
+from digest.text.tokens import normalise_token, tokenize
 
 SPUTNIK = (
     "The relationship with the international coalition will continue in the field of training, advice and empowerment,"

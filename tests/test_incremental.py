@@ -118,7 +118,7 @@ def test_cache_entries_hold_the_quotes_names_and_terms_of_their_article(corpus: 
         cache.put(item, *found)
         assert cache.get(item) == found
         assert list(found[2].body) == list(cache.get(item)[2].body)  # type: ignore[index]  # order kept too
-    assert {"speakers.py", "names.py", "storylines.py"} <= set(CODE_FILES)
+    assert {"speakers/index.py", "text/personal_names.py", "storylines.py"} <= set(CODE_FILES)
 
 
 def test_names_are_read_once_per_article(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:

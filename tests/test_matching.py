@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from digest.matching import cluster_quotes
 from digest.models import Article, Quote, QuoteCluster, QuoteKind, Span
 from digest.settings import Settings
-from digest.textnorm import concept, concepts, normalise_text, normalise_token, tokenize
+from digest.text.concepts import concept, concepts
+from digest.text.tokens import normalise_text, normalise_token, tokenize
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

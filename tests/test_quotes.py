@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from digest.models import Article, Quote, QuoteKind, Span, stable_id
-from digest.quotes import _token_info, body_spans, extract_quotes
+from digest.quotes import body_spans, extract_quotes
+from digest.quotes.mentions import _token_info
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

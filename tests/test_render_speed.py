@@ -10,12 +10,13 @@ from typing import Any
 import pytest
 
 from digest import render
-from digest.coverage import SENTENCE_END, _concept_set
+from digest.coverage import _concept_set
 from digest.diff import diff_stats, diff_tokens, word_diff
 from digest.models import QuoteCluster
 from digest.render import STATEMENT_KINDS, Renderer
 from digest.site import load_project
-from digest.textnorm import concepts
+from digest.text.concepts import concepts
+from digest.text.sentences import SENTENCE_SPLIT as SENTENCE_END
 
 from .conftest import SEEDS
 

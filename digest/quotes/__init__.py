@@ -1,0 +1,13 @@
+"""Quotes: finding quotations and their speakers in one article.
+
+Owns quotation-mark pairing (``marks``), the text around a quotation (``context``),
+speaker phrases (``phrases``), attribution frames (``attribution``), earlier speakers and
+people named in the text (``mentions``), quote kinds (``kinds``) and the entry points
+(``extract``). Limits live in ``limits``, vocabularies in :mod:`digest.text`.
+
+May import: :mod:`digest.text` and :mod:`digest.models`; never :mod:`digest.speakers`.
+"""
+
+from .extract import body_spans, extract_quotes
+
+__all__ = ["body_spans", "extract_quotes"]

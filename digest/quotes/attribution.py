@@ -1,0 +1,274 @@
+"""Attribution frames: which words around a quotation name its speaker (``X said``, ``according to X``)."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from digest.text.grammar import ADVERBIAL_OPENERS, CORE_DETERMINERS, FUNCTION_WORDS, VERB_SIGNS
+from digest.text.marks import DASHES, INTRODUCING_MARKS
+from digest.text.personal_names import NAME_PARTICLES
+from digest.text.reporting import (
+    ATTACHING_GAP_MARKS,
+    ATTACHING_GAP_WORDS,
+    CITED_AS_SAYING,
+    CONTINUED_THAT,
+    MAX_GAP_WORDS,
+    OBJECT_SPEAKER_PHRASES,
+    PARTICIPLE_SUFFIX,
+    QUOTED_BY,
+    REPORTING_VERB,
+)
+from digest.text.sentences import SENTENCE_END_CHARS
+
+from .context import Context
+from .limits import MAX_NAME_TOKENS, MAX_SPEAKER_WORDS, STATEMENT_MIN_WORDS
+from .marks import MARK_CHARS
+from .mentions import Mentions
+from .phrases import (
+    CONCRETE,
+    NOMINAL,
+    Token,
+    Who,
+    after_dateline,
+    classify_part,
+    head_noun,
+    is_title_token,
+    object_phrase,
+    phrase_tokens,
+    possessive,
+    role_noun,
+    subject_phrase,
+    verb_like,
+    verb_speaker,
+    with_relay,
+)
+
+# ---------------------------------------------------------------- attribution
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a quotation is attributed to, and how the attribution is written."""
+
+    who: Who | None
+    how: str
+    """``right`` (``“...,” X said``), ``left`` (``X said: “...”``), ``apposition`` (``X, role, “...”``),
+    ``sentence`` (a reporting verb earlier in the sentence), ``later`` (one after it), ``continued``
+    (the next sentence of a quotation attributed just before) or empty."""
+    near: bool = False
+    """For ``sentence``: no comma or colon between the verb and the quotation."""
+
+
+def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentions) -> Attribution:
+    """Find the speaker of a quotation in the clauses around it."""
+    right = _right_speaker(ctx.right, quote_text)
+    if right is not None:
+        return Attribution(right, "right")
+    left = _left_speaker(ctx.left, carry if ctx.same_sentence else None, quote_text, mentions)
+    if left.how:
+        return left
+    if _verb_follows(ctx.right, quote_text):
+        return Attribution(None, "right")
+    later = _sentence_speaker(ctx.right)
+    if later is not None:
+        return Attribution(later, "later")
+    if ctx.follows and carry is not None:
+        return Attribution(carry, "continued")
+    return Attribution(None, "")
+
+
+def _verb_follows(right: str, quote_text: str) -> bool:
+    """Tell whether a reporting verb follows the closing mark within a few words (``“...,” his son said``)."""
+    if not _signalled(right, quote_text):
+        return False
+    verb = REPORTING_VERB.search(right[:80])
+    return verb is not None and len(right[: verb.start()].split()) <= MAX_SPEAKER_WORDS // 3
+
+
+def _signalled(right: str, quote_text: str) -> bool:
+    """Tell whether the quotation's end invites an attribution after it (``,”`` or a long quote)."""
+    core = quote_text.rstrip().rstrip("".join(MARK_CHARS)).rstrip()
+    return right.lstrip().startswith(",") or core[-1:] in ",?!…" or len(quote_text.split()) >= STATEMENT_MIN_WORDS
+
+
+def _right_speaker(right: str, quote_text: str) -> Who | None:
+    """Read ``, X said`` / ``said X`` / ``— X`` / ``according to X`` right after a closing mark."""
+    stripped = right.lstrip()
+    if not stripped:
+        return None
+    if stripped[0] in DASHES or stripped.startswith("- "):
+        return object_phrase(stripped.lstrip("".join(DASHES) + "- "))
+    if not _signalled(right, quote_text):
+        return None
+    stripped = stripped.lstrip(", ")
+    verb = REPORTING_VERB.search(stripped)
+    if verb is None:
+        return None
+    before, after = stripped[: verb.start()], stripped[verb.end() :]
+    who = subject_phrase(before, strict=True) if before else object_phrase(after)
+    return with_relay(who, verb.group(), after)
+
+
+def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Mentions) -> Attribution:
+    """Read the clause before an opening mark: ``X said that``, ``X cited Y as saying``, ``X, role,``."""
+    relayed = _relayed(left)
+    if relayed is not None:
+        return relayed
+    predicate = _predicate_subject(left, quote_text)
+    if predicate is not None:
+        return predicate
+    verbs = list(REPORTING_VERB.finditer(left))
+    if not verbs:
+        if carry is not None and CONTINUED_THAT.match(left):
+            return Attribution(carry, "left")
+        introduced = _colon_subject(left, quote_text, mentions) or _apposition(left)
+        return introduced or Attribution(carry, "sentence" if carry else "", _no_break(left))
+    gap = left[verbs[-1].end() :]
+    how = "left" if _gap_attaches(gap) else "sentence"
+    for verb in reversed(verbs[-4:]):
+        who = verb_speaker(left[: verb.start()], verb.group(), left[verb.end() :])
+        if who is not None:
+            return Attribution(with_relay(who, verb.group(), left[verb.end() :]), how, _no_break(gap))
+        if not verb.group().endswith(PARTICIPLE_SUFFIX) and left[: verb.start()].strip(" ,"):
+            break
+    introduced = None if how == "left" else _colon_subject(left, quote_text, mentions)
+    return introduced or Attribution(carry, how if carry or how == "left" else "", _no_break(gap))
+
+
+def _predicate_subject(left: str, quote_text: str) -> Attribution | None:
+    """Read ``..., Kadhimi “stressed the importance of ...”``: a name, then a quote that is its predicate."""
+    first = quote_text.split(None, 1)[0] if quote_text.split() else ""
+    stripped = left.rstrip()
+    if not first[:1].islower() or first.lower() in FUNCTION_WORDS or not stripped or stripped[-1] in ",:;":
+        return None
+    tail = stripped.rsplit(",", 1)[-1]
+    who = classify_part(tail)
+    if who is None or who.kind != "name" or who.text != tail.strip() or len(tail.split()) > MAX_NAME_TOKENS:
+        return None
+    return Attribution(who, "sentence", True)
+
+
+def _no_break(gap: str) -> bool:
+    """Tell whether no comma, colon or dash separates a verb from the quotation after it."""
+    return not any(mark in gap for mark in ",;:—–")
+
+
+def _relayed(left: str) -> Attribution | None:
+    """Read ``X cited Y as saying`` and ``Y was quoted by X as saying`` before a quote."""
+    for pattern, relay_first in ((CITED_AS_SAYING, True), (QUOTED_BY, False)):
+        match = last_match(pattern.finditer(left))
+        if match is None or REPORTING_VERB.search(left, match.end()):
+            continue
+        if relay_first:
+            who, relay = object_phrase(match.group("speaker")), subject_phrase(left[: match.start()])
+        else:
+            who, relay = subject_phrase(left[: match.start()]), object_phrase(match.group("relay"))
+        if who is not None:
+            gap = left[match.end() :]
+            how = "left" if _gap_attaches(gap) else "sentence"
+            return Attribution(replace(who, reported_by=relay.text if relay else None), how, _no_break(gap))
+    return None
+
+
+def last_match(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """Return the last of some regex matches."""
+    tail = deque(matches, maxlen=1)
+    return tail[0] if tail else None
+
+
+def _gap_attaches(gap: str) -> bool:
+    """Tell whether the words between a reporting verb and a quote still attach the quote to the verb."""
+    stripped = gap.strip()
+    if not stripped:
+        return True
+    if len(stripped.split()) > MAX_GAP_WORDS:
+        return False
+    last = stripped.rsplit(None, 1)[-1].lower()
+    return stripped.endswith(ATTACHING_GAP_MARKS) or last in ATTACHING_GAP_WORDS
+
+
+def _colon_subject(left: str, quote_text: str, mentions: Mentions) -> Attribution | None:
+    """Read ``X rejected the claims on Telegram: “...”`` and ``X's verdict: “...”``: the sentence's subject speaks.
+
+    Only a quotation that reads as a sentence of its own is taken as speech this way.
+    """
+    stripped = left.rstrip()
+    if not stripped or stripped[-1] not in INTRODUCING_MARKS or not _full_sentence(quote_text):
+        return None
+    parts = [p.strip() for p in after_dateline(stripped[:-1]).split(",")]
+    for part in parts[:4]:
+        first = part.split(None, 1)[0].lower() if part else ""
+        if first and (first not in ADVERBIAL_OPENERS or first in CORE_DETERMINERS):
+            who = _leading_subject(part, mentions)
+            return Attribution(who, "left") if who is not None else None
+    return None
+
+
+def _full_sentence(text: str) -> bool:
+    """Tell whether a quotation reads as a sentence: a capital first, then a full stop or several words."""
+    first = next((c for c in text if c.isalpha()), "")
+    core = text.rstrip("".join(MARK_CHARS) + " ,;:")
+    return first.isupper() and (core[-1:] in SENTENCE_END_CHARS or len(text.split()) >= STATEMENT_MIN_WORDS)
+
+
+def _leading_subject(part: str, mentions: Mentions) -> Who | None:
+    """Return the person or organisation a clause opens with (``Acting president X``, ``X's``), if it names one."""
+    tokens = phrase_tokens(part)
+    end = len(tokens)
+    for k, (word, _, _) in enumerate(tokens[:MAX_SPEAKER_WORDS]):
+        if possessive(word):
+            end = k + 1
+            break
+        if k and _ends_subject(tokens, k):
+            end = k
+            break
+    if not tokens or end > MAX_SPEAKER_WORDS:
+        return None
+    phrase = part[: tokens[end - 1][2]]
+    phrase = re.sub(r"['’]s?$", "", phrase) if possessive(tokens[end - 1][0]) else phrase
+    who = classify_part(phrase)
+    if who is None or who.kind not in NOMINAL - {"statement", "role"}:
+        return None
+    if who.kind == "name" and len(who.text.split()) == 1 and not who.role and not mentions.known(who.text):
+        return None
+    return who
+
+
+def _ends_subject(tokens: list[Token], k: int) -> bool:
+    """Tell whether token ``k`` starts the predicate of a clause that opened with a name."""
+    word, previous = tokens[k][0], tokens[k - 1][0]
+    low = word.lower()
+    following = tokens[k + 1][0].lower() if k + 1 < len(tokens) else ""
+    if low in VERB_SIGNS or verb_like(low, following):
+        return True
+    if not word[:1].islower() or low in NAME_PARTICLES or is_title_token(low) or role_noun(low):
+        return False
+    plow = previous.lower().rstrip(".")
+    return previous[:1].isupper() and plow not in CORE_DETERMINERS and not is_title_token(plow)
+
+
+def _apposition(left: str) -> Attribution | None:
+    """Read the verbless form ``In a press conference, X, role, “...”``."""
+    stripped = left.rstrip()
+    if not stripped.endswith((",", ":")):
+        return None
+    who = subject_phrase(stripped.rstrip(",:"), strict=True)
+    if who is None or who.kind not in CONCRETE:
+        return None
+    if who.kind == "description" and head_noun([w.lower() for w in who.text.split()]) is None:
+        return None
+    return Attribution(who, "apposition")
+
+
+def _sentence_speaker(right: str) -> Who | None:
+    """Read ``..., the ministry said.`` at the end of the sentence a quotation sits in."""
+    verb = last_match(REPORTING_VERB.finditer(right))
+    if verb is None or verb.group().endswith(PARTICIPLE_SUFFIX):
+        return None
+    if verb.group().lower() in OBJECT_SPEAKER_PHRASES:
+        return object_phrase(right[verb.end() :])
+    who = subject_phrase(right[: verb.start()])
+    return who if who is not None and who.kind in NOMINAL - {"role"} else None

@@ -1,0 +1,427 @@
+"""Reading a speaker phrase (``the Iraqi foreign minister``, ``he``, ``Maan``) into who it names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from digest.text.grammar import (
+    ADVERBIAL_OPENERS,
+    AUXILIARIES,
+    CONJUNCTIONS,
+    CORE_DETERMINERS,
+    DATE_WORDS,
+    FUNCTION_WORDS,
+    NP_STOP_WORDS,
+    PREPOSITIONS,
+    REFLEXIVES,
+    RELATIVE_WORDS,
+    SUBJECT_PRONOUNS,
+    VERB_SIGNS,
+)
+from digest.text.marks import TOKEN, TOKEN_EDGE
+from digest.text.organisations import MEDIA_WORDS, ORG_WORDS, STATEMENT_NOUNS
+from digest.text.personal_names import NAME_PARTICLES, NAME_PREFIXES
+from digest.text.reporting import (
+    DATELINE_SEPARATORS,
+    IN_STATEMENT,
+    OBJECT_SPEAKER_PHRASES,
+    PARTICIPLE_SUFFIX,
+    REPORTING_VERBS,
+    STATEMENT_BY,
+    TRAILING_ACRONYM,
+)
+from digest.text.titles import COURTESY_TITLES, ROLE_NOUNS, TITLE_RUN_WORDS
+from digest.text.tokens import is_acronym
+
+from .context import sentence_end_in
+from .limits import MAX_DESCRIPTION_WORDS, MAX_NAME_TOKENS, MAX_ROLE_WORDS, MAX_SPEAKER_WORDS
+
+# ---------------------------------------------------------------- speaker phrases
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """A speaker phrase as written, what sort of phrase it is, and what came with it."""
+
+    text: str
+    kind: str
+    """``name``, ``org``, ``description``, ``generic`` (``the official``), ``pronoun``, ``statement``,
+    ``role``, ``adverbial`` or ``clause``."""
+    role: str | None = None
+    issuer: bool = False
+    reported_by: str | None = None
+
+
+NOT_IN_NAMES = (
+    ORG_WORDS
+    | DATE_WORDS
+    | MEDIA_WORDS
+    | CORE_DETERMINERS
+    | SUBJECT_PRONOUNS
+    | CONJUNCTIONS
+    | ADVERBIAL_OPENERS
+    | REPORTING_VERBS
+)
+"""Capitalised words that never belong to a person's name in running text (lower-case)."""
+CONCRETE = frozenset({"name", "org", "description"})
+NOMINAL = frozenset({"name", "org", "description", "generic", "pronoun", "statement", "role"})
+_ROLE_LIKE = frozenset({"description", "role", "generic"})
+Token = tuple[str, int, int]
+
+
+def phrase_tokens(part: str) -> list[Token]:
+    """Split a phrase into words with their offsets, punctuation stripped from the edges."""
+    out = []
+    for match in TOKEN.finditer(part):
+        raw = match.group()
+        word = raw.strip(TOKEN_EDGE)
+        if word:
+            begin = match.start() + raw.index(word)
+            out.append((word, begin, begin + len(word)))
+    return out
+
+
+def is_name_word(word: str) -> bool:
+    """Tell whether a word may belong to a personal name (capitalised, a particle, or ``al-X``)."""
+    low = word.lower()
+    if low in NAME_PARTICLES:
+        return True
+    for prefix in NAME_PREFIXES:
+        if low.startswith(prefix) and len(word) > len(prefix):
+            return word[len(prefix)].isupper()
+    return word[:1].isupper() and not is_acronym(word)
+
+
+def possessive(word: str) -> bool:
+    """Tell whether a word ends in ``’s`` or ``'s``."""
+    return word.endswith(("’s", "'s", "’", "'"))
+
+
+def _name_start(tokens: list[Token]) -> int:
+    """Return where the personal name ending the phrase starts (``len(tokens)`` when there is none)."""
+    if not tokens or possessive(tokens[-1][0]):
+        return len(tokens)
+    i = len(tokens)
+    while i > 0 and len(tokens) - i < MAX_NAME_TOKENS:
+        word = tokens[i - 1][0]
+        low = word.lower().rstrip(".")
+        if not is_name_word(word) or low in TITLE_RUN_WORDS or low in ORG_WORDS or low in DATE_WORDS:
+            break
+        if low in ADVERBIAL_OPENERS or low in CONJUNCTIONS or low in CORE_DETERMINERS or low in SUBJECT_PRONOUNS:
+            break
+        i -= 1
+    while i < len(tokens) and tokens[i][0].lower() in NAME_PARTICLES and not tokens[i][0][:1].isupper():
+        i += 1
+    core = [w for w, _, _ in tokens[i:] if w[:1].isupper() and w.lower() not in NAME_PARTICLES]
+    if not core and not any(is_name_word(w) and w.lower() not in NAME_PARTICLES for w, _, _ in tokens[i:]):
+        return len(tokens)
+    if i > 0 and tokens[i - 1][0].lower() in PREPOSITIONS | CORE_DETERMINERS:
+        return len(tokens)
+    return i
+
+
+def _title_prefix(part: str, tokens: list[Token], start: int) -> str | None:
+    """Return the title written right before a name (``U.S. Secretary of State``), if any."""
+    i = start
+    while i > 0 and _title_word(tokens, i - 1):
+        i -= 1
+    words = [w.lower().rstrip(".") for w, _, _ in tokens[i:start]]
+    if not words or all(w in COURTESY_TITLES for w in words):
+        return None
+    if not any(w in TITLE_RUN_WORDS or w in ROLE_NOUNS for w in words):
+        return None
+    return part[tokens[i][1] : tokens[start - 1][2]]
+
+
+def _title_word(tokens: list[Token], index: int) -> bool:
+    """Tell whether a word may belong to a title written before a name."""
+    word = tokens[index][0]
+    low = word.lower().rstrip(".")
+    if low in TITLE_RUN_WORDS or low in ROLE_NOUNS or low in ORG_WORDS or low in MEDIA_WORDS:
+        return True
+    if low in ("of", "for") and index > 0:
+        before = tokens[index - 1][0].lower().rstrip(".")
+        return before in TITLE_RUN_WORDS or before in ROLE_NOUNS
+    return possessive(word) or (word[:1].isupper() and _plain_capital(low))
+
+
+def _plain_capital(low: str) -> bool:
+    """Tell whether a capitalised word may be part of a title (not a date, determiner or adverb)."""
+    banned = DATE_WORDS | CORE_DETERMINERS | ADVERBIAL_OPENERS | CONJUNCTIONS | SUBJECT_PRONOUNS
+    return low not in banned
+
+
+def _strip_conjunction(part: str) -> str:
+    """Drop conjunctions that open a clause (``And the joint operations``)."""
+    part = part.strip()
+    for _ in range(2):
+        head, _, rest = part.partition(" ")
+        if head.lower() not in CONJUNCTIONS or not rest:
+            break
+        part = rest.strip()
+    return part
+
+
+def cut_relative(part: str) -> str:
+    """Cut a role before a relative clause (``the spokesman for X which oversees ...``)."""
+    for word, begin, _ in phrase_tokens(part):
+        if word.lower() in RELATIVE_WORDS and begin > 0:
+            return part[:begin].rstrip(" ,")
+    return part
+
+
+def _cut_at_verb(part: str) -> str:
+    """Cut a phrase where a verb follows the name it opens with (``The EFC limited itself to``)."""
+    tokens = phrase_tokens(part)
+    for k in range(1, min(len(tokens), MAX_SPEAKER_WORDS)):
+        word, previous = tokens[k][0], tokens[k - 1][0]
+        following = tokens[k + 1][0].lower() if k + 1 < len(tokens) else ""
+        named = (previous[:1].isupper() or previous.lower() in ORG_WORDS) and not role_noun(previous.lower())
+        if named and word[:1].islower() and verb_like(word.lower(), following):
+            return TRAILING_ACRONYM.sub("", part[: tokens[k][1]].rstrip())
+    return part
+
+
+def verb_like(low: str, following: str) -> bool:
+    """Tell whether a lower-case word after a name is its verb (``rejected the``, ``didn't``), not a noun."""
+    if "n't" in low or "n’t" in low:
+        return True
+    if not low.endswith("ed") or len(low) <= 3 or low in ROLE_NOUNS:
+        return False
+    return not following or following in FUNCTION_WORDS or following in REFLEXIVES
+
+
+def _participle_clause(tokens: list[Token]) -> bool:
+    """Tell whether a phrase is a participle clause (``speaking after talks with X``), not a speaker."""
+    first = tokens[0][0]
+    following = tokens[1][0].lower() if len(tokens) > 1 else ""
+    return first[:1].islower() and first.endswith(PARTICIPLE_SUFFIX) and following in FUNCTION_WORDS
+
+
+@lru_cache(maxsize=1 << 14)
+def classify_part(part: str) -> Who | None:
+    """Classify one comma-separated phrase as a name, organisation, role, pronoun, adverbial or clause."""
+    part = _strip_conjunction(part)
+    issuer = STATEMENT_BY.search(part)
+    if issuer:
+        org = cut_at_stop(issuer.group("issuer")).strip()
+        return Who(org, "org", issuer=True) if org else None
+    part = _cut_at_verb(cut_relative(part))
+    tokens = phrase_tokens(part)
+    if not tokens:
+        return None
+    lows = [w.lower() for w, _, _ in tokens]
+    if any(low in VERB_SIGNS or low in REPORTING_VERBS for low in lows) or len(tokens) > MAX_SPEAKER_WORDS:
+        return Who(part, "clause")
+    if _participle_clause(tokens):
+        return Who(part, "adverbial")
+    start = _name_start(tokens)
+    if start < len(tokens):
+        name = part[tokens[start][1] : tokens[-1][2]]
+        return Who(name, "name", _title_prefix(part, tokens, start))
+    return _nominal(part, tokens, lows)
+
+
+def _nominal(part: str, tokens: list[Token], lows: list[str]) -> Who | None:
+    """Classify a phrase without a personal name: pronoun, statement, organisation, person or adverbial."""
+    text = part[tokens[0][1] : tokens[-1][2]]
+    first = lows[0]
+    if len(lows) == 1 and first in SUBJECT_PRONOUNS:
+        return Who(text, "pronoun")
+    head = head_noun(lows)
+    if head in STATEMENT_NOUNS and first in CORE_DETERMINERS:
+        return Who(text, "statement" if len(lows) == 2 or lows[1] in ("same", "latest") else "org")
+    if first in ADVERBIAL_OPENERS and first not in CORE_DETERMINERS:
+        return Who(text, "adverbial")
+    if head in ROLE_NOUNS:
+        return Who(text, _person_kind(tokens, lows))
+    if head in ORG_WORDS or any(is_acronym(w) for w, _, _ in tokens):
+        return Who(text, "org")
+    if first in ("the", "this") and all(w[:1].isupper() for w, _, _ in tokens[1:]) and len(tokens) > 1:
+        return Who(text, "org")
+    return None
+
+
+def head_noun(lows: list[str]) -> str | None:
+    """Return the last role, organisation or statement noun before the phrase's first preposition."""
+    head = None
+    for low in lows:
+        if low in PREPOSITIONS or low in RELATIVE_WORDS or low == "and":
+            break
+        if low in ROLE_NOUNS or low in ORG_WORDS or low in STATEMENT_NOUNS:
+            head = low
+    return head
+
+
+def _person_kind(tokens: list[Token], lows: list[str]) -> str:
+    """Tell a back-reference (``the official``) from a description or a role written as an appositive."""
+    first = lows[0]
+    if possessive(tokens[0][0]):
+        return "role"
+    has_complement = any(low in PREPOSITIONS for low in lows) or any(possessive(w) for w, _, _ in tokens)
+    if first in ("the", "this", "that") and len(lows) <= 4 and not has_complement:
+        return "generic"
+    return "description"
+
+
+def cut_at_stop(text: str) -> str:
+    """Cut a phrase written after its verb where the speaker's words end (``X in a statement``)."""
+    for word, begin, _ in phrase_tokens(text):
+        if word.lower() in NP_STOP_WORDS and word[:1].islower():
+            return text[:begin]
+    return text
+
+
+def _strip_aux(clause: str) -> str:
+    """Drop auxiliaries and adverbs between a subject and its verb (``had also said``)."""
+    clause = clause.rstrip()
+    for _ in range(4):
+        head, _, last = clause.rpartition(" ")
+        if last.lower().strip(",") not in AUXILIARIES:
+            break
+        clause = head.rstrip()
+    return clause
+
+
+def after_dateline(clause: str) -> str:
+    """Drop a dateline or outlet tag before a sentence (``Shafaq News/ The ...``)."""
+    cut = max((clause.rfind(sep) + len(sep) for sep in DATELINE_SEPARATORS if sep in clause), default=0)
+    return clause[cut:]
+
+
+def subject_phrase(clause: str, strict: bool = False) -> Who | None:
+    """Return the speaker phrase that ends a clause, i.e. the subject right before its verb.
+
+    ``strict`` (for the words between a quote and its verb) refuses anything but a speaker phrase.
+    """
+    clause = after_dateline(_strip_aux(clause)).rstrip(" ,")
+    raw = [p.strip() for p in clause.split(",")]
+    parts = [p for p in raw if p and not p.isdigit() and p.split(None, 1)[0].lower() not in RELATIVE_WORDS][-4:]
+    whos = [classify_part(p) for p in parts]
+    if len(whos) > 1 and whos[-1] is None and whos[-2] is not None and whos[-2].kind == "name":
+        whos[-1] = _appositive(parts[-1])
+    if strict:
+        whos = [w or _loose_description(p) for w, p in zip(whos, parts, strict=True)]
+        if any(w is None or w.kind == "clause" for w in whos):
+            return None
+    found = [w for w in whos if w is not None]
+    while found and found[-1].kind == "adverbial":
+        found.pop()
+    if not found:
+        return None
+    return _combine(found[-1], found[-2] if len(found) > 1 else None, None)
+
+
+def object_phrase(text: str) -> Who | None:
+    """Return the speaker phrase written after its verb or a dash (``said X``, ``according to X``)."""
+    for stop in ";:!?()[]":
+        text = text.split(stop, 1)[0]
+    text = text[: sentence_end_in(text)].rstrip(". ")
+    parts = [cut_at_stop(p).strip() for p in text.split(",")[:4] if not p.strip().isdigit()][:3]
+    if not parts or not parts[0]:
+        return None
+    first = classify_part(parts[0]) or _description(parts[0])
+    second = (classify_part(parts[1]) or _appositive(parts[1])) if len(parts) > 1 and parts[1] else None
+    if first is None:
+        return None
+    if first.kind in ("description", "role") and second is not None and second.kind == "name":
+        return _combine(second, first, None)
+    return _combine(first, None, second)
+
+
+def _description(part: str) -> Who | None:
+    """Take a short lower-case noun phrase naming people after ``cited`` or ``according to`` as a description."""
+    tokens = phrase_tokens(part)
+    if not 1 <= len(tokens) <= 5 or not tokens[0][0][:1].islower() or tokens[0][0].lower() in NP_STOP_WORDS:
+        return None
+    if not role_noun(tokens[-1][0].lower()):
+        return None
+    return Who(part[tokens[0][1] : tokens[-1][2]], "description")
+
+
+def role_noun(low: str) -> bool:
+    """Tell whether a noun, singular or plural, names people (``witnesses``, ``spokesmen``)."""
+    forms = (low, low.removesuffix("s"), low.removesuffix("es"), low.removesuffix("men") + "man")
+    return any(form in ROLE_NOUNS for form in forms)
+
+
+def _appositive(part: str) -> Who | None:
+    """Take a phrase after a name that opens with an article or a possessive as its role (``a shopkeeper``)."""
+    tokens = phrase_tokens(cut_relative(part))
+    if not 2 <= len(tokens) <= MAX_ROLE_WORDS or any(w.lower() in VERB_SIGNS for w, _, _ in tokens):
+        return None
+    first = tokens[0][0]
+    if first.lower() not in ("a", "an", "the") and not possessive(first):
+        return None
+    return Who(part[tokens[0][1] : tokens[-1][2]], "role")
+
+
+def _loose_description(part: str) -> Who | None:
+    """Take a short phrase right before ``said`` as a description (``Osama bin Laden's son``)."""
+    tokens = phrase_tokens(part)
+    if not 1 <= len(tokens) <= MAX_DESCRIPTION_WORDS:
+        return None
+    if any(w.lower() in VERB_SIGNS or w.lower() in FUNCTION_WORDS - CORE_DETERMINERS for w, _, _ in tokens[:1]):
+        return None
+    return Who(part[tokens[0][1] : tokens[-1][2]], "description")
+
+
+def _combine(head: Who, before: Who | None, after: Who | None) -> Who | None:
+    """Join a speaker phrase with the appositive written before or after it into name and role."""
+    if head.kind == "name":
+        role = _role_text(after) or _role_text(before) or head.role
+        return replace(head, role=role)
+    if head.kind in _ROLE_LIKE and before is not None and before.kind == "name":
+        return replace(before, role=_role_text(head) or before.role)
+    if head.kind == "role":
+        return replace(head, kind="description")
+    return head if head.kind in NOMINAL else None
+
+
+def _role_text(who: Who | None) -> str | None:
+    """Return a phrase's text when it can serve as a role beside a name."""
+    if who is None or who.kind not in _ROLE_LIKE:
+        return None
+    return who.text
+
+
+def with_relay(who: Who | None, verb: str, after: str) -> Who | None:
+    """Note a news outlet told the words (``X told the Iraqi News Agency``) or a statement's issuer."""
+    if who is None:
+        return None
+    if IN_STATEMENT.match(after.lstrip(" ,")) and who.kind in ("org", "name"):
+        who = replace(who, issuer=True)
+    if verb.lower() not in ("told", "tells", "telling"):
+        return who
+    outlet = _outlet(after)
+    return replace(who, reported_by=outlet) if outlet and not who.reported_by else who
+
+
+def _outlet(after: str) -> str | None:
+    """Return the object of ``told`` when it is a news outlet."""
+    words = phrase_tokens(after[:80])
+    end = 0
+    for i, (word, _, stop) in enumerate(words):
+        if i == 0 and word.lower() == "the":
+            continue
+        if not (word[:1].isupper() or word.lower() in MEDIA_WORDS):
+            break
+        end = stop
+    phrase = after[:end].strip()
+    named = [w for w, _, _ in phrase_tokens(phrase) if w[:1].isupper() and w.lower() != "the"]
+    if named and any(w.lower() in MEDIA_WORDS or is_acronym(w) for w in named):
+        return phrase
+    return None
+
+
+def verb_speaker(before: str, verb: str, after: str) -> Who | None:
+    """Return the speaker of one reporting verb: its subject, or the phrase after ``according to``."""
+    if verb.lower() in OBJECT_SPEAKER_PHRASES:
+        return object_phrase(after)
+    return subject_phrase(before)
+
+
+def is_title_token(low: str) -> bool:
+    """Tell whether a word is a title, hyphenated ones included (``vice-president``)."""
+    return all(part in TITLE_RUN_WORDS or part in COURTESY_TITLES for part in low.split("-"))

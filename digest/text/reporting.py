@@ -1,0 +1,126 @@
+"""Data only: reporting verbs and the attribution frames built on them.
+
+No regex nests quantifiers, every repeat inside one is bounded, and the attribution
+regexes only run on bounded windows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .tokens import words
+
+REPORTING_VERBS = words(
+    "said says say saying added adds adding stated states stating told tells telling "
+    "announced announces announcing noted notes noting explained explains explaining "
+    "stressed stresses stressing confirmed confirms confirming wrote writes writing "
+    "tweeted tweets tweeting indicated indicates indicating warned warns warning "
+    "insisted insists insisting argued argues arguing claimed claims claiming assured assures "
+    "assuring declared declares declaring urged urges urging asked asks asking replied replies "
+    "replying emphasized emphasised emphasizes emphasises emphasizing emphasising affirmed "
+    "affirms affirming reaffirmed reaffirming reiterated reiterates reiterating remarked "
+    "commented comments commenting revealed reveals revealing disclosed acknowledged "
+    "admitted asserted asserts asserting observed responded recalled suggested suggests vowed "
+    "pledged promised denied denies denying mentioned highlighted underlined underscored "
+    "clarified specified elaborated informed reported reports quoted cited announces "
+    "stipulated confessed predicted lamented complained boasted conceded countered "
+    "demanded explains posted called calls calling described describes describing termed "
+    "labelled labeled branded threatened threatens threatening threaten vowed vows vowing "
+    "say tell add warn insist claim argue note vow describe deny urge stress confirm"
+)
+"""Single-word reporting verbs; the speaker is usually the subject."""
+
+REPORTING_PHRASES = ("pointed out", "points out", "pointing out", "went on", "goes on")
+"""Multi-word reporting verbs."""
+
+OBJECT_SPEAKER_PHRASES = ("according to",)
+"""Reporting phrases whose speaker follows them (``according to the ministry``), any capitalisation."""
+
+REPORTING_VERB = re.compile(
+    r"(?<![\w’'-])(?:"
+    + "|".join(sorted(REPORTING_PHRASES, key=len, reverse=True))
+    + "|"
+    + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in OBJECT_SPEAKER_PHRASES)
+    + "|"
+    + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+    + r")(?![\w’'-])"
+)
+"""Any reporting verb, matched case-sensitively (``Said`` may be a name)."""
+
+PARTICIPLE_SUFFIX = "ing"
+"""A reporting verb ending so takes its subject from the clause it hangs on (``, noting that``)."""
+
+CITED_AS_SAYING = re.compile(
+    r"(?<![\w’'-])(?:cited|cites|citing|quoted|quotes|quoting)\s+(?P<speaker>[^,.;:!?\"“”«»]{1,120}?)\s+"
+    r"(?:as\s+(?:saying|telling|stating|noting|adding|writing)|to\s+the\s+effect\s+that)(?![\w-])"
+)
+"""``X cited Y as saying``: Y is the speaker, X relayed it."""
+
+QUOTED_BY = re.compile(
+    r"(?<![\w’'-])(?:was|were|is|are)\s+quoted\s+by\s+(?P<relay>[^,.;:!?\"“”«»]{1,80}?)\s+as\s+saying(?![\w-])"
+)
+"""``X was quoted by Y as saying``: X is the speaker, Y relayed it."""
+
+STATEMENT_BY = re.compile(
+    r"(?<![\w-])(?:statement|communiqu[eé]|press release|announcement|message)\s+"
+    r"(?:(?:issued|released|published|put out|posted|sent)\s+)?(?:on\s+\w+\s+)?by\s+"
+    r"(?P<issuer>[^,.;:!?\"“”«»()]{1,80})"
+)
+"""``a statement issued by X``: the statement's words are X's."""
+
+IN_STATEMENT = re.compile(r"\bin\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,2}(?:statement|communiqu[eé])\b")
+"""``said in a statement`` / ``went on in its statement``: the subject issued a statement."""
+
+ATTACHING_GAP_MARKS = (",", ":", "—", "–")
+"""Punctuation that ends the words between a reporting verb (plus an adverbial) and its quote."""
+
+ATTACHING_GAP_WORDS = frozenset({"that", "saying"})
+"""Words that end the words between a reporting verb and its quote (``told the agency that``)."""
+
+MAX_GAP_WORDS = 25
+"""More words than this between the verb and the quote means the verb is not attached."""
+
+CONTINUED_THAT = re.compile(r"^[\s,]*(?:and|but|or)\s+(?:also\s+)?that\s*$")
+"""The words between two quotations of one sentence that share a verb (``... “A” and that “B”``)."""
+
+TRAILING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][\w.&-]{0,11}\s*\)$")
+"""An acronym in brackets after an organisation's name (``The European Football Confederation (EFC)``)."""
+
+SPOKESPERSON_NOUN = (
+    r"(?:spokes(?:man|woman|person|people|men|women|persons)|representative|"
+    r"press\s+(?:officer|secretary|office|service|team)|media\s+office)"
+)
+"""Nouns of someone who speaks for another person or organisation (regex source)."""
+
+SPEAKS_FOR = re.compile(
+    r"^(?:(?:a|an|the|one)\s+)?(?P<role>(?:[\w’'-]+\s+){0,2}?" + SPOKESPERSON_NOUN + r")\s+(?:for|of)\s+"
+    r"(?P<who>\S[^,;:]{0,100})$",
+    re.IGNORECASE,
+)
+"""``a spokeswoman for Y``: the words are Y's, the spokeswoman is the role."""
+
+OWNER_BEFORE = re.compile(
+    r"^(?:(?:a|an|the|one)\s+)?(?P<who>[^,;:]{1,80}?)\s+(?P<role>" + SPOKESPERSON_NOUN + r")$",
+    re.IGNORECASE,
+)
+"""``a Kremlin spokesman``: the capitalised owner before the noun speaks."""
+
+OWNER_POSSESSIVE = re.compile(
+    r"^(?P<who>[^,;:]{1,80}?)['’]s?\s+(?P<role>(?:(?:press|media|campaign)\s+)?(?:office|team|campaign)|"
+    + SPOKESPERSON_NOUN
+    + r")$",
+    re.IGNORECASE,
+)
+"""``Y's office`` / ``Y's spokesman``: Y speaks through them."""
+
+DATELINE_SEPARATORS = ("/ ", " – ", " — ", " - ")
+"""Separators after a dateline or an outlet tag (``Shafaq News/``, ``ERBIL (North Press) –``)."""
+
+APPOSITIVE_STOPS = words(
+    """
+    which who whom whose that said says say told tells added adds announced announces noted
+    stated stressed explained confirmed warned wrote writes declared insisted indicated
+    pointed affirmed assured claimed has had have is was were are will would
+    """
+)
+"""Words that end a role written beside a name (``X, the spokesman for Y, said``)."""

@@ -1,0 +1,91 @@
+"""The shape of ``digest/``: import direction between stage packages, no private imports, small modules."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent / "digest"
+
+ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
+    "text": frozenset(),
+    "quotes": frozenset({"text", "models"}),
+    "speakers": frozenset({"text", "quotes", "models"}),
+}
+"""For each stage package, the other parts of ``digest`` it may import (a package or a top-level module)."""
+
+KNOWN_PRIVATE_IMPORTS = frozenset({"digest.site._LenientLoader", "digest.site._docs_dir"})
+"""Private names the publishing side still shares (plugin.py from site.py); the phase that moves it ends this."""
+
+MAX_LINES = 600
+"""Longest module allowed inside the stage packages."""
+
+
+def _modules() -> list[Path]:
+    return sorted(ROOT.rglob("*.py"))
+
+
+def _module_name(path: Path) -> str:
+    parts = ("digest", *path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> list[tuple[str, list[str]]]:
+    """Return ``(absolute module, imported names)`` for every import in ``path``."""
+    package = _module_name(path) if path.name == "__init__.py" else _module_name(path).rpartition(".")[0]
+    found: list[tuple[str, list[str]]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.extend((alias.name, []) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.split(".")[: len(package.split(".")) - node.level + 1] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            found.append((module, [alias.name for alias in node.names]))
+    return found
+
+
+def _part(module: str) -> str | None:
+    """Return the part of ``digest`` a module belongs to (``digest.quotes.marks`` -> ``quotes``)."""
+    parts = module.split(".")
+    return parts[1] if parts[0] == "digest" and len(parts) > 1 else None
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_private_name_imported(path: Path) -> None:
+    private = [
+        f"{module}.{name}"
+        for module, names in _imports(path)
+        if _part(module) is not None
+        for name in names
+        if name.startswith("_") and f"{module}.{name}" not in KNOWN_PRIVATE_IMPORTS
+    ]
+    assert not private, f"{path.name} imports private names: {private}"
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_stage_packages_import_down_the_pipeline(path: Path) -> None:
+    own = _part(_module_name(path))
+    if own not in ALLOWED_IMPORTS:
+        pytest.skip("not a stage package")
+    wrong = sorted(
+        module
+        for module, names in _imports(path)
+        for target in [_part(module)]
+        if target is not None
+        and target != own
+        and target not in ALLOWED_IMPORTS[own]
+        and not (module == "digest" and all(_part(f"digest.{n}") in ALLOWED_IMPORTS[own] | {own} for n in names))
+    )
+    assert not wrong, f"{path.relative_to(ROOT)} may import only {sorted(ALLOWED_IMPORTS[own])}, imports {wrong}"
+
+
+@pytest.mark.parametrize("package", sorted(ALLOWED_IMPORTS))
+def test_stage_modules_are_small(package: str) -> None:
+    long = {p.name: n for p in (ROOT / package).glob("*.py") if (n := len(p.read_text().splitlines())) > MAX_LINES}
+    assert not long, f"modules over {MAX_LINES} lines in digest/{package}: {long}"
+
+
+def test_stage_packages_exist() -> None:
+    assert all((ROOT / package / "__init__.py").is_file() for package in ALLOWED_IMPORTS)
