@@ -18,7 +18,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from itertools import combinations
 from pathlib import Path
@@ -118,6 +118,8 @@ class GoldEntity:
     label: str
     name: str
     forms: tuple[str, ...]
+    sources: frozenset[str] = frozenset()
+    """The sources where its forms count (empty: every source), so a shared surname is ambiguous only there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,6 +432,21 @@ def form_owners(entities: Mapping[str, GoldEntity]) -> dict[str, frozenset[str]]
     return {key: frozenset(labels) for key, labels in owners.items()}
 
 
+def scoped_owners(entities: Mapping[str, GoldEntity]) -> Callable[[str], dict[str, frozenset[str]]]:
+    """Return a function giving, per source, the form owners among the entities that count there."""
+    if not any(e.sources for e in entities.values()):
+        everywhere = form_owners(entities)
+        return lambda source: everywhere
+    cache: dict[str, dict[str, frozenset[str]]] = {}
+
+    def owners(source: str) -> dict[str, frozenset[str]]:
+        if source not in cache:
+            cache[source] = form_owners({k: e for k, e in entities.items() if not e.sources or source in e.sources})
+        return cache[source]
+
+    return owners
+
+
 def predicted_names(quote: Quote, speakers: Mapping[str, Speaker]) -> list[str]:
     """Return every name a prediction gives its speaker: as written, entity name, aliases."""
     names = [quote.speaker_as_written] if quote.speaker_as_written else []
@@ -547,13 +564,13 @@ def _speaker_scores(
     gold: Gold, pairs: Sequence[Pair], speakers: Mapping[str, Speaker]
 ) -> tuple[dict[str, Any], list[str]]:
     """Return speaker accuracy (a missed quotation counts as wrong) and the wrong ones."""
-    owners = form_owners(gold.entities)
+    owners = scoped_owners(gold.entities)
     by_gold = {id(p.gold): p for p in pairs}
     targets = [q for q in gold.required if q.speaker]
     right, wrong = 0, []
     for q in targets:
         pair = by_gold.get(id(q))
-        if pair and speaker_matches(pair.pred.quote, q.speaker or "", speakers, owners):
+        if pair and speaker_matches(pair.pred.quote, q.speaker or "", speakers, owners(q.source)):
             right += 1
         else:
             got = predicted_names(pair.pred.quote, speakers) if pair else "missed"
