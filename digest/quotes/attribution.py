@@ -15,6 +15,7 @@ from digest.text.reporting import (
     ATTACHING_GAP_WORDS,
     CITED_AS_SAYING,
     CONTINUED_THAT,
+    INVERTED_SUBJECT,
     MAX_GAP_WORDS,
     OBJECT_SPEAKER_PHRASES,
     PARTICIPLE_SUFFIX,
@@ -57,7 +58,8 @@ class Attribution:
     how: str
     """``right`` (``“...,” X said``), ``left`` (``X said: “...”``), ``apposition`` (``X, role, “...”``),
     ``sentence`` (a reporting verb earlier in the sentence), ``later`` (one after it), ``continued``
-    (the next sentence of a quotation attributed just before) or empty."""
+    (the next sentence of a quotation attributed just before), ``subject`` (no reporting verb: the
+    subject of the reporter's sentence that carries the quotation) or empty."""
     near: bool = False
     """For ``sentence``: no comma or colon between the verb and the quotation."""
 
@@ -75,8 +77,12 @@ def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentio
     later = _sentence_speaker(ctx.right)
     if later is not None:
         return Attribution(later, "later")
-    if ctx.follows and carry is not None:
+    if (ctx.follows or ctx.next_paragraph) and carry is not None:
         return Attribution(carry, "continued")
+    if ctx.midsentence:
+        subject = _participle_subject(ctx.left, "subject", mentions)
+        if subject is not None:
+            return subject
     return Attribution(None, "")
 
 
@@ -104,6 +110,9 @@ def _right_speaker(right: str, quote_text: str) -> Who | None:
     if not _signalled(right, quote_text):
         return None
     stripped = stripped.lstrip(", ")
+    inverted = INVERTED_SUBJECT.match(stripped)
+    if inverted:
+        return Who(inverted.group("pronoun"), "pronoun")
     verb = REPORTING_VERB.search(stripped)
     if verb is None:
         return None
@@ -135,7 +144,19 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
         if not verb.group().endswith(PARTICIPLE_SUFFIX) and left[: verb.start()].strip(" ,"):
             break
     introduced = None if how == "left" else _colon_subject(left, quote_text, mentions)
+    if introduced is None and verbs[-1].group().endswith(PARTICIPLE_SUFFIX):
+        introduced = _participle_subject(left[: verbs[-1].start()], how, mentions)
     return introduced or Attribution(carry, how if carry or how == "left" else "", _no_break(gap))
+
+
+def _participle_subject(clause: str, how: str, mentions: Mentions) -> Attribution | None:
+    """Read ``X hit back at the critics on Tuesday, saying: “...”``: the sentence's subject says it."""
+    for part in [p.strip() for p in after_dateline(clause.strip()).split(",")][:4]:
+        first = part.split(None, 1)[0].lower() if part else ""
+        if first and (first not in ADVERBIAL_OPENERS or first in CORE_DETERMINERS):
+            who = _leading_subject(part, mentions)
+            return Attribution(who, how) if who is not None else None
+    return None
 
 
 def _predicate_subject(left: str, quote_text: str) -> Attribution | None:
@@ -219,7 +240,7 @@ def _leading_subject(part: str, mentions: Mentions) -> Who | None:
     tokens = phrase_tokens(part)
     end = len(tokens)
     for k, (word, _, _) in enumerate(tokens[:MAX_SPEAKER_WORDS]):
-        if possessive(word):
+        if possessive(word) and not (k + 1 < len(tokens) and role_noun(tokens[k + 1][0].lower())):
             end = k + 1
             break
         if k and _ends_subject(tokens, k):
@@ -230,7 +251,7 @@ def _leading_subject(part: str, mentions: Mentions) -> Who | None:
     phrase = part[: tokens[end - 1][2]]
     phrase = re.sub(r"['’]s?$", "", phrase) if possessive(tokens[end - 1][0]) else phrase
     who = classify_part(phrase)
-    if who is None or who.kind not in NOMINAL - {"statement", "role"}:
+    if who is None or who.kind not in NOMINAL - {"statement"}:
         return None
     if who.kind == "name" and len(who.text.split()) == 1 and not who.role and not mentions.known(who.text):
         return None

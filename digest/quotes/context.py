@@ -36,6 +36,8 @@ class Context:
     headline: bool
     left_start: int
     """Where ``left`` starts in the article text."""
+    next_paragraph: bool = False
+    """The quotation opens its paragraph, and the paragraph before ended with a quotation (a speech quoted on)."""
 
 
 def context_of(
@@ -68,7 +70,18 @@ def context_of(
     scare = left.rstrip().lower().endswith(LABEL_OPENERS)
     follows = joined and not left.strip() and len(left_raw.split()) <= MAX_SPEAKER_WORDS
     label = scare or _labelled(left, right)
-    return Context(left, right, same, midsentence, continues, label, scare, follows, headline, lo + cut)
+    next_paragraph = _quoted_on(text, paras, item, before)
+    return Context(left, right, same, midsentence, continues, label, scare, follows, headline, lo + cut, next_paragraph)
+
+
+def _quoted_on(text: str, paras: tuple[Span, ...], item: Found, before: Found | None) -> bool:
+    """Tell whether a quotation opens its paragraph right after a paragraph whose last quotation ends it."""
+    if before is None or before.last_para != item.first_para - 1 or item.first_para == 0:
+        return False
+    if text[paras[item.first_para].start : item.open].strip():
+        return False
+    rest = text[before.after : paras[before.last_para].end]
+    return len(rest.split()) <= MAX_SPEAKER_WORDS
 
 
 def _introduction(text: str, previous: Span, lo: int) -> tuple[int, str]:

@@ -12,6 +12,7 @@ from digest.text.grammar import (
     CORE_DETERMINERS,
     EVIDENCE_PRONOUNS,
     FEMININE_PRONOUNS,
+    INDEFINITE,
     MASCULINE_PRONOUNS,
     OBLIQUE_WORDS,
     PERSON_PRONOUNS,
@@ -19,9 +20,10 @@ from digest.text.grammar import (
 from digest.text.marks import DASHES, TOKEN, TOKEN_EDGE
 from digest.text.organisations import MEDIA_WORDS, ORG_WORDS
 from digest.text.personal_names import NAME_PARTICLES, NAME_PREFIXES
+from digest.text.places import PLACE_HEADS
 from digest.text.reporting import REPORTING_VERB
 from digest.text.sentences import ABBREVIATIONS, SENTENCE_END_CHARS
-from digest.text.titles import FEMININE_WORDS, MASCULINE_WORDS, ROLE_NOUNS, VAGUE_PERSON_NOUNS
+from digest.text.titles import FEMININE_WORDS, MASCULINE_WORDS, ROLE_NOUNS, SINGLE_OFFICES, VAGUE_PERSON_NOUNS
 from digest.text.tokens import is_acronym
 
 from ..models import Span
@@ -71,6 +73,8 @@ class _Named:
     who: Who
     oblique: bool
     """The name follows a preposition or a subordinator of its clause (``in a letter to X``)."""
+    title: str = ""
+    """The title word written just before the name (``president`` in ``President X``), lower-case."""
 
 
 class Mentions:
@@ -89,6 +93,12 @@ class Mentions:
         self._text = text
         self._paras = paras
         self._para_starts = [p.start for p in paras]
+        self._first: dict[str, int] = {}
+        self._roles: dict[str, str] = {}
+        for named in people.named:
+            key = _surname(named.who.text)
+            self._first.setdefault(key, named.pos)
+            self._roles[key] = f"{self._roles.get(key, '')} {named.title}".lower()
 
     def add(self, pos: int, who: Who) -> None:
         """Record a speaker a quotation was attributed to."""
@@ -165,6 +175,29 @@ class Mentions:
         events += [(pos, None) for pos, told in self._chains[k : min(stop, k + BACKREF_STEPS)] if told == gender]
         events.sort(key=lambda e: e[0])
         return events
+
+    def salient(self, gender: str, role: str = "") -> Who | None:
+        """Return the person the article names most often (first named on a tie), when a local search found none.
+
+        News copy refers back to its main subject over long stretches (``She said: ...`` three
+        paragraphs after the name). With ``role``, only people written with that role word
+        (``President X`` for ``the president``) count, when any is.
+        """
+        counts: dict[str, int] = {}
+        fullest: dict[str, Who] = {}
+        for named in self._named:
+            if not self.fits(named.who, gender):
+                continue
+            key = _surname(named.who.text)
+            counts[key] = counts.get(key, 0) + 1
+            if len(named.who.text) > len(fullest.get(key, named.who).text) or key not in fullest:
+                fullest[key] = named.who
+        titled = {k for k in counts if role and role in self._roles.get(k, "")}
+        pool = titled or set(counts)
+        if not pool:
+            return None
+        best = max(pool, key=lambda k: (counts[k], -self._first[k]))
+        return fullest[best]
 
     def fits(self, who: Who, gender: str) -> bool:
         """Tell whether a mention can be the one person a pronoun of ``gender`` refers to."""
@@ -245,6 +278,7 @@ class _Candidate:
     words: int
     titled: bool
     gender: str = ""
+    title: str = ""
 
 
 @dataclass(slots=True)
@@ -419,7 +453,7 @@ def _flush(text: str, state: _ScanState, following: str, out: list[_Candidate]) 
     run, state.run = state.run, []
     while run and run[-1][0].lower() in NAME_PARTICLES:
         run.pop()
-    if not run or following in ORG_WORDS or following in MEDIA_WORDS:
+    if not run or following in ORG_WORDS or following in MEDIA_WORDS or run[-1][0].lower() in PLACE_HEADS:
         return
     if state.before in CORE_DETERMINERS or possessive(state.before) or is_acronym(run[0][0]):
         return
@@ -428,7 +462,7 @@ def _flush(text: str, state: _ScanState, following: str, out: list[_Candidate]) 
     titled = is_title_token(state.before) or state.before in ROLE_NOUNS
     gender = _gender_of_words(state.before)
     words = sum(1 for w, _, _ in run if w.lower() not in NAME_PARTICLES)
-    candidate = _Candidate(run[0][1], written, state.oblique, words, titled, gender)
+    candidate = _Candidate(run[0][1], written, state.oblique, words, titled, gender, state.before if titled else "")
     out.append(candidate)
     state.people.append(candidate)
 
@@ -441,7 +475,7 @@ def _people(candidates: list[_Candidate], speakers: list[_Mention], chains: list
     named = []
     for c in candidates:
         if c.words > 1 or c.titled or _surname(c.text) in known:
-            named.append(_Named(c.pos, Who(c.text, "name"), c.oblique))
+            named.append(_Named(c.pos, Who(c.text, "name"), c.oblique, c.title))
             if c.gender:
                 _note_gender(genders, c.text, c.gender)
     return _People(named, genders, frozenset(known), chains)
@@ -470,7 +504,7 @@ def _is_single_person(who: Who) -> bool:
     if head is not None:
         return not _plural(head)
     last = words[-1] if words else ""
-    return last not in ORG_WORDS and not (who.kind == "description" and _plural(last))
+    return last not in ORG_WORDS and last not in PLACE_HEADS and not (who.kind == "description" and _plural(last))
 
 
 def _plural(noun: str) -> bool:
@@ -491,6 +525,9 @@ def resolve_reference(who: Who | None, pos: int, mentions: Mentions, anchor: int
         found = mentions.find(pos, lambda m: _is_person(m) and head in (m.role or "").lower())
         if found is None and head in VAGUE_PERSON_NOUNS:
             found = mentions.find(pos, _is_person)
+    elif who.kind in ("role", "description") and (office := _office(low)):
+        found = mentions.find(pos, lambda m: _is_person(m) and office in (m.role or "").lower())
+        found = found or mentions.salient("", office)
     elif who.kind == "statement":
         found = mentions.find(pos, lambda m: m.issuer) or mentions.find(pos, lambda m: m.kind == "org")
     if found is None:
@@ -503,7 +540,11 @@ def _pronoun_antecedent(low: str, anchor: int, mentions: Mentions) -> Who | None
     if low not in PERSON_PRONOUNS:
         return mentions.find(anchor, _pronoun_test(low))
     gender = "f" if low in FEMININE_PRONOUNS else "m"
-    found = mentions.antecedent(anchor, gender) or mentions.find(anchor, lambda m: mentions.fits(m, gender))
+    found = (
+        mentions.antecedent(anchor, gender)
+        or mentions.find(anchor, lambda m: mentions.fits(m, gender))
+        or mentions.salient(gender)
+    )
     if found is not None:
         mentions.note_gender(found, gender)
     return found
@@ -514,6 +555,15 @@ def _pronoun_test(low: str) -> Callable[[Who], bool]:
     if low == "it":
         return lambda m: m.kind == "org"
     return lambda m: m.kind in CONCRETE
+
+
+def _office(low: str) -> str | None:
+    """The office a role phrase names when it means one known person (``Turkey's president``): its head word."""
+    words = [w.strip(TOKEN_EDGE) for w in low.split()]
+    if not words or words[0] in INDEFINITE or _plural(words[-1]):
+        return None
+    head = head_noun(words)
+    return head if head in SINGLE_OFFICES else None
 
 
 def _is_person(who: Who) -> bool:

@@ -22,6 +22,7 @@ from digest.text.grammar import (
 from digest.text.marks import TOKEN, TOKEN_EDGE
 from digest.text.organisations import MEDIA_WORDS, ORG_WORDS, STATEMENT_NOUNS
 from digest.text.personal_names import NAME_PARTICLES, NAME_PREFIXES
+from digest.text.places import PLACE_HEADS
 from digest.text.reporting import (
     DATELINE_SEPARATORS,
     IN_STATEMENT,
@@ -219,7 +220,8 @@ def classify_part(part: str) -> Who | None:
     start = _name_start(tokens)
     if start < len(tokens):
         name = part[tokens[start][1] : tokens[-1][2]]
-        return Who(name, "name", _title_prefix(part, tokens, start))
+        kind = "org" if lows[-1] in PLACE_HEADS else "name"
+        return Who(name, kind, _title_prefix(part, tokens, start) if kind == "name" else None)
     return _nominal(part, tokens, lows)
 
 

@@ -18,16 +18,22 @@ _STOPWORD_LIST = """
 
 STOPWORDS = frozenset(_STOPWORD_LIST.split())
 
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+FOREIGN_FEMININE = frozenset({"elle", "ella", "sie", "lei"})
+"""She in French, Spanish, German and Italian."""
+
+FOREIGN_MASCULINE = frozenset({"il", "él", "er", "lui"})
+"""He in French, Spanish, German and Italian."""
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"}) | FOREIGN_FEMININE | FOREIGN_MASCULINE
 """Subjects that refer back to a speaker named earlier."""
 
-PERSON_PRONOUNS = frozenset({"he", "she"})
+PERSON_PRONOUNS = frozenset({"he", "she"}) | FOREIGN_FEMININE | FOREIGN_MASCULINE
 """Pronouns that only ever refer to a person."""
 
-FEMININE_PRONOUNS = words("she her hers herself")
+FEMININE_PRONOUNS = words("she her hers herself") | FOREIGN_FEMININE
 """Pronouns that refer to a woman."""
 
-MASCULINE_PRONOUNS = words("he him his himself")
+MASCULINE_PRONOUNS = words("he him his himself") | FOREIGN_MASCULINE
 """Pronouns that refer to a man."""
 
 EVIDENCE_PRONOUNS = words("he she his himself herself")
@@ -58,6 +64,7 @@ AUXILIARIES = words(
     has have had was were is are be been also further then later previously earlier reportedly
     again recently separately meanwhile already would will could can may might must should
     did does do not never just only once first finally publicly repeatedly additionally
+    a ha hat
     """
 )
 """Words between a subject and its reporting verb (``had said``, ``also noted``)."""

@@ -95,3 +95,6 @@ DEMONYMS: dict[str, str] = {
     for phrase in phrases.split()
 }
 """Country names and demonyms (multi-word ones joined by ``-``) to one key per country."""
+
+PLACE_HEADS = words("street avenue road square boulevard lane palace")
+"""Last words of a place's name (``Downing Street``): it speaks as an institution, never as a person."""

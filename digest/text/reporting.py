@@ -30,10 +30,33 @@ REPORTING_VERBS = words(
 )
 """Single-word reporting verbs; the speaker is usually the subject."""
 
+MORE_REPORTING_VERBS = words(
+    """
+    continued continues concluded concludes quipped joked maintained maintains appealed cautioned
+    contended recounted agreed acknowledges admits recalls concedes insist
+    """
+)
+"""English reporting verbs found missing on real copy (``“...”, continued Erdogan``)."""
+
+FOREIGN_REPORTING_VERBS = words(
+    """
+    déclaré dit ajouté affirmé souligné expliqué indiqué estimé assuré précisé annoncé insisté
+    confié martelé poursuivi répondu lancé déclare ajoute affirme souligne explique indique
+    estime assure précise annonce poursuit répond
+    dijo afirmó declaró añadió agregó señaló explicó aseguró indicó manifestó expresó
+    subrayó destacó sostuvo comentó apuntó
+    detto dichiarato aggiunto spiegato affermato sottolineato
+    disse afirmou declarou acrescentou
+    sagte erklärte betonte sagt erklärt betont
+    spus declarat adăugat afirmat
+    """
+)
+"""Reporting verbs of the languages news folders mix in (French, Spanish, Italian, Portuguese, German, Romanian)."""
+
 REPORTING_PHRASES = ("pointed out", "points out", "pointing out", "went on", "goes on")
 """Multi-word reporting verbs."""
 
-OBJECT_SPEAKER_PHRASES = ("according to",)
+OBJECT_SPEAKER_PHRASES = ("according to", "selon", "según", "secondo", "segundo", "laut", "potrivit")
 """Reporting phrases whose speaker follows them (``according to the ministry``), any capitalisation."""
 
 REPORTING_VERB = re.compile(
@@ -42,10 +65,17 @@ REPORTING_VERB = re.compile(
     + "|"
     + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in OBJECT_SPEAKER_PHRASES)
     + "|"
-    + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+    + "|".join(sorted(REPORTING_VERBS | MORE_REPORTING_VERBS | FOREIGN_REPORTING_VERBS, key=len, reverse=True))
     + r")(?![\w’'-])"
 )
 """Any reporting verb, matched case-sensitively (``Said`` may be a name)."""
+
+INVERTED_SUBJECT = re.compile(
+    r"^(?:(?:a|avait)-t-|(?:"
+    + "|".join(sorted((v for v in FOREIGN_REPORTING_VERBS if v.isalpha()), key=len, reverse=True))
+    + r")-(?:t-)?)(?P<pronoun>il|elle)(?![\w-])"
+)
+"""French inversion after a quotation: ``a-t-elle déclaré``, ``ajoute-t-il``, ``dit-elle``: the pronoun speaks."""
 
 PARTICIPLE_SUFFIX = "ing"
 """A reporting verb ending so takes its subject from the clause it hangs on (``, noting that``)."""

@@ -159,3 +159,11 @@ ROLE_SYNONYMS: dict[str, str] = {
     "lt": "lieutenant",
 }
 """Spelling and synonym variants of office words, folded before roles are compared."""
+
+SINGLE_OFFICES = words(
+    """
+    president minister chancellor premier governor mayor ceo chairman chairwoman chairperson
+    chair coach manager judge king queen pope emir sultan
+    """
+)
+"""Offices one person holds at a time: ``the president`` or ``Turkey's president`` means that person."""
