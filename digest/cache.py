@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from .models import Article, Quote, QuoteKind, Span
-from .sources import FileTask
+from .read import FileTask
 from .speakers import ArticleNames
 from .storylines import ArticleTerms
 
@@ -38,8 +38,17 @@ CODE_FILES = (
     "quotes/mentions.py",
     "quotes/phrases.py",
     "models.py",
-    "sources.py",
-    "boilerplate.py",
+    "read/__init__.py",
+    "read/articles.py",
+    "read/corpus.py",
+    "read/decoding.py",
+    "read/errors.py",
+    "read/html.py",
+    "read/lines.py",
+    "read/manifest.py",
+    "read/metadata.py",
+    "read/readers.py",
+    "read/rules.py",
     "speakers/__init__.py",
     "speakers/agreement.py",
     "speakers/classify.py",

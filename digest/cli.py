@@ -16,13 +16,12 @@ from typing import Any
 
 import click
 
-from .htmlpages import MissingDependencyError
 from .models import Digest
 from .pipeline import NoArticlesError, analyse
+from .read import ManifestError, MissingDependencyError
 from .render import count
 from .scaffold import ScaffoldError
 from .site import ConfigError, Project, load_project
-from .sources import ManifestError
 from .terminal import UnknownFilterError
 
 log = logging.getLogger("digest")
@@ -79,7 +78,7 @@ def _analyse(project: Project, jobs: int = 1, cache_dir: Path | None = None) -> 
 
     from .cache import ExtractionCache
 
-    logging.getLogger("digest.sources").setLevel(logging.ERROR)
+    logging.getLogger("digest.read").setLevel(logging.ERROR)
     logging.getLogger("digest.pipeline").setLevel(logging.ERROR)
     cache = ExtractionCache(cache_dir) if cache_dir else None
     if not sys.stderr.isatty() or log.getEffectiveLevel() > logging.INFO:

@@ -14,8 +14,8 @@ from .dating import infer_missing_dates
 from .matching import cluster_quotes
 from .models import Article, Digest, Quote
 from .quotes import extract_quotes
+from .read import FileTask, corpus_tasks, read_task
 from .settings import Settings
-from .sources import FileTask, corpus_tasks, read_task
 from .speakers import ArticleNames, article_names, resolve_speakers
 from .storylines import ArticleTerms, article_terms, attach_clusters, group_storylines
 

@@ -23,9 +23,9 @@ from typing import Any
 import yaml
 
 from .models import Digest
+from .read import yaml_problem
 from .render import Renderer
 from .settings import Settings
-from .sources import yaml_problem
 
 log = logging.getLogger(__name__)
 

@@ -162,7 +162,7 @@ def test_developer_pages_are_not_in_the_digest_site(built_site: Path) -> None:
 
 
 def test_a_markdown_title_has_no_heading_marks(tmp_path: Path) -> None:
-    from digest.sources import read_article
+    from digest.read import read_article
 
     path = tmp_path / "strike.md"
     path.write_text("# Dockers walk out at dawn ##\n\nThe union said the strike would last a week.\n", encoding="utf-8")

@@ -14,7 +14,7 @@ from digest.export import to_json
 from digest.models import Article
 from digest.pipeline import analyse
 from digest.quotes import extract_quotes
-from digest.sources import read_corpus
+from digest.read import read_corpus
 from digest.speakers import ArticleNames, article_names
 from digest.storylines import article_terms
 
