@@ -173,14 +173,12 @@ def disk_usage_mb(folder: Path) -> float:
 
 def build_stages(corpus: Path, work: Path, label: str, profile_dir: Path | None, jobs: int) -> dict[str, Any]:
     """Run every stage of ``digest build --jobs N --no-cache`` on ``corpus`` into ``work/site``; measure."""
-    from digest.dating import infer_missing_dates
-    from digest.matching import cluster_quotes
+    from digest.group import attach_clusters, cluster_quotes, group_storylines, infer_missing_dates
     from digest.pipeline import apply_overrides, date_orders, read_and_extract, storyline_index
     from digest.render import Renderer
     from digest.settings import Settings
     from digest.site import default_config, release_memory, run_mkdocs, write_pages
     from digest.speakers import resolve_speakers
-    from digest.storylines import attach_clusters, group_storylines
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     settings = Settings()

@@ -21,10 +21,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from .group import ArticleTerms
 from .models import Article, Quote, QuoteKind, Span
 from .read import FileTask
 from .speakers import ArticleNames
-from .storylines import ArticleTerms
 
 log = logging.getLogger(__name__)
 CODE_FILES = (
@@ -59,7 +59,7 @@ CODE_FILES = (
     "speakers/organisations.py",
     "speakers/persons.py",
     "speakers/resolution.py",
-    "storylines.py",
+    "group/terms.py",
     "text/__init__.py",
     "text/concepts.py",
     "text/grammar.py",

@@ -10,14 +10,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .cache import ExtractionCache
-from .dating import infer_missing_dates
-from .matching import cluster_quotes
+from .group import ArticleTerms, article_terms, attach_clusters, cluster_quotes, group_storylines, infer_missing_dates
 from .models import Article, Digest, Quote
 from .quotes import extract_quotes
 from .read import FileTask, corpus_tasks, read_task
 from .settings import Settings
 from .speakers import ArticleNames, article_names, resolve_speakers
-from .storylines import ArticleTerms, article_terms, attach_clusters, group_storylines
 
 log = logging.getLogger(__name__)
 MIN_PARALLEL = 16

@@ -21,9 +21,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .coverage import ABSENT, PARAPHRASED, QUOTED, coverage
 from .diff import diff_stats, word_diff
 from .escape import md, meta_title, safe_url, slug, url_attr
+from .group.coverage import ABSENT, PARAPHRASED, QUOTED, coverage
 from .models import Article, DiffOp, Digest, Quote, QuoteCluster, QuoteKind, Speaker, Storyline
 from .settings import Settings
 

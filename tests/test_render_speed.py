@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from digest import render
-from digest.coverage import _concept_set
 from digest.diff import diff_stats, diff_tokens, word_diff
+from digest.group.coverage import _concept_set
 from digest.models import QuoteCluster
 from digest.render import STATEMENT_KINDS, Renderer
 from digest.site import load_project
