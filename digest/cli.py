@@ -18,10 +18,10 @@ import click
 
 from .models import Digest
 from .pipeline import NoArticlesError, analyse
+from .publish import ConfigError, Project, load_project
+from .publish.formatting import count
 from .read import ManifestError, MissingDependencyError
-from .render import count
 from .scaffold import ScaffoldError
-from .site import ConfigError, Project, load_project
 from .terminal import UnknownFilterError
 
 log = logging.getLogger("digest")
@@ -165,7 +165,7 @@ def build(
     corpus: Path | None, site_dir: Path | None, strict: bool, jobs: int, cache_dir: Path | None, no_cache: bool
 ) -> None:
     """Build the site from CORPUS (default: this project's mkdocs.yml and its corpus)."""
-    from .site import default_site_dir, publish, render_pages
+    from .publish import default_site_dir, publish, render_pages
 
     started = time.perf_counter()
     project = _project(corpus)
@@ -267,7 +267,7 @@ def _scaffold_for_serve(project: Project, work: Path) -> Path:
     """A throwaway project around a bare corpus, so MkDocs can serve and watch it."""
     import yaml
 
-    from .site import default_config
+    from .publish import default_config
 
     config = default_config(work / "docs", project.settings.title)
     config["docs_dir"] = "docs"

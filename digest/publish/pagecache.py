@@ -13,7 +13,7 @@ does not); otherwise the page is built as usual.
 
 The same entries let several processes share one build: each renders its share of
 the pages into the store, and a last build assembles the site from the store (see
-``digest.site.run_mkdocs``). The result is byte for byte what a plain build makes.
+``digest.publish.site.run_mkdocs``). The result is byte for byte what a plain build makes.
 
 Reuse is only switched on when every plugin in the configuration is known not to
 make one page depend on another (``search`` and ``digest``); anything else builds
@@ -52,8 +52,13 @@ PACKAGES = (
     "storyline-digest",
 )
 """Distributions whose version can change the HTML of a page."""
-CODE_FILES = ("plugin.py", "sanitize.py", "pagecache.py")
-"""Modules of this package whose code changes the HTML of a page."""
+CODE_FILES = (
+    "publish/plugin.py",
+    "publish/sanitize.py",
+    "publish/pagecache.py",
+    "publish/mkdocs_config.py",
+)
+"""Modules of ``digest`` whose code changes the HTML of a page."""
 CONFIG_KEYS = (
     "site_name",
     "site_url",
