@@ -415,7 +415,7 @@ class FixedScores:
 def test_groups_merge_only_on_half_of_each_ones_cohesion(
     first_inside: float, second_inside: float, link: float, apart: bool
 ) -> None:
-    from digest.group.linkage import COHESION_SHARE, AverageLinkage
+    from digest.group.linkage import COHESION_SHARE, ArticleLinkage
 
     first, second = [0, 1, 2], [3, 4, 5]
     scores = {
@@ -423,16 +423,16 @@ def test_groups_merge_only_on_half_of_each_ones_cohesion(
         for i in range(6)
         for j in range(i + 1, 6)
     }
-    groups = AverageLinkage(FixedScores(scores), [None] * 6, 0.3).run()
+    groups = ArticleLinkage(FixedScores(scores), [None] * 6, 0.3).run()
     assert (groups == [first, second]) is apart
     assert apart is (link < COHESION_SHARE * max(first_inside, second_inside))
 
 
 def test_a_single_article_joins_on_the_threshold_alone() -> None:
-    from digest.group.linkage import AverageLinkage
+    from digest.group.linkage import ArticleLinkage
 
     scores = {(i, j): 1.0 if j < 3 else 0.35 for i in range(4) for j in range(i + 1, 4)}
-    groups = AverageLinkage(FixedScores(scores), [None] * 4, 0.3).run()
+    groups = ArticleLinkage(FixedScores(scores), [None] * 4, 0.3).run()
     assert groups == [[0, 1, 2, 3]]
 
 

@@ -1,11 +1,11 @@
-"""Average linkage of articles into groups, lazily completing the pair scores it needs."""
+"""Average linkage of articles into storyline groups, lazily completing the pair scores it needs."""
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 
+from .agglomeration import Agglomeration, Priority
 from .scores import PairScorer
 
 COHESION_SHARE = 0.5
@@ -22,7 +22,7 @@ compare against.
 """
 
 
-class AverageLinkage:
+class ArticleLinkage(Agglomeration):
     """Bottom-up merging by the mean score over all pairs of two groups.
 
     Groups linked by candidate pairs are queued by the mean of the pairs known so
@@ -33,9 +33,9 @@ class AverageLinkage:
     """
 
     def __init__(self, scorer: PairScorer, forced: Sequence[str | None], threshold: float) -> None:
+        super().__init__({})
         self.scorer = scorer
         self.threshold = threshold
-        self.members: dict[int, list[int]] = {}
         roots: dict[str, int] = {}
         owner = []
         for i, key in enumerate(forced):
@@ -49,7 +49,6 @@ class AverageLinkage:
         """Per pair of groups: ``[sum of known scores, number of known pairs]``."""
         for (i, j), score in scorer.scores.items():
             self._add_link(owner[i], owner[j], score, 1)
-        self.heap: list[tuple[float, int, int]] = []
         for a, others in self.links.items():
             for b in others:
                 if a < b:
@@ -57,17 +56,22 @@ class AverageLinkage:
 
     def run(self) -> list[list[int]]:
         """Merge groups until no pair of groups reaches the threshold; return them by first member."""
-        while self.heap:
-            negative, a, b = heapq.heappop(self.heap)
-            if -negative < self.threshold:
-                break
-            if a not in self.members or b not in self.links[a] or -negative != self._estimate(a, b):
-                continue
-            if self._complete(a, b):
-                self._push(a, b)
-            elif self._cohesive(a, b):
-                self._merge(a, b)
-        return sorted(sorted(group) for group in self.members.values())
+        return sorted(sorted(group) for group in super().run())
+
+    def exhausted(self, priority: Priority) -> bool:
+        """The queue is by estimate: once one is under the threshold, so are the rest."""
+        return -priority[0] < self.threshold
+
+    def current(self, priority: Priority, a: int, b: int) -> bool:
+        """Both groups live, still linked, and their estimate unchanged since queued."""
+        return a in self.members and b in self.links[a] and -priority[0] == self._estimate(a, b)
+
+    def consider(self, a: int, b: int) -> None:
+        """Score the pairs still unknown and requeue; with all known, merge if the groups cohere."""
+        if self._complete(a, b):
+            self._push(a, b)
+        elif self._cohesive(a, b):
+            self._merge(a, b)
 
     def _add_link(self, a: int, b: int, total: float, count: float) -> None:
         """Record ``count`` more known pairs between groups ``a`` and ``b``, scoring ``total``."""
@@ -87,7 +91,7 @@ class AverageLinkage:
         """Queue two groups by their current estimate, unless either is closed."""
         if a not in self.closed and b not in self.closed:
             low, high = min(a, b), max(a, b)
-            heapq.heappush(self.heap, (-self._estimate(low, high), low, high))
+            self.queue((-self._estimate(low, high),), low, high)
 
     def _complete(self, a: int, b: int) -> bool:
         """Score every unknown pair between two groups; return whether any was missing."""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..settings import Settings
+from .agglomeration import Agglomeration
 from .components import Pair
 from .similarity import ScoredStoryline
 
@@ -55,41 +55,50 @@ def link_statements(story: ScoredStoryline, settings: Settings) -> list[list[int
         if len(component) == 1:
             clusters.append(component)
         else:
-            clusters.extend(_link_component(component, graph, neighbours))
+            clusters.extend(StatementLinkage(component, graph, neighbours).run())
     return clusters
 
 
-def _link_component(nodes: list[int], graph: _Graph, neighbours: Mapping[int, set[int]]) -> list[list[int]]:
-    """Agglomerate one connected component, most interchangeable wordings first."""
-    members = {node: [node] for node in nodes}
-    sources = {node: frozenset([graph.sources[node]]) for node in nodes}
-    owner = {node: node for node in nodes}
-    heap = [
-        (-graph.order[(a, b)], -score, a, b)
-        for (a, b) in ((a, b) for a in nodes for b in neighbours[a] if a < b)
-        if (score := graph.score[(a, b)]) >= graph.threshold
-    ]
-    heapq.heapify(heap)
-    next_id = max(nodes) + 1
-    while heap:
-        _, _, a, b = heapq.heappop(heap)
-        if a not in members or b not in members or _conflict(graph, sources, members, a, b):
-            continue
-        merged, next_id = next_id, next_id + 1
+class StatementLinkage(Agglomeration):
+    """Agglomerate one connected component, most interchangeable wordings first.
+
+    Candidates are queued by the mean Dice of their cross pairs, then by their mean
+    similarity; a merge that would put two quotations of one source together is skipped,
+    and a merged cluster takes a new id and is queued again with each cluster around it.
+    """
+
+    def __init__(self, nodes: list[int], graph: _Graph, neighbours: Mapping[int, set[int]]) -> None:
+        super().__init__({node: [node] for node in nodes})
+        self.graph = graph
+        self.neighbours = neighbours
+        self.sources = {node: frozenset([graph.sources[node]]) for node in nodes}
+        self.owner = {node: node for node in nodes}
+        self.next_id = max(nodes) + 1
+        for a in nodes:
+            for b in neighbours[a]:
+                if a < b and graph.score[(a, b)] >= graph.threshold:
+                    self.queue((-graph.order[(a, b)], -graph.score[(a, b)]), a, b)
+
+    def consider(self, a: int, b: int) -> None:
+        """Merge two clusters unless that puts one source twice; queue the result with its neighbours."""
+        graph, members = self.graph, self.members
+        if _conflict(graph, self.sources, members, a, b):
+            return
+        merged, self.next_id = self.next_id, self.next_id + 1
         members[merged] = sorted(members.pop(a) + members.pop(b))
-        sources[merged] = sources.pop(a) | sources.pop(b)
+        self.sources[merged] = self.sources.pop(a) | self.sources.pop(b)
         for node in members[merged]:
-            owner[node] = merged
+            self.owner[node] = merged
         # Scored pairs may reach into other components (components keep only strong links);
         # those clusters are linked on their own, never with this one.
-        around = sorted({owner[n] for node in members[merged] for n in neighbours[node] if n in owner} - {merged})
+        owner = self.owner
+        around = sorted({owner[n] for node in members[merged] for n in self.neighbours[node] if n in owner} - {merged})
         for other in around:
-            if _conflict(graph, sources, members, merged, other):
+            if _conflict(graph, self.sources, members, merged, other):
                 continue
             mean, order = _linkage(graph, members[merged], members[other])
             if mean >= graph.threshold:
-                heapq.heappush(heap, (-order, -mean, other, merged))
-    return list(members.values())
+                self.queue((-order, -mean), other, merged)
 
 
 def _conflict(

@@ -28,7 +28,7 @@ from ..models import Article, Quote, QuoteCluster, Storyline
 from ..settings import Settings
 from ..text.slugs import slugify
 from .dates import date_key, parse_published
-from .linkage import AverageLinkage
+from .linkage import ArticleLinkage
 from .profiles import Profile, article_profiles
 from .scores import PairScorer
 from .terms import ArticleTerms
@@ -61,7 +61,7 @@ def group_storylines(
     profiles = article_profiles(ordered, quotes, terms)
     scorer = PairScorer(profiles, settings)
     forced = [settings.storylines.get(a.id) or a.storyline or None for a in ordered]
-    groups = AverageLinkage(scorer, forced, settings.storyline_threshold).run()
+    groups = ArticleLinkage(scorer, forced, settings.storyline_threshold).run()
     storylines = [_storyline(group, profiles, scorer, forced) for group in groups]
     log.debug("grouped %d articles into %d storylines", len(ordered), len(storylines))
     return _sorted_storylines(_unique_ids(storylines), profiles)
