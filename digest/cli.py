@@ -5,11 +5,12 @@ Errors are one line on stderr and exit code 2; ``--debug`` shows the traceback.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 from pathlib import Path
 from typing import Any
@@ -78,21 +79,44 @@ def _analyse(project: Project, jobs: int = 1, cache_dir: Path | None = None) -> 
 
     from .cache import ExtractionCache
 
-    logging.getLogger("digest.read").setLevel(logging.ERROR)
-    logging.getLogger("digest.pipeline").setLevel(logging.ERROR)
     cache = ExtractionCache(cache_dir) if cache_dir else None
     if not sys.stderr.isatty() or log.getEffectiveLevel() > logging.INFO:
-        return analyse(project.corpus, project.settings, jobs=jobs, cache=cache)
-    with Progress(transient=True) as bar:
-        task = bar.add_task("Reading articles", total=None)
-        digest = analyse(
-            project.corpus,
-            project.settings,
-            lambda _, done, total: bar.update(task, completed=done, total=total),
-            jobs=jobs,
-            cache=cache,
-        )
+        with _problems_reported_here():
+            digest = analyse(project.corpus, project.settings, jobs=jobs, cache=cache)
+    else:
+        with _problems_reported_here(), Progress(transient=True) as bar:
+            task = bar.add_task("Reading articles", total=None)
+            digest = analyse(
+                project.corpus,
+                project.settings,
+                lambda _, done, total: bar.update(task, completed=done, total=total),
+                jobs=jobs,
+                cache=cache,
+            )
     return digest
+
+
+class _ReportedHere(logging.Filter):
+    """Holds back the readers' and the pipeline's warnings: one per skipped file, which ``_report_problems`` prints."""
+
+    LOGGERS = ("digest.read", "digest.pipeline")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        ours = any(record.name == name or record.name.startswith(name + ".") for name in self.LOGGERS)
+        return record.levelno >= logging.ERROR or not ours
+
+
+@contextlib.contextmanager
+def _problems_reported_here() -> Iterator[None]:
+    """While the analysis runs, the handlers of the root logger leave the per-file warnings to the command."""
+    handlers, held = list(logging.getLogger().handlers), _ReportedHere()
+    for handler in handlers:
+        handler.addFilter(held)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(held)
 
 
 def default_cache_dir() -> Path:

@@ -124,16 +124,6 @@ def _mapper(jobs: int, size: int) -> Iterator[Callable[..., Iterable[Any]]]:
         yield lambda func, items: pool.map(func, items, chunksize=max(1, len(items) // (jobs * 8)))
 
 
-def extract_all(articles: Sequence[Article], progress: Progress | None = None) -> tuple[Quote, ...]:
-    """Find the quotations of every article, in article order."""
-    quotes: list[Quote] = []
-    for done, article in enumerate(articles, start=1):
-        quotes.extend(extract_quotes(article))
-        if progress:
-            progress("extract", done, len(articles))
-    return tuple(quotes)
-
-
 def apply_overrides(articles: Sequence[Article], settings: Settings) -> tuple[Article, ...]:
     """Apply storyline overrides and outlet display names from the settings."""
     from dataclasses import replace
