@@ -93,6 +93,8 @@ def _analyse(project: Project, jobs: int = 1, cache_dir: Path | None = None) -> 
                 jobs=jobs,
                 cache=cache,
             )
+    if cache is not None:
+        cache.prune()
     return digest
 
 

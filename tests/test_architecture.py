@@ -18,8 +18,9 @@ ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
     "quotes": EVERYWHERE | {"text"},
     "speakers": EVERYWHERE | {"text", "quotes"},
     "group": EVERYWHERE | {"text", "quotes", "speakers"},
-    # The plugin regenerates the pages under ``mkdocs serve``: it runs the recipe (``pipeline``).
-    "publish": EVERYWHERE | {"text", "read", "quotes", "speakers", "group", "pipeline"},
+    # The plugin regenerates the pages under ``mkdocs serve``: it runs the recipe (``pipeline``);
+    # built pages are kept in the content-addressed ``store`` the extraction cache uses too.
+    "publish": EVERYWHERE | {"text", "read", "quotes", "speakers", "group", "pipeline", "store"},
 }
 """For each stage package, the other parts of ``digest`` it may import (a package or a top-level module).
 

@@ -100,7 +100,7 @@ def run_mkdocs(config_path: Path, site_dir: Path, *, jobs: int = 1, pages: Path 
     """
     if jobs > 1 and _page_count(config_path) < MIN_SHARED:
         jobs = 1  # starting processes would cost more than they save
-    if jobs > 1 and pages is not None and any(pages.glob("*/*.json.z")) and _to_render(config_path, pages) < MIN_SHARED:
+    if jobs > 1 and pages is not None and _has_pages(pages) and _to_render(config_path, pages) < MIN_SHARED:
         jobs = 1  # a rebuild with few changed pages: nothing to share out
     if jobs > 1:
         with tempfile.TemporaryDirectory(prefix=".digest-pages-", dir=site_dir.parent) as work:
@@ -115,6 +115,13 @@ def run_mkdocs(config_path: Path, site_dir: Path, *, jobs: int = 1, pages: Path 
             _mkdocs(config_path, site_dir, store, prune=pages is not None)
     else:
         _mkdocs(config_path, site_dir, pages, prune=pages is not None)
+
+
+def _has_pages(pages: Path) -> bool:
+    """Whether the page store at ``pages`` holds any page yet."""
+    from .pagecache import PageStore
+
+    return not PageStore(pages).is_empty()
 
 
 def _page_count(config_path: Path) -> int:
