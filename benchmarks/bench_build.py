@@ -6,7 +6,7 @@ Run::
 
 For each size the script writes a seeded corpus (``corpus.py``) into a scratch folder,
 then, in a fresh process so that peak memory is the build's own, runs the stages the
-way ``digest.pipeline.analyse`` and ``digest.site.build_site`` do, timing each one:
+way ``digest.pipeline.analyse`` and ``digest.publish.build_site`` do, timing each one:
 
 ========== ==========================================================================
 read       ``read_and_extract`` in ``--jobs`` processes: decode, page furniture, metadata,
@@ -173,14 +173,12 @@ def disk_usage_mb(folder: Path) -> float:
 
 def build_stages(corpus: Path, work: Path, label: str, profile_dir: Path | None, jobs: int) -> dict[str, Any]:
     """Run every stage of ``digest build --jobs N --no-cache`` on ``corpus`` into ``work/site``; measure."""
-    from digest.dating import infer_missing_dates
-    from digest.matching import cluster_quotes
+    from digest.group import attach_clusters, cluster_quotes, group_storylines, infer_missing_dates
     from digest.pipeline import apply_overrides, date_orders, read_and_extract, storyline_index
-    from digest.render import Renderer
+    from digest.publish import default_config, release_memory, run_mkdocs, write_pages
+    from digest.publish.render import Renderer
     from digest.settings import Settings
-    from digest.site import default_config, release_memory, run_mkdocs, write_pages
     from digest.speakers import resolve_speakers
-    from digest.storylines import attach_clusters, group_storylines
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     settings = Settings()

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import generate_corpus
 
-from digest.matching import cluster_quotes
+from digest.group import cluster_quotes
 from digest.models import Quote
 from digest.settings import Settings
 

@@ -14,17 +14,17 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+from .group import ArticleTerms
 from .models import Article, Quote, QuoteKind, Span
-from .sources import FileTask
+from .read import FileTask
 from .speakers import ArticleNames
-from .storylines import ArticleTerms
+from .store import Store
 
 log = logging.getLogger(__name__)
 CODE_FILES = (
@@ -38,8 +38,17 @@ CODE_FILES = (
     "quotes/mentions.py",
     "quotes/phrases.py",
     "models.py",
-    "sources.py",
-    "boilerplate.py",
+    "read/__init__.py",
+    "read/articles.py",
+    "read/corpus.py",
+    "read/decoding.py",
+    "read/errors.py",
+    "read/html.py",
+    "read/lines.py",
+    "read/manifest.py",
+    "read/metadata.py",
+    "read/readers.py",
+    "read/rules.py",
     "speakers/__init__.py",
     "speakers/agreement.py",
     "speakers/classify.py",
@@ -50,7 +59,7 @@ CODE_FILES = (
     "speakers/organisations.py",
     "speakers/persons.py",
     "speakers/resolution.py",
-    "storylines.py",
+    "group/terms.py",
     "text/__init__.py",
     "text/concepts.py",
     "text/grammar.py",
@@ -104,14 +113,19 @@ class ExtractionCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.store = Store(folder, ".json")
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def _read(self, key: str) -> Any:
+        """The JSON entry under ``key``; raises ``ValueError`` on a miss."""
+        data = self.store.read(key)
+        if data is None:
+            raise ValueError(f"no entry {key}")
+        return json.loads(data.decode("utf-8"))
 
     def get(self, article: Article) -> tuple[tuple[Quote, ...], ArticleNames, ArticleTerms] | None:
         """The cached quotes, names and terms of an article, or ``None`` on a miss."""
         try:
-            entry = json.loads(self._path(article_key(article)).read_text(encoding="utf-8"))
+            entry = self._read(article_key(article))
             quotes = tuple(Quote(**{**item, "kind": QuoteKind(item["kind"])}) for item in entry["quotes"])
             return quotes, ArticleNames.from_data(entry["names"]), ArticleTerms.from_data(entry["terms"])
         except (OSError, ValueError, TypeError, KeyError, IndexError):
@@ -127,7 +141,7 @@ class ExtractionCache:
         except OSError:
             return None, None
         try:
-            fields = json.loads(self._path(key).read_text(encoding="utf-8"))["article"]
+            fields = self._read(key)["article"]
             return Article(**{**fields, "body": tuple(Span(**span) for span in fields["body"])}), key
         except (OSError, ValueError, TypeError, KeyError):
             return None, key
@@ -149,12 +163,8 @@ class ExtractionCache:
         self._write(article_key(article), self._entry(quotes, names, terms))
 
     def _write(self, key: str, entry: dict[str, object]) -> None:
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            data = json.dumps(entry, ensure_ascii=False)
-            with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, encoding="utf-8") as handle:
-                handle.write(data)
-            os.replace(handle.name, path)
-        except OSError as exc:
-            log.debug("cache: cannot write %s: %s", path, exc)
+        self.store.write(key, json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+
+    def prune(self) -> None:
+        """Remove the least recently used entries past the store's size limit (entries are shared by projects)."""
+        self.store.prune()

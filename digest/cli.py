@@ -5,24 +5,24 @@ Errors are one line on stderr and exit code 2; ``--debug`` shows the traceback.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 from pathlib import Path
 from typing import Any
 
 import click
 
-from .htmlpages import MissingDependencyError
 from .models import Digest
 from .pipeline import NoArticlesError, analyse
-from .render import count
+from .publish import ConfigError, Project, load_project
+from .publish.formatting import count
+from .read import ManifestError, MissingDependencyError
 from .scaffold import ScaffoldError
-from .site import ConfigError, Project, load_project
-from .sources import ManifestError
 from .terminal import UnknownFilterError
 
 log = logging.getLogger("digest")
@@ -79,21 +79,46 @@ def _analyse(project: Project, jobs: int = 1, cache_dir: Path | None = None) -> 
 
     from .cache import ExtractionCache
 
-    logging.getLogger("digest.sources").setLevel(logging.ERROR)
-    logging.getLogger("digest.pipeline").setLevel(logging.ERROR)
     cache = ExtractionCache(cache_dir) if cache_dir else None
     if not sys.stderr.isatty() or log.getEffectiveLevel() > logging.INFO:
-        return analyse(project.corpus, project.settings, jobs=jobs, cache=cache)
-    with Progress(transient=True) as bar:
-        task = bar.add_task("Reading articles", total=None)
-        digest = analyse(
-            project.corpus,
-            project.settings,
-            lambda _, done, total: bar.update(task, completed=done, total=total),
-            jobs=jobs,
-            cache=cache,
-        )
+        with _problems_reported_here():
+            digest = analyse(project.corpus, project.settings, jobs=jobs, cache=cache)
+    else:
+        with _problems_reported_here(), Progress(transient=True) as bar:
+            task = bar.add_task("Reading articles", total=None)
+            digest = analyse(
+                project.corpus,
+                project.settings,
+                lambda _, done, total: bar.update(task, completed=done, total=total),
+                jobs=jobs,
+                cache=cache,
+            )
+    if cache is not None:
+        cache.prune()
     return digest
+
+
+class _ReportedHere(logging.Filter):
+    """Holds back the readers' and the pipeline's warnings: one per skipped file, which ``_report_problems`` prints."""
+
+    LOGGERS = ("digest.read", "digest.pipeline")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        ours = any(record.name == name or record.name.startswith(name + ".") for name in self.LOGGERS)
+        return record.levelno >= logging.ERROR or not ours
+
+
+@contextlib.contextmanager
+def _problems_reported_here() -> Iterator[None]:
+    """While the analysis runs, the handlers of the root logger leave the per-file warnings to the command."""
+    handlers, held = list(logging.getLogger().handlers), _ReportedHere()
+    for handler in handlers:
+        handler.addFilter(held)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(held)
 
 
 def default_cache_dir() -> Path:
@@ -166,7 +191,7 @@ def build(
     corpus: Path | None, site_dir: Path | None, strict: bool, jobs: int, cache_dir: Path | None, no_cache: bool
 ) -> None:
     """Build the site from CORPUS (default: this project's mkdocs.yml and its corpus)."""
-    from .site import default_site_dir, publish, render_pages
+    from .publish import default_site_dir, publish, render_pages
 
     started = time.perf_counter()
     project = _project(corpus)
@@ -268,7 +293,7 @@ def _scaffold_for_serve(project: Project, work: Path) -> Path:
     """A throwaway project around a bare corpus, so MkDocs can serve and watch it."""
     import yaml
 
-    from .site import default_config
+    from .publish import default_config
 
     config = default_config(work / "docs", project.settings.title)
     config["docs_dir"] = "docs"

@@ -10,8 +10,8 @@ import json
 from typing import Any
 
 from . import __version__
-from .diff import word_diff
 from .models import Digest, Quote
+from .publish.diff import word_diff
 
 SCHEMA_VERSION = 1
 GENERATOR = f"storyline-digest {__version__}"

@@ -10,14 +10,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .cache import ExtractionCache
-from .dating import infer_missing_dates
-from .matching import cluster_quotes
+from .group import ArticleTerms, article_terms, attach_clusters, cluster_quotes, group_storylines, infer_missing_dates
 from .models import Article, Digest, Quote
 from .quotes import extract_quotes
+from .read import FileTask, corpus_tasks, read_task
 from .settings import Settings
-from .sources import FileTask, corpus_tasks, read_task
 from .speakers import ArticleNames, article_names, resolve_speakers
-from .storylines import ArticleTerms, article_terms, attach_clusters, group_storylines
 
 log = logging.getLogger(__name__)
 MIN_PARALLEL = 16
@@ -124,16 +122,6 @@ def _mapper(jobs: int, size: int) -> Iterator[Callable[..., Iterable[Any]]]:
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield lambda func, items: pool.map(func, items, chunksize=max(1, len(items) // (jobs * 8)))
-
-
-def extract_all(articles: Sequence[Article], progress: Progress | None = None) -> tuple[Quote, ...]:
-    """Find the quotations of every article, in article order."""
-    quotes: list[Quote] = []
-    for done, article in enumerate(articles, start=1):
-        quotes.extend(extract_quotes(article))
-        if progress:
-            progress("extract", done, len(articles))
-    return tuple(quotes)
 
 
 def apply_overrides(articles: Sequence[Article], settings: Settings) -> tuple[Article, ...]:

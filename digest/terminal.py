@@ -8,10 +8,14 @@ from rapidfuzz import fuzz, utils
 from rich.console import Console
 from rich.text import Text
 
-from .diff import render_terminal, word_diff
-from .models import Digest, QuoteCluster, QuoteKind
+from .models import DiffOp, Digest, QuoteCluster, QuoteKind
+from .publish.diff import word_diff
 
 STATEMENT_KINDS = (QuoteKind.STATEMENT, QuoteKind.FRAGMENT)
+DELETE_MARKERS = ("[-", "-]")
+INSERT_MARKERS = ("{+", "+}")
+DELETE_STYLE = "red strike"
+INSERT_STYLE = "green underline"
 
 
 LISTED = 12
@@ -93,3 +97,23 @@ def _print_cluster(digest: Digest, cluster: QuoteCluster, outlets: Sequence[str]
             continue
         console.print(Text(f"  {outlet}: ", style="cyan") + render_terminal(word_diff(canonical.text, quote.text)))
     console.print()
+
+
+def render_terminal(ops: Sequence[DiffOp]) -> Text:
+    """Return the diff as rich text: ``[-deleted-]`` in red, ``{+inserted+}`` in green."""
+    text = Text()
+    for op in ops:
+        if op.canonical and op.op != "equal":
+            _append(text, op.canonical, DELETE_MARKERS, DELETE_STYLE)
+        if op.variant and op.op != "equal":
+            _append(text, op.variant, INSERT_MARKERS, INSERT_STYLE)
+        if op.op == "equal":
+            _append(text, op.canonical, ("", ""), "")
+    return text
+
+
+def _append(text: Text, words: Sequence[str], markers: tuple[str, str], style: str) -> None:
+    """Append one run of words, separated from what precedes it by a space."""
+    if text:
+        text.append(" ")
+    text.append(f"{markers[0]}{' '.join(words)}{markers[1]}", style=style)

@@ -34,7 +34,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 def seeds_digest():
     """The analysed seeds corpus."""
     from digest.pipeline import analyse
-    from digest.site import load_project
+    from digest.publish import load_project
 
     project = load_project(SEEDS)
     return analyse(project.corpus, project.settings)
@@ -47,7 +47,7 @@ def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("mkdocs.yml", "digest.yml"):
         shutil.copy(ROOT / name, target / name)
     shutil.copytree(ROOT / "seeds", target / "seeds")
-    from digest.site import GENERATED
+    from digest.publish.mkdocs_config import GENERATED
 
     def hand_written(folder: str, names: list[str]) -> list[str]:
         """Leave out what a local build generated into the repository's docs folder."""

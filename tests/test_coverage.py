@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from digest.coverage import ABSENT, PARAPHRASED, QUOTED, coverage
+from digest.group.coverage import ABSENT, PARAPHRASED, QUOTED, coverage
 from digest.models import Article, Quote, QuoteCluster, Span
 
 

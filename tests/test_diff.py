@@ -6,8 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.text import Text
 
-from digest.diff import diff_stats, diff_tokens, render_terminal, word_diff
 from digest.models import DiffOp
+from digest.publish.diff import diff_stats, diff_tokens, word_diff
+from digest.terminal import render_terminal
 from digest.text.tokens import normalise_token, tokenize
 
 SPUTNIK = (

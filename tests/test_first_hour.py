@@ -159,10 +159,11 @@ def test_developer_pages_are_not_in_the_digest_site(built_site: Path) -> None:
     assert "Performance" not in html and "Scaling out" not in html
     assert not (built_site / "performance").exists() and not (built_site / "scaling").exists()
     assert (ROOT / "docs" / "performance.md").is_file() and (ROOT / "docs" / "scaling.md").is_file()
+    assert not (built_site / "architecture").exists() and (ROOT / "docs" / "architecture.md").is_file()
 
 
 def test_a_markdown_title_has_no_heading_marks(tmp_path: Path) -> None:
-    from digest.sources import read_article
+    from digest.read import read_article
 
     path = tmp_path / "strike.md"
     path.write_text("# Dockers walk out at dawn ##\n\nThe union said the strike would last a week.\n", encoding="utf-8")

@@ -11,12 +11,12 @@ from click.testing import CliRunner
 from digest.cache import CODE_FILES, ExtractionCache, article_key
 from digest.cli import cli
 from digest.export import to_json
+from digest.group import article_terms
 from digest.models import Article
 from digest.pipeline import analyse
 from digest.quotes import extract_quotes
-from digest.sources import read_corpus
+from digest.read import read_corpus
 from digest.speakers import ArticleNames, article_names
-from digest.storylines import article_terms
 
 from .conftest import SEEDS
 
@@ -107,7 +107,7 @@ def test_a_warm_cache_gives_the_same_digest_and_reads_no_names(
     monkeypatch.setattr("digest.pipeline.article_names", no_reading)
     monkeypatch.setattr("digest.speakers.article_names", no_reading)
     monkeypatch.setattr("digest.pipeline.article_terms", no_reading)
-    monkeypatch.setattr("digest.storylines.article_terms", no_reading)
+    monkeypatch.setattr("digest.group.profiles.article_terms", no_reading)
     assert analyse(corpus, cache=cache) == clean
 
 
@@ -118,7 +118,7 @@ def test_cache_entries_hold_the_quotes_names_and_terms_of_their_article(corpus: 
         cache.put(item, *found)
         assert cache.get(item) == found
         assert list(found[2].body) == list(cache.get(item)[2].body)  # type: ignore[index]  # order kept too
-    assert {"speakers/index.py", "text/personal_names.py", "storylines.py"} <= set(CODE_FILES)
+    assert {"speakers/index.py", "text/personal_names.py", "group/terms.py"} <= set(CODE_FILES)
 
 
 def test_names_are_read_once_per_article(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:

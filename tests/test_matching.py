@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.matching import cluster_quotes
+from digest.group import cluster_quotes
 from digest.models import Article, Quote, QuoteCluster, QuoteKind, Span
 from digest.settings import Settings
 from digest.text.concepts import concept, concepts

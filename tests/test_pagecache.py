@@ -12,8 +12,8 @@ import yaml
 from click.testing import CliRunner
 
 from digest.cli import cli
-from digest.pagecache import PageStore, assign, link_targets
-from digest.site import run_mkdocs
+from digest.publish import run_mkdocs
+from digest.publish.pagecache import PageStore, assign, link_targets
 
 from .conftest import SEEDS
 
@@ -96,7 +96,7 @@ def test_a_changed_configuration_rebuilds_every_page(corpus: Path, tmp_path: Pat
 def test_pages_rendered_by_several_processes_make_the_same_site(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("digest.site.MIN_SHARED", 1)  # share even the few pages of the seeds
+    monkeypatch.setattr("digest.publish.site.MIN_SHARED", 1)  # share even the few pages of the seeds
     monkeypatch.setattr("digest.pipeline.MIN_PARALLEL", 1)
     build(corpus, tmp_path / "one", "--no-cache")
     build(corpus, tmp_path / "two", "--cache-dir", str(tmp_path / "cache"), "-j", "2")
@@ -155,7 +155,7 @@ def test_link_targets_and_shares() -> None:
 
 
 def test_the_plan_before_a_rebuild_counts_the_pages_the_store_lacks(tmp_path: Path) -> None:
-    from digest.site import _to_render
+    from digest.publish.site import _to_render
 
     config = small_project(tmp_path / "p", ["search", "digest"], nav=[{"Home": "index.md"}])
     store = tmp_path / "store"

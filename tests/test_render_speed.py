@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from digest import render
-from digest.coverage import _concept_set
-from digest.diff import diff_stats, diff_tokens, word_diff
+from digest.group.coverage import _concept_set
 from digest.models import QuoteCluster
-from digest.render import STATEMENT_KINDS, Renderer
-from digest.site import load_project
+from digest.publish import load_project, render
+from digest.publish.diff import diff_stats, diff_tokens, word_diff
+from digest.publish.lookups import STATEMENT_KINDS
+from digest.publish.render import Renderer
 from digest.text.concepts import concepts
 from digest.text.sentences import SENTENCE_SPLIT as SENTENCE_END
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from digest.export import to_dict, to_json
-from digest.render import Renderer
+from digest.publish.render import Renderer
 
 from .conftest import ROOT, SEEDS, Tags
 
@@ -70,7 +70,7 @@ def test_export_of_a_bare_folder_dates_every_seed(tmp_path: Path) -> None:
 
 def test_two_runs_give_identical_json_and_pages(seeds_digest) -> None:
     from digest.pipeline import analyse
-    from digest.site import load_project
+    from digest.publish import load_project
 
     project = load_project(SEEDS)
     again = analyse(project.corpus, project.settings)
@@ -96,7 +96,7 @@ def test_two_builds_give_identical_sites(project_copy: Path, built_site: Path, t
 
 def test_generated_markdown_matches_golden(seeds_digest, update_golden: bool) -> None:
     """Refresh with: python -m pytest tests/test_site.py --update-golden"""
-    from digest.site import load_project
+    from digest.publish import load_project
 
     pages = Renderer(seeds_digest, load_project(SEEDS).settings).pages()
     if update_golden:
@@ -148,7 +148,7 @@ def test_export_dict_is_json_ready(seeds_digest) -> None:
 
 
 def test_writing_pages_touches_only_what_changed(tmp_path: Path) -> None:
-    from digest.site import write_pages
+    from digest.publish import write_pages
 
     docs, outside = tmp_path / "docs", tmp_path / "outside"
     outside.mkdir()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.sources import SourceError, classify, decode, read_corpus, read_manifest, source_ids
+from digest.read import SourceError, classify, decode, read_corpus, read_manifest, source_ids
 
 from .conftest import SEEDS
 
@@ -118,7 +118,7 @@ def test_same_stem_gets_unique_ids() -> None:
 
 
 def test_manifest_error_names_file_and_line(tmp_path: Path) -> None:
-    from digest.sources import ManifestError
+    from digest.read import ManifestError
 
     (tmp_path / "sources.yml").write_text("a.txt:\n  outlet: X\n   bad: [\n", encoding="utf-8")
     with pytest.raises(ManifestError, match=r"sources\.yml:\d+"):
@@ -126,7 +126,7 @@ def test_manifest_error_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_manifest_tags_never_execute(tmp_path: Path) -> None:
-    from digest.sources import ManifestError
+    from digest.read import ManifestError
 
     (tmp_path / "sources.yml").write_text("a.txt: !!python/object/apply:os.system ['touch pwned']\n", encoding="utf-8")
     with pytest.raises(ManifestError):

@@ -7,7 +7,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.sources import SourceError, article_from_text, classify, decode
+from digest.read import SourceError, article_from_text, classify, decode
 
 PIECES = st.sampled_from(
     [

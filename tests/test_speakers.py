@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from digest.models import Article, Quote, Span, Speaker
 from digest.quotes import extract_quotes
-from digest.sources import read_corpus
+from digest.read import read_corpus
 from digest.speakers import ArticleNames, article_names, normalise_name, resolve_speakers, split_title
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -13,9 +13,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from digest.group import attach_clusters, group_storylines, parse_published, timeline
 from digest.models import Article, Quote, QuoteCluster, Span, Storyline, stable_id
 from digest.settings import Settings
-from digest.storylines import attach_clusters, group_storylines, parse_published, slugify, timeline
+from digest.text.slugs import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -327,7 +328,8 @@ def test_two_thousand_articles_group_quickly_and_correctly() -> None:
 
 
 def test_batched_pair_scores_equal_the_definition_exactly() -> None:
-    from digest.storylines import _pair_score, _profiles, _Vectors
+    from digest.group.profiles import article_profiles
+    from digest.group.scores import _pair_score, _Vectors
 
     articles = [*seed_articles(), *fixture_articles()]
     articles += [
@@ -337,7 +339,7 @@ def test_batched_pair_scores_equal_the_definition_exactly() -> None:
     articles += synthetic_corpus([6, 6, 5])[:12]
     articles.sort(key=lambda a: a.id)
     settings = Settings()
-    profiles = _profiles(articles, all_quotes(articles))
+    profiles = article_profiles(articles, all_quotes(articles))
     vectors = _Vectors(profiles, settings)
     rng = random.Random(3)
     for i in range(len(profiles)):
@@ -379,10 +381,11 @@ def same_subject_events(seed: int) -> tuple[list[Article], list[Quote]]:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_two_events_on_one_subject_in_one_week_stay_apart(seed: int) -> None:
-    from digest.storylines import _pair_score, _profiles
+    from digest.group.profiles import article_profiles
+    from digest.group.scores import _pair_score
 
     articles, quotes = same_subject_events(seed)
-    profiles = _profiles(articles, quotes)
+    profiles = article_profiles(articles, quotes)
     cross = [_pair_score(profiles[i], profiles[j], 0.0, Settings()) for i in range(4) for j in range(4, 8)]
     # The subject's words alone link the events above the threshold...
     assert sum(cross) / len(cross) > Settings().storyline_threshold
@@ -393,7 +396,7 @@ def test_two_events_on_one_subject_in_one_week_stay_apart(seed: int) -> None:
 
 
 class FixedScores:
-    """Pair scores given in advance, standing in for ``_PairScorer`` in the grouping."""
+    """Pair scores given in advance, standing in for ``PairScorer`` in the grouping."""
 
     def __init__(self, scores: dict[tuple[int, int], float]) -> None:
         self.scores = dict(scores)
@@ -412,7 +415,7 @@ class FixedScores:
 def test_groups_merge_only_on_half_of_each_ones_cohesion(
     first_inside: float, second_inside: float, link: float, apart: bool
 ) -> None:
-    from digest.storylines import COHESION_SHARE, _AverageLinkage
+    from digest.group.linkage import COHESION_SHARE, ArticleLinkage
 
     first, second = [0, 1, 2], [3, 4, 5]
     scores = {
@@ -420,23 +423,24 @@ def test_groups_merge_only_on_half_of_each_ones_cohesion(
         for i in range(6)
         for j in range(i + 1, 6)
     }
-    groups = _AverageLinkage(FixedScores(scores), [None] * 6, 0.3).run()
+    groups = ArticleLinkage(FixedScores(scores), [None] * 6, 0.3).run()
     assert (groups == [first, second]) is apart
     assert apart is (link < COHESION_SHARE * max(first_inside, second_inside))
 
 
 def test_a_single_article_joins_on_the_threshold_alone() -> None:
-    from digest.storylines import _AverageLinkage
+    from digest.group.linkage import ArticleLinkage
 
     scores = {(i, j): 1.0 if j < 3 else 0.35 for i in range(4) for j in range(i + 1, 4)}
-    groups = _AverageLinkage(FixedScores(scores), [None] * 4, 0.3).run()
+    groups = ArticleLinkage(FixedScores(scores), [None] * 4, 0.3).run()
     assert groups == [[0, 1, 2, 3]]
 
 
 def test_statement_bounds_never_undercut_the_score() -> None:
     from rapidfuzz import fuzz
 
-    from digest.storylines import _Profile, _Statements
+    from digest.group.candidates import _Statements
+    from digest.group.profiles import Profile
 
     rng = random.Random(5)
     words = ["port", "strike", "workers", "the", "a", "will", "continue", "café", "Müller", "pay", "2021", "x"]
@@ -447,7 +451,7 @@ def test_statement_bounds_never_undercut_the_score() -> None:
         variants.append(" ".join(t for t in tokens if rng.random() > 0.2) + rng.choice(["", ",", " again!"]))
         variants.append(text.upper().replace("a", "á", 1))
     quotes = tuple(base + variants)
-    profiles = [_Profile(id="p", title="", when=None, body={}, entities={}, title_terms={}, quotes=quotes)]
+    profiles = [Profile(id="p", title="", when=None, body={}, entities={}, title_terms={}, quotes=quotes)]
     statements = _Statements(profiles)
     for n, text in enumerate(statements.texts):
         tokens = set(text.split())
@@ -463,10 +467,11 @@ def test_statement_bounds_never_undercut_the_score() -> None:
 def test_shared_statements_match_scoring_every_pair() -> None:
     from rapidfuzz import fuzz, process, utils
 
-    from digest.storylines import QUOTE_MATCH, _profiles, _shared_statements
+    from digest.group.candidates import QUOTE_MATCH, shared_statements
+    from digest.group.profiles import article_profiles
 
     articles = sorted([*seed_articles(), *fixture_articles()], key=lambda a: a.id)
-    profiles = _profiles(articles, all_quotes(articles))
+    profiles = article_profiles(articles, all_quotes(articles))
     pairs = [(i, j) for i in range(len(profiles)) for j in range(i + 1, len(profiles))]
     expected: dict[tuple[int, int], float] = {}
     for i, j in pairs:
@@ -478,4 +483,4 @@ def test_shared_statements_match_scoring_every_pair() -> None:
             if best >= QUOTE_MATCH:
                 expected[(i, j)] = 0.5 + 0.5 * (best - QUOTE_MATCH) / (100.0 - QUOTE_MATCH)
     assert expected
-    assert _shared_statements(profiles, pairs) == expected
+    assert shared_statements(profiles, pairs) == expected

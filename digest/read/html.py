@@ -9,20 +9,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .models import Article
+from ..models import Article
+from .articles import article_from_text
+from .decoding import decode
+from .errors import MissingDependencyError, SourceError
 
 PACKAGES = {"lxml.html.clean": "lxml_html_clean", "lxml_html_clean": "lxml_html_clean"}
 """Modules whose pip package has another name (jusText imports ``lxml.html.clean``)."""
 
 
-class MissingDependencyError(Exception):
-    """A package needed to read saved web pages is not installed, or is broken."""
-
-
 def article_from_html(source_id: str, rel: str, data: bytes, meta: Mapping[str, Any]) -> Article:
     """Extract one saved page; manifest metadata wins over what the page says."""
-    from .sources import SourceError, article_from_text, decode
-
     html, encoding = decode(data)
     try:
         import trafilatura

@@ -13,18 +13,12 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rich.text import Text
-
-from digest.models import DiffOp
-from digest.text.tokens import normalise_token, tokenize
+from ..models import DiffOp
+from ..text.tokens import normalise_token, tokenize
 
 OPS = ("equal", "insert", "delete", "replace")
 """The four kinds of diff step, in the order :func:`diff_stats` reports them."""
 
-DELETE_MARKERS = ("[-", "-]")
-INSERT_MARKERS = ("{+", "+}")
-DELETE_STYLE = "red strike"
-INSERT_STYLE = "green underline"
 _SPACE = re.compile(r"\s")
 
 
@@ -89,23 +83,3 @@ def diff_stats(ops: Sequence[DiffOp]) -> dict[str, float]:
     longest = max(canonical_len, variant_len)
     counts["similarity"] = counts["equal"] / longest if longest else 1.0
     return counts
-
-
-def render_terminal(ops: Sequence[DiffOp]) -> Text:
-    """Return the diff as rich text: ``[-deleted-]`` in red, ``{+inserted+}`` in green."""
-    text = Text()
-    for op in ops:
-        if op.canonical and op.op != "equal":
-            _append(text, op.canonical, DELETE_MARKERS, DELETE_STYLE)
-        if op.variant and op.op != "equal":
-            _append(text, op.variant, INSERT_MARKERS, INSERT_STYLE)
-        if op.op == "equal":
-            _append(text, op.canonical, ("", ""), "")
-    return text
-
-
-def _append(text: Text, words: Sequence[str], markers: tuple[str, str], style: str) -> None:
-    """Append one run of words, separated from what precedes it by a space."""
-    if text:
-        text.append(" ")
-    text.append(f"{markers[0]}{' '.join(words)}{markers[1]}", style=style)

@@ -13,7 +13,7 @@ does not); otherwise the page is built as usual.
 
 The same entries let several processes share one build: each renders its share of
 the pages into the store, and a last build assembles the site from the store (see
-``digest.site.run_mkdocs``). The result is byte for byte what a plain build makes.
+``digest.publish.site.run_mkdocs``). The result is byte for byte what a plain build makes.
 
 Reuse is only switched on when every plugin in the configuration is known not to
 make one page depend on another (``search`` and ``digest``); anything else builds
@@ -25,10 +25,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import posixpath
 import re
-import tempfile
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
@@ -36,6 +34,8 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
+
+from ..store import Store
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +52,13 @@ PACKAGES = (
     "storyline-digest",
 )
 """Distributions whose version can change the HTML of a page."""
-CODE_FILES = ("plugin.py", "sanitize.py", "pagecache.py")
-"""Modules of this package whose code changes the HTML of a page."""
+CODE_FILES = (
+    "publish/plugin.py",
+    "publish/sanitize.py",
+    "publish/pagecache.py",
+    "publish/mkdocs_config.py",
+)
+"""Modules of ``digest`` whose code changes the HTML of a page."""
 CONFIG_KEYS = (
     "site_name",
     "site_url",
@@ -95,46 +100,35 @@ class Entry:
 
 
 class PageStore:
-    """Entries under a folder, one compressed JSON file each (created on first write)."""
+    """Built pages in a store (``digest.store``), one compressed JSON entry each."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json.z"
+        self.store = Store(folder, ".json.z")
 
     def get(self, key: str) -> Entry | None:
         """The entry stored under ``key``, or ``None`` (a corrupt entry is a miss)."""
         try:
-            data = json.loads(zlib.decompress(self._path(key).read_bytes()))
+            data = json.loads(zlib.decompress(self.store.read(key) or b""))
             return Entry(**{**data, "logs": [tuple(item) for item in data["logs"]]})
-        except (OSError, ValueError, TypeError, KeyError, zlib.error):
+        except (ValueError, TypeError, KeyError, zlib.error):
             return None
 
     def has(self, key: str) -> bool:
         """Whether an entry is stored under ``key`` (without reading it)."""
-        return self._path(key).is_file()
+        return self.store.has(key)
+
+    def is_empty(self) -> bool:
+        """Whether no page is stored yet."""
+        return next(self.store.entries(), None) is None
 
     def put(self, key: str, entry: Entry) -> None:
         """Store an entry atomically; failing to write only costs the entry."""
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            data = zlib.compress(json.dumps(asdict(entry), ensure_ascii=False).encode("utf-8"), 1)
-            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-                handle.write(data)
-            os.replace(handle.name, path)
-        except OSError as exc:
-            log.debug("page cache: cannot write %s: %s", path, exc)
+        self.store.write(key, zlib.compress(json.dumps(asdict(entry), ensure_ascii=False).encode("utf-8"), 1))
 
     def prune(self, keep: Iterable[str]) -> None:
-        """Remove every entry whose key is not in ``keep``."""
-        wanted = {f"{key}.json.z" for key in keep}
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.glob("*/*.json.z"):
-            if path.name not in wanted:
-                path.unlink(missing_ok=True)
+        """Remove every entry whose key is not in ``keep``, and the least recently used past the size limit."""
+        self.store.prune(keep)
 
 
 def supported(config: Any) -> bool:

@@ -1,4 +1,4 @@
-"""Estimating the date of an undated article from the storyline it belongs to."""
+"""Publication dates as the grouping reads them, and estimating those of undated articles."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from .models import Article, Storyline
+from ..models import Article, Storyline
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_MENTION = re.compile(r"\b(?:on|last|this)\s+(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
@@ -37,3 +37,25 @@ def _weekday_guess(article: Article, dated: Sequence[date]) -> date | None:
     votes = Counter(d - timedelta(days=(d.weekday() - weekday) % 7) for d in dated)
     best = max(votes.values())
     return min(day for day, count in votes.items() if count == best)
+
+
+def parse_published(value: str | None) -> datetime | None:
+    """Return an ISO 8601 date or date-time as a naive UTC datetime, or ``None``."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            parsed = datetime.combine(date.fromisoformat(text[:10]), datetime.min.time())
+        except ValueError:
+            return None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    return parsed
+
+
+def date_key(when: datetime | None, article_id: str) -> tuple[bool, datetime, str]:
+    """Sort key: dated before undated, oldest first, then by id."""
+    return (when is None, when or datetime.min, article_id)

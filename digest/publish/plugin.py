@@ -2,7 +2,7 @@
 
 Nothing essential lives only here: ``digest build`` writes the same pages whatever
 engine renders them; this adds the second escaping wall, the page store that makes
-rebuilds and parallel builds cheap (``digest.pagecache``), and live reload under MkDocs.
+rebuilds and parallel builds cheap (``digest.publish.pagecache``), and live reload under MkDocs.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from .mkdocs_config import MIN_SHARED, docs_dir, is_generated, yaml_mapping
 from .pagecache import Entry, PageStore, assign, link_targets, page_key, shared_key, supported, toc_tokens
 from .sanitize import clean
-from .site import GENERATED, _LenientLoader
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -68,11 +68,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.store: PageStore | None = None
-        """Where pages are reused from and kept; set by ``digest.site.run_mkdocs``."""
+        """Where pages are reused from and kept; set by ``digest.publish.site.run_mkdocs``."""
         self.worker: tuple[int, int] | None = None
         """``(index, count)`` when this build only renders its share of the pages into the store."""
         self.prune = False
         """Whether to drop stored pages that this build did not use."""
+        self.shared = MIN_SHARED
+        """Fewer pages left to render than this are left to the final build (no worker renders them)."""
         self._keys: dict[str, str] = {}
         self._in_nav: set[str] = set()
         self._mine: set[str] | None = None
@@ -82,12 +84,21 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._capture: _Capture | None = None
         self._indexed = 0
 
+    def configure(
+        self, store: PageStore | None, *, prune: bool, worker: tuple[int, int] | None, shared: int = MIN_SHARED
+    ) -> None:
+        """Set up one build: the page store, whether to prune it, this worker's place, the sharing minimum.
+
+        MkDocs keeps plugin instances between loads of a configuration, so every field is set.
+        """
+        self.store, self.prune, self.worker, self.shared = store, prune, worker, shared
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         """Watch the corpus so that editing an article rebuilds the site."""
-        from .site import load_project
+        from .project import load_project
 
         project = load_project(Path(config.config_file_path).parent)
         server.watch(str(project.corpus))
@@ -102,12 +113,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.store = None
         if self.command != "serve":
             return
-        from .pipeline import analyse
-        from .site import _docs_dir, load_project, render_pages, write_pages
+        from ..pipeline import analyse
+        from .project import load_project
+        from .writing import render_pages, write_pages
 
         project = load_project(Path(config.config_file_path).parent)
         write_pages(
-            render_pages(analyse(project.corpus, project.settings), project), _docs_dir(Path(config.config_file_path))
+            render_pages(analyse(project.corpus, project.settings), project), docs_dir(Path(config.config_file_path))
         )
 
     def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
@@ -122,7 +134,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self.worker is not None:
             index, count = self.worker
             todo = {f.src_uri: _size(f) for f in pages if not self.store.has(self._keys[f.src_uri])}
-            share = assign(todo, count) if len(todo) >= shared_minimum() else {}
+            share = assign(todo, count) if len(todo) >= self.shared else {}
             self._mine = {name for name, worker in share.items() if worker == index}
             if not self._mine:
                 raise NothingToRender
@@ -268,13 +280,6 @@ def _nothing_to_convert(page: Any, config: Any, files: Any) -> None:
     page.links_to_anchors = {}
 
 
-def shared_minimum() -> int:
-    """Fewer pages to render than this are left to the final build (read at call time, so tests can lower it)."""
-    from . import site
-
-    return site.MIN_SHARED
-
-
 def minify(html: str) -> str:
     """HTML without the whitespace and comments a browser ignores; scripts, styles and ``pre`` as they were."""
     return str(
@@ -297,21 +302,3 @@ def search_entries(config: Any) -> list[dict[str, Any]] | None:
         if isinstance(entries, list):
             return entries
     return None
-
-
-def yaml_mapping(path: str | None) -> dict[str, Any]:
-    """A configuration file as plain data, custom tags ignored (for keying only)."""
-    import yaml
-
-    if not path:
-        return {}
-    try:
-        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LenientLoader)
-    except (OSError, yaml.YAMLError):
-        return {}
-    return dict(data) if isinstance(data, dict) else {}
-
-
-def is_generated(src_uri: str) -> bool:
-    """Whether a page path is one that ``digest`` writes."""
-    return any(src_uri == name or src_uri.startswith(name + "/") for name in GENERATED)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .text.slugs import slugify
+from ..text.slugs import slugify
 
 _ENTITIES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~^=:<>&\"'$%@"}
 _TABLE = str.maketrans(_ENTITIES)

@@ -1,13 +1,13 @@
 """Data only: what page furniture and metadata lines look like in scraped article text.
 
-The reader in ``sources.py`` applies these rules line by line; nothing here has logic.
+The line classifier in ``lines.py`` applies these rules line by line; nothing here has logic.
 """
 
 from __future__ import annotations
 
 import re
 
-from .text.sentences import SENTENCE_LIKE_LINE_END
+from ..text.sentences import SENTENCE_LIKE_LINE_END
 
 # A line matching one of these ends the article: everything after it is comments,
 # comment forms or site chrome.

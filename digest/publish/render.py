@@ -12,270 +12,19 @@ import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from importlib import resources
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
-from .coverage import ABSENT, PARAPHRASED, QUOTED, coverage
+from ..group.coverage import ABSENT, PARAPHRASED, QUOTED, coverage
+from ..models import Article, DiffOp, Digest, Quote, QuoteCluster, Storyline
+from ..settings import Settings
 from .diff import diff_stats, word_diff
-from .escape import md, meta_title, safe_url, slug, url_attr
-from .models import Article, DiffOp, Digest, Quote, QuoteCluster, QuoteKind, Speaker, Storyline
-from .settings import Settings
-
-CLOCK = re.compile(r"(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:\d\d)?$")
-"""The time part of an ISO date: ``HH:MM``, optional seconds, optional zone."""
-RESERVED_PAGES = frozenset({"index", "search", "404", "sitemap", "assets"})
-STATEMENT_KINDS = (QuoteKind.STATEMENT, QuoteKind.FRAGMENT)
-
-
-def when(value: str | None) -> str:
-    """A date for tables and lists: ``2021-11-24 03:50 UTC``, ``2021-12-09`` or ``undated``.
-
-    A time whose zone the article does not state is left out, so that every time shown
-    beside another can be compared with it (``when_full`` shows it, marked).
-    """
-    day, clock, zone = _date_parts(value)
-    return f"{day} {clock} {zone}" if clock and zone else day
-
-
-def when_full(value: str | None) -> str:
-    """A date with whatever time the article gives: ``2021-12-10 05:29 (time zone not stated)``."""
-    day, clock, zone = _date_parts(value)
-    if not clock:
-        return day
-    return f"{day} {clock} {zone}" if zone else f"{day} {clock} (time zone not stated)"
-
-
-def _date_parts(value: str | None) -> tuple[str, str, str]:
-    """An ISO date string as (day or ``undated``, ``HH:MM`` or "", ``UTC``/``UTC+03:00`` or "")."""
-    if not value:
-        return "undated", "", ""
-    day, _, clock = value.partition("T")
-    found = CLOCK.match(clock)
-    if not found:
-        return day, "", ""
-    offset = found.group(2) or ""
-    return day, found.group(1), "UTC" if offset in ("Z", "+00:00", "-00:00") else (f"UTC{offset}" if offset else "")
-
-
-def count(number: int, noun: str, *, bold: bool = False, html_bold: bool = False) -> str | Markup:
-    """``1 quotation``, ``2 quotations``; the number in Markdown or HTML bold when asked."""
-    words = f"{noun}{'' if number == 1 else 's'}"
-    if html_bold:
-        return Markup(f"<strong>{number}</strong> ") + md(words)
-    return Markup(f"**{number}** ") + md(words) if bold else f"{number} {words}"
-
-
-def template_dirs(user_dir: Path | None = None) -> list[str]:
-    """Template folders, the site's own first, then the packaged ones."""
-    packaged = resources.files("digest") / "templates"
-    source_tree = Path(__file__).resolve().parent.parent / "templates"
-    builtin = str(packaged) if packaged.is_dir() else str(source_tree)
-    return ([str(user_dir)] if user_dir and user_dir.is_dir() else []) + [builtin]
-
-
-def printable(value: object) -> Markup:
-    """What a template prints for a value: ``Markup`` as it is, anything else escaped with ``md``."""
-    if isinstance(value, Markup):
-        return value
-    if type(value) is str:
-        return _md_str(value)
-    return md("" if value is None else value)
-
-
-@lru_cache(maxsize=65_536)
-def _md_str(text: str) -> Markup:
-    """``md`` of a string, remembered: pages print the same names, titles and words many times."""
-    return md(text)
-
-
-def environment(user_dir: Path | None = None) -> jinja2.Environment:
-    """The Jinja2 environment for Markdown pages: user templates override the packaged ones."""
-    loaders = [jinja2.FileSystemLoader(d) for d in template_dirs(user_dir)]
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=False,
-        finalize=printable,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["md"] = md
-    env.filters["meta_title"] = meta_title
-    env.filters["when"] = when
-    env.filters["when_full"] = when_full
-    env.filters["count"] = count
-    return env
-
-
-@dataclass(frozen=True)
-class Site:
-    """Lookups over a Digest that the pages need (paths, speakers, outlets)."""
-
-    digest: Digest
-    settings: Settings
-
-    @cached_property
-    def articles(self) -> dict[str, Article]:
-        return {a.id: a for a in self.digest.articles}
-
-    @cached_property
-    def quotes(self) -> dict[str, Quote]:
-        return {q.id: q for q in self.digest.quotes}
-
-    @cached_property
-    def speakers(self) -> dict[str, Speaker]:
-        return {s.id: s for s in self.digest.speakers}
-
-    @cached_property
-    def clusters(self) -> dict[str, QuoteCluster]:
-        return {c.id: c for c in self.digest.clusters}
-
-    @cached_property
-    def storyline_of(self) -> dict[str, Storyline]:
-        return {src: s for s in self.digest.storylines for src in s.sources}
-
-    @cached_property
-    def source_slugs(self) -> dict[str, str]:
-        return _unique_slugs([a.id for a in self.digest.articles])
-
-    @cached_property
-    def outlet_slugs(self) -> dict[str, str]:
-        return _unique_slugs(sorted({self.outlet(a) for a in self.digest.articles}))
-
-    @cached_property
-    def quotes_by_source(self) -> dict[str, list[Quote]]:
-        out: dict[str, list[Quote]] = defaultdict(list)
-        for quote in self.digest.quotes:
-            out[quote.source].append(quote)
-        return out
-
-    def outlet(self, article: Article) -> str:
-        """The outlet's display name."""
-        return article.outlet or "Unknown outlet"
-
-    def source_path(self, source_id: str) -> str:
-        return f"sources/{self.source_slugs[source_id]}.md"
-
-    def storyline_path(self, storyline_id: str) -> str:
-        return f"storylines/{_page_slug(storyline_id)}.md"
-
-    def speaker_path(self, speaker_id: str) -> str:
-        return f"speakers/{_page_slug(speaker_id)}.md"
-
-    def outlet_path(self, outlet: str) -> str:
-        return f"outlets/{self.outlet_slugs[outlet]}.md"
-
-    def speaker_name(self, quote: Quote) -> str | None:
-        """The resolved speaker's name, else the name as written."""
-        speaker = self.speakers.get(quote.speaker or "")
-        return speaker.name if speaker else quote.speaker_as_written
-
-
-@lru_cache(maxsize=65_536)
-def _page_slug(name: str) -> str:
-    """The slug of a storyline's or speaker's page, remembered: every page that links to it asks."""
-    return slug(name, RESERVED_PAGES)
-
-
-def _unique_slugs(names: Sequence[str]) -> dict[str, str]:
-    """Give each name a unique, safe slug, deterministically by sorted name."""
-    out: dict[str, str] = {}
-    taken: set[str] = set()
-    for name in sorted(names):
-        base = slug(name, RESERVED_PAGES)
-        candidate, n = base, 2
-        while candidate in taken:
-            candidate, n = f"{base}-{n}", n + 1
-        taken.add(candidate)
-        out[name] = candidate
-    return out
-
-
-def rel(from_page: str, to_page: str) -> str:
-    """A relative link between two generated pages (both paths from the docs root)."""
-    depth = from_page.count("/")
-    return "../" * depth + to_page
-
-
-def built_rel(from_page: str, to_page: str) -> str:
-    """A relative URL for raw HTML, which MkDocs does not rewrite: directory URLs of built pages."""
-    target = to_page.removesuffix(".md")
-    target = target.removesuffix("index") if target.endswith("/index") or target == "index" else target + "/"
-    return "../" * (from_page.count("/") + (0 if from_page.endswith("index.md") else 1)) + target
-
-
-def diff_html(ops: Sequence[DiffOp]) -> Markup:
-    """Inline HTML for a variant's word diff: deletions struck, insertions underlined.
-
-    Plain ``<del>``/``<ins>`` (styled inside ``.dg-variant``, explained once per page by a
-    legend): a 10,000-article site carries hundreds of thousands of them.
-    """
-    parts: list[str] = []
-    for op in ops:
-        if op.op == "equal":
-            parts.append(_md_str(" ".join(op.variant)))
-        if op.op in ("delete", "replace"):
-            parts.append(f"<del>{_md_str(' '.join(op.canonical))}</del>")
-        if op.op in ("insert", "replace"):
-            parts.append(f"<ins>{_md_str(' '.join(op.variant))}</ins>")
-    return Markup(" ".join(parts))
-
-
-def original_link(article: Article) -> Markup | None:
-    """An escaped link to the original article, only for http(s) URLs."""
-    url = safe_url(article.url)
-    if url is None:
-        return None
-    return Markup(f'<a href="{url_attr(url)}" rel="nofollow noopener noreferrer">') + md(url) + Markup("</a>")
-
-
-def highlighted_paragraphs(site: Site, article: Article, page: str) -> list[Markup]:
-    """The article's body paragraphs, each quotation marked and linked to its statement."""
-    quotes = [q for q in site.quotes_by_source.get(article.id, []) if q.kind in STATEMENT_KINDS]
-    out = []
-    for span in article.body:
-        inside = [q for q in quotes if span.start <= q.start < span.end]
-        out.append(_mark(site, article, span.start, span.end, inside, page))
-    return out
-
-
-def _mark(site: Site, article: Article, start: int, end: int, quotes: list[Quote], page: str) -> Markup:
-    """One paragraph with its quotes wrapped in links (nested quotes are left to the outer one)."""
-    parts: list[str] = []
-    pos = start
-    for quote in sorted(quotes, key=lambda q: q.start):
-        if quote.start < pos:
-            continue
-        stop = min(quote.end, end)
-        parts.append(md(article.text[pos : quote.start]))
-        target = _statement_link(site, quote, page)
-        text = md(article.text[quote.start : stop])
-        parts.append(f'<a class="dg-quote" id="{quote.id}" href="{target}">{text}</a>')
-        pos = stop
-    parts.append(md(article.text[pos:end]))
-    return Markup("".join(parts))
-
-
-def _anchor(quote: Quote, quotes: Sequence[Quote]) -> str:
-    """The id of the highlighted quote that shows ``quote`` (itself, or the quote it is nested in)."""
-    outer = [q for q in quotes if q.start <= quote.start and quote.end <= q.end and q.start < quote.start]
-    return min(outer, key=lambda q: q.start).id if outer else quote.id
-
-
-def _statement_link(site: Site, quote: Quote, page: str) -> Markup:
-    """The URL (relative to the built page) of a quote's statement card."""
-    storyline = site.storyline_of.get(quote.source)
-    if storyline is None or not quote.cluster:
-        return Markup("#" + quote.id)
-    built = built_rel(page, site.storyline_path(storyline.id))
-    return Markup(f"{url_attr(built)}#{quote.cluster}")
+from .escape import md, url_attr
+from .formatting import built_rel, diff_html, environment, original_link, rel
+from .lookups import STATEMENT_KINDS, Site, highlighted_paragraphs, quote_anchor
 
 
 class Renderer:
@@ -528,7 +277,7 @@ class Renderer:
             storyline=storyline,
             storyline_link=Markup(rel(page, site.storyline_path(storyline.id))) if storyline else None,
             paragraphs=highlighted_paragraphs(site, article, page),
-            quotes=[{"quote": q, "speaker": site.speaker_name(q), "anchor": _anchor(q, quotes)} for q in quotes],
+            quotes=[{"quote": q, "speaker": site.speaker_name(q), "anchor": quote_anchor(q, quotes)} for q in quotes],
             search_text=self._search_text,
         )
 
@@ -631,6 +380,5 @@ def _spellings_by_outlet(site: Site, written: Sequence[tuple[str, str]]) -> list
 
 def _numbers(text: str) -> frozenset[str]:
     """Numbers and years written in a statement."""
-    import re
 
     return frozenset(re.findall(r"\b\d[\d,.]*\d\b|\b\d\b", text))

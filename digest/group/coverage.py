@@ -13,10 +13,10 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import chain
 
-from .models import Article, Quote, QuoteCluster
-from .text.concepts import concepts
-from .text.sentences import SENTENCE_SPLIT
-from .text.tokens import TOKEN_RE
+from ..models import Article, Quote, QuoteCluster
+from ..text.concepts import concepts
+from ..text.sentences import SENTENCE_SPLIT
+from ..text.tokens import TOKEN_RE
 
 QUOTED, PARAPHRASED, ABSENT = "quoted", "paraphrased", "absent"
 MIN_SHARED = 4

@@ -1,0 +1,30 @@
+"""Grouping: articles into storylines, quotations into statements, dates and coverage.
+
+``storylines`` groups articles about one event (``terms``, ``profiles``, ``candidates``,
+``scores``, ``linkage``); ``statements`` matches one statement across outlets (``units``,
+``similarity``, ``statement_linkage``); ``dates`` reads and estimates publication dates;
+``coverage`` tells which outlet quoted, paraphrased or left out each statement.
+"""
+
+from __future__ import annotations
+
+from .coverage import ABSENT, PARAPHRASED, QUOTED, coverage
+from .dates import infer_missing_dates, parse_published
+from .statements import cluster_quotes
+from .storylines import attach_clusters, group_storylines, timeline
+from .terms import ArticleTerms, article_terms
+
+__all__ = [
+    "ABSENT",
+    "PARAPHRASED",
+    "QUOTED",
+    "ArticleTerms",
+    "article_terms",
+    "attach_clusters",
+    "cluster_quotes",
+    "coverage",
+    "group_storylines",
+    "infer_missing_dates",
+    "parse_published",
+    "timeline",
+]

@@ -1,0 +1,82 @@
+"""What storyline grouping knows about each article: TF-IDF vectors, entities, title terms, statements."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..models import Article, Quote, QuoteKind
+from ..text.tokens import tokenize
+from .dates import parse_published
+from .terms import ArticleTerms, WordTerms, article_terms
+
+MIN_QUOTE_WORDS = 7
+"""Shorter quotations are too generic to tie two articles together."""
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the grouping knows about one article."""
+
+    id: str
+    title: str
+    when: datetime | None
+    body: dict[str, float]
+    """Unit-length TF-IDF vector of the body's content-word stems."""
+    entities: dict[str, float]
+    """Unit-length IDF vector of capitalised words inside sentences."""
+    title_terms: dict[str, float]
+    """IDF of each content-word stem of the title."""
+    quotes: tuple[str, ...]
+
+
+def article_profiles(
+    articles: Sequence[Article], quotes: Sequence[Quote], terms: Mapping[str, ArticleTerms] | None = None
+) -> list[Profile]:
+    """Return one profile per article, weighted by the corpus's document frequencies."""
+    words = WordTerms()
+    known = terms or {}
+    read = [known.get(a.id) or article_terms(a, words) for a in articles]
+    bodies = [found.body for found in read]
+    entities = [dict.fromkeys(found.entities) for found in read]
+    titles = [found.title for found in read]
+    idf = _idf([*bodies, *entities], len(articles))
+    statements = _statement_texts(quotes)
+    return [
+        Profile(
+            id=a.id,
+            title=a.title.strip(),
+            when=parse_published(a.published),
+            body=_unit({t: (1.0 + math.log(c)) * idf[t] for t, c in bodies[i].items()}),
+            entities=_unit({t: idf[t] for t in entities[i]}),
+            title_terms={t: idf.get(t, 1.0) for t in titles[i]},
+            quotes=statements.get(a.id, ()),
+        )
+        for i, a in enumerate(articles)
+    ]
+
+
+def _idf(counts: Sequence[Mapping[str, object]], n_docs: int) -> dict[str, float]:
+    """Return the smoothed inverse document frequency of every term."""
+    df: Counter[str] = Counter()
+    for doc in counts:
+        df.update(doc.keys())
+    return {term: math.log((1 + n_docs) / (1 + freq)) + 1.0 for term, freq in df.items()}
+
+
+def _unit(weights: Mapping[str, float]) -> dict[str, float]:
+    """Return ``weights`` scaled to unit length (empty if all zero)."""
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {t: w / norm for t, w in weights.items()} if norm else {}
+
+
+def _statement_texts(quotes: Sequence[Quote]) -> dict[str, tuple[str, ...]]:
+    """Return each article's quotations long enough to identify a statement."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for quote in quotes:
+        if quote.kind in (QuoteKind.STATEMENT, QuoteKind.FRAGMENT) and len(tokenize(quote.text)) >= MIN_QUOTE_WORDS:
+            found[quote.source].append(quote.text)
+    return {source: tuple(texts) for source, texts in found.items()}

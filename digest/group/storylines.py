@@ -1,0 +1,141 @@
+"""Grouping articles into storylines, and a storyline's timeline.
+
+Two articles belong together when enough evidence agrees: the wording of their
+bodies (TF-IDF cosine on content words), the people and places they name, whether
+one's title is about what the other says, statements they both quote, and how
+close their dates are. The article-to-article scores are grouped with average
+linkage, so a storyline is held together by what its articles share as a whole
+rather than by a chain of pairwise resemblances; and two groups that each hold
+together far more strongly than they hold to each other stay apart, as two events
+on one subject.
+
+Only candidate pairs (articles sharing distinctive words, found through an inverted
+index) are scored up front, which keeps the work near-linear in the number of
+articles; the grouping scores the remaining pairs inside two groups only when it
+considers merging them, so every merge uses the exact average.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from ..models import Article, Quote, QuoteCluster, Storyline
+from ..settings import Settings
+from ..text.slugs import slugify
+from .dates import date_key, parse_published
+from .linkage import ArticleLinkage
+from .profiles import Profile, article_profiles
+from .scores import PairScorer
+from .terms import ArticleTerms
+
+log = logging.getLogger(__name__)
+
+
+DEFAULT_SETTINGS = Settings()
+
+
+def group_storylines(
+    articles: Sequence[Article],
+    quotes: Sequence[Quote],
+    settings: Settings = DEFAULT_SETTINGS,
+    terms: Mapping[str, ArticleTerms] | None = None,
+) -> tuple[Storyline, ...]:
+    """Group articles about the same event into storylines.
+
+    Overrides (``settings.storylines``, then ``article.storyline``) put the articles
+    naming the same storyline id into that storyline, whose id is that string, and
+    nothing else joins it: the other articles are grouped by evidence among themselves.
+    A storyline's title is that of its most central article, and its id a unique slug
+    of that title. Storylines come newest first (by their latest article), then by id;
+    each lists its sources in publication order (undated last), then by id. ``terms``
+    gives articles' terms found beforehand (``article_terms``); the others are read here.
+    """
+    ordered = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
+    if not ordered:
+        return ()
+    profiles = article_profiles(ordered, quotes, terms)
+    scorer = PairScorer(profiles, settings)
+    forced = [settings.storylines.get(a.id) or a.storyline or None for a in ordered]
+    groups = ArticleLinkage(scorer, forced, settings.storyline_threshold).run()
+    storylines = [_storyline(group, profiles, scorer, forced) for group in groups]
+    log.debug("grouped %d articles into %d storylines", len(ordered), len(storylines))
+    return _sorted_storylines(_unique_ids(storylines), profiles)
+
+
+def attach_clusters(storylines: Sequence[Storyline], clusters: Sequence[QuoteCluster]) -> tuple[Storyline, ...]:
+    """Return the storylines with each one's cluster ids, in cluster order."""
+    by_storyline: dict[str, list[str]] = defaultdict(list)
+    for cluster in clusters:
+        by_storyline[cluster.storyline].append(cluster.id)
+    return tuple(replace(s, clusters=tuple(by_storyline.get(s.id, ()))) for s in storylines)
+
+
+def timeline(storyline: Storyline, articles: Sequence[Article]) -> tuple[tuple[str | None, str], ...]:
+    """Return ``(published, article id)`` for the storyline's articles, oldest first, undated last."""
+    members = set(storyline.sources)
+    chosen = sorted(
+        (a for a in articles if a.id in members), key=lambda a: date_key(parse_published(a.published), a.id)
+    )
+    return tuple((a.published, a.id) for a in chosen)
+
+
+def _storyline(
+    group: Sequence[int], profiles: Sequence[Profile], scorer: PairScorer, forced: Sequence[str | None]
+) -> Storyline:
+    """Return the storyline of one group; its id is the forced one, or empty until named."""
+    ordered = sorted(group, key=lambda i: date_key(profiles[i].when, profiles[i].id))
+    labels = sorted({key for i in group if (key := forced[i]) is not None})
+    return Storyline(
+        id=labels[0] if labels else "",
+        title=profiles[_central(ordered, scorer)].title,
+        sources=tuple(profiles[i].id for i in ordered),
+    )
+
+
+def _central(ordered: Sequence[int], scorer: PairScorer) -> int:
+    """Return the member with the highest mean score to the others (ties: earliest, then id)."""
+    if len(ordered) == 1:
+        return ordered[0]
+    scorer.complete(ordered, ordered)
+    totals = [sum(scorer.score(i, j) for j in ordered if j != i) for i in ordered]
+    best = max(totals)
+    return next(
+        i for i, total in zip(ordered, totals, strict=True) if math.isclose(total, best, rel_tol=1e-9, abs_tol=1e-12)
+    )
+
+
+def _unique_ids(storylines: Sequence[Storyline]) -> list[Storyline]:
+    """Give every storyline without a forced id a unique slug of its title.
+
+    Colliding slugs are numbered ``-2``, ``-3``... in the order of the storylines'
+    sorted source ids, so the result does not depend on the input order.
+    """
+    taken = {s.id for s in storylines if s.id}
+    named = [s for s in storylines if s.id]
+    unnamed = sorted((s for s in storylines if not s.id), key=lambda s: (slugify(s.title), sorted(s.sources)))
+    for storyline in unnamed:
+        base = slugify(storyline.title)
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        taken.add(candidate)
+        named.append(replace(storyline, id=candidate))
+    return named
+
+
+def _sorted_storylines(storylines: Sequence[Storyline], profiles: Sequence[Profile]) -> tuple[Storyline, ...]:
+    """Return storylines newest first (by their latest article), undated last, then by id."""
+    when = {p.id: p.when for p in profiles}
+
+    def key(storyline: Storyline) -> tuple[bool, float, str]:
+        dates = [d for d in (when[s] for s in storyline.sources) if d is not None]
+        latest = max(dates, default=None)
+        return (latest is None, -(latest - datetime.min).total_seconds() if latest else 0.0, storyline.id)
+
+    return tuple(sorted(storylines, key=key))

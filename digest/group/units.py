@@ -1,0 +1,74 @@
+"""Units of matching: the quotations of one source with one normalised text, matched as one."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import groupby
+
+from ..models import Quote, QuoteKind
+from ..text.concepts import concepts
+from ..text.tokens import normalise_text
+
+SPEECH = "speech"
+"""The family of statements and fragments, which are matched with each other."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """The quotations of one source with one normalised text, matched as one."""
+
+    storyline: str
+    family: str
+    source: str
+    text: str
+    quotes: tuple[Quote, ...]
+    speaker: str | None
+    concepts: frozenset[str]
+    words: int
+    """How many content words the text has (what makes a variant the most complete)."""
+
+    @property
+    def partial(self) -> bool:
+        """Tell whether the unit was quoted as a fragment woven into reported speech."""
+        return any(q.kind == QuoteKind.FRAGMENT for q in self.quotes)
+
+
+# --------------------------------------------------------------------------- units
+
+
+def _family(kind: QuoteKind) -> str:
+    """Return which family of quotations a kind is matched within."""
+    return SPEECH if kind in (QuoteKind.STATEMENT, QuoteKind.FRAGMENT) else str(kind)
+
+
+def make_units(quotes: Sequence[Quote], storyline_of: Mapping[str, str]) -> list[Unit]:
+    """Group quotes into units, sorted by storyline, family, source and text."""
+    missing = sorted({q.source for q in quotes if q.source not in storyline_of})
+    if missing:
+        raise ValueError(f"quotes from articles with no storyline: {', '.join(missing)}")
+    grouped: dict[tuple[str, str, str, str], list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        text = normalise_text(quote.text)
+        grouped[(storyline_of[quote.source], _family(quote.kind), quote.source, text)].append(quote)
+    return [_unit(key, members) for key, members in sorted(grouped.items())]
+
+
+def _unit(key: tuple[str, str, str, str], members: list[Quote]) -> Unit:
+    """Build one unit from its key and its quotes."""
+    storyline, family, source, text = key
+    ordered = tuple(sorted(members, key=lambda q: (q.start, q.end, q.id)))
+    speaker = next((q.speaker for q in ordered if q.speaker is not None), None)
+    found = concepts(ordered[0].text)
+    return Unit(storyline, family, source, text, ordered, speaker, frozenset(found), len(found))
+
+
+def same_text_groups(units: list[Unit]) -> list[Unit]:
+    """Merge units of one storyline and family that share a normalised text across sources."""
+    merged = []
+    for _, group in groupby(sorted(units, key=lambda u: (u.text, u.source)), key=lambda u: u.text):
+        parts = list(group)
+        all_quotes = tuple(q for u in parts for q in u.quotes)
+        merged.append(replace(parts[0], quotes=all_quotes, source="\x1f".join(u.source for u in parts)))
+    return merged

@@ -1,0 +1,137 @@
+"""Filters and formatting the pages share: dates, counts, escaping of printed values, links, diffs as HTML."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from ..models import Article, DiffOp
+from .escape import md, meta_title, safe_url, url_attr
+
+CLOCK = re.compile(r"(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:\d\d)?$")
+"""The time part of an ISO date: ``HH:MM``, optional seconds, optional zone."""
+
+
+def when(value: str | None) -> str:
+    """A date for tables and lists: ``2021-11-24 03:50 UTC``, ``2021-12-09`` or ``undated``.
+
+    A time whose zone the article does not state is left out, so that every time shown
+    beside another can be compared with it (``when_full`` shows it, marked).
+    """
+    day, clock, zone = _date_parts(value)
+    return f"{day} {clock} {zone}" if clock and zone else day
+
+
+def when_full(value: str | None) -> str:
+    """A date with whatever time the article gives: ``2021-12-10 05:29 (time zone not stated)``."""
+    day, clock, zone = _date_parts(value)
+    if not clock:
+        return day
+    return f"{day} {clock} {zone}" if zone else f"{day} {clock} (time zone not stated)"
+
+
+def _date_parts(value: str | None) -> tuple[str, str, str]:
+    """An ISO date string as (day or ``undated``, ``HH:MM`` or "", ``UTC``/``UTC+03:00`` or "")."""
+    if not value:
+        return "undated", "", ""
+    day, _, clock = value.partition("T")
+    found = CLOCK.match(clock)
+    if not found:
+        return day, "", ""
+    offset = found.group(2) or ""
+    return day, found.group(1), "UTC" if offset in ("Z", "+00:00", "-00:00") else (f"UTC{offset}" if offset else "")
+
+
+def count(number: int, noun: str, *, bold: bool = False, html_bold: bool = False) -> str | Markup:
+    """``1 quotation``, ``2 quotations``; the number in Markdown or HTML bold when asked."""
+    words = f"{noun}{'' if number == 1 else 's'}"
+    if html_bold:
+        return Markup(f"<strong>{number}</strong> ") + md(words)
+    return Markup(f"**{number}** ") + md(words) if bold else f"{number} {words}"
+
+
+def template_dirs(user_dir: Path | None = None) -> list[str]:
+    """Template folders, the site's own first, then the packaged ones."""
+    packaged = resources.files("digest") / "templates"
+    source_tree = Path(__file__).resolve().parents[2] / "templates"
+    builtin = str(packaged) if packaged.is_dir() else str(source_tree)
+    return ([str(user_dir)] if user_dir and user_dir.is_dir() else []) + [builtin]
+
+
+def printable(value: object) -> Markup:
+    """What a template prints for a value: ``Markup`` as it is, anything else escaped with ``md``."""
+    if isinstance(value, Markup):
+        return value
+    if type(value) is str:
+        return _md_str(value)
+    return md("" if value is None else value)
+
+
+@lru_cache(maxsize=65_536)
+def _md_str(text: str) -> Markup:
+    """``md`` of a string, remembered: pages print the same names, titles and words many times."""
+    return md(text)
+
+
+def environment(user_dir: Path | None = None) -> jinja2.Environment:
+    """The Jinja2 environment for Markdown pages: user templates override the packaged ones."""
+    loaders = [jinja2.FileSystemLoader(d) for d in template_dirs(user_dir)]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=False,
+        finalize=printable,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = md
+    env.filters["meta_title"] = meta_title
+    env.filters["when"] = when
+    env.filters["when_full"] = when_full
+    env.filters["count"] = count
+    return env
+
+
+def rel(from_page: str, to_page: str) -> str:
+    """A relative link between two generated pages (both paths from the docs root)."""
+    depth = from_page.count("/")
+    return "../" * depth + to_page
+
+
+def built_rel(from_page: str, to_page: str) -> str:
+    """A relative URL for raw HTML, which MkDocs does not rewrite: directory URLs of built pages."""
+    target = to_page.removesuffix(".md")
+    target = target.removesuffix("index") if target.endswith("/index") or target == "index" else target + "/"
+    return "../" * (from_page.count("/") + (0 if from_page.endswith("index.md") else 1)) + target
+
+
+def diff_html(ops: Sequence[DiffOp]) -> Markup:
+    """Inline HTML for a variant's word diff: deletions struck, insertions underlined.
+
+    Plain ``<del>``/``<ins>`` (styled inside ``.dg-variant``, explained once per page by a
+    legend): a 10,000-article site carries hundreds of thousands of them.
+    """
+    parts: list[str] = []
+    for op in ops:
+        if op.op == "equal":
+            parts.append(_md_str(" ".join(op.variant)))
+        if op.op in ("delete", "replace"):
+            parts.append(f"<del>{_md_str(' '.join(op.canonical))}</del>")
+        if op.op in ("insert", "replace"):
+            parts.append(f"<ins>{_md_str(' '.join(op.variant))}</ins>")
+    return Markup(" ".join(parts))
+
+
+def original_link(article: Article) -> Markup | None:
+    """An escaped link to the original article, only for http(s) URLs."""
+    url = safe_url(article.url)
+    if url is None:
+        return None
+    return Markup(f'<a href="{url_attr(url)}" rel="nofollow noopener noreferrer">') + md(url) + Markup("</a>")

@@ -1,0 +1,139 @@
+"""Line roles: which non-empty lines of an article are title, metadata, page furniture or body."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import Span
+from . import rules as bp
+
+HEADER_LINES = 10
+"""How many non-empty lines from the top count as the header (title, date line, credits)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-empty line of an article, stripped, with its role."""
+
+    span: Span
+    text: str
+    role: str
+    """``title``, ``meta``, ``furniture`` or ``body``."""
+
+
+def split_lines(text: str) -> list[tuple[Span, str]]:
+    """Return every non-empty line as (span of its stripped text, stripped text)."""
+    lines = []
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group()
+        stripped = raw.strip()
+        if stripped:
+            start = match.start() + (len(raw) - len(raw.lstrip()))
+            lines.append((Span(start, start + len(stripped)), stripped))
+    return lines
+
+
+def classify(text: str, skip: int = 0) -> tuple[Line, ...]:
+    """Give every non-empty line of ``text`` after offset ``skip`` a role."""
+    raw = [(span, line) for span, line in split_lines(text) if span.start >= skip]
+    foreign = _foreign_script_test(text)
+    lines: list[Line] = []
+    title: str | None = None
+    ended = False
+    for index, (span, line) in enumerate(raw):
+        role = "furniture" if ended else _role(line, index, title, foreign)
+        if role == "end":
+            ended, role = True, "furniture"
+        if role == "body" and title is None and _headline_like(line):
+            role, title = "title", line
+        lines.append(Line(span, line, role))
+    return _drop_teasers(tuple(lines))
+
+
+def _role(line: str, index: int, title: str | None, foreign: Any) -> str:
+    """Return the role of one line (``end`` when the article stops here)."""
+    if bp.END_OF_ARTICLE.search(line):
+        return "end"
+    if title is not None and line == title:
+        return "meta"
+    if bp.DATE_CUE.search(line) or bp.BYLINE.match(line):
+        return "meta"
+    if bp.WIDGET_LINE.match(line) or bp.TEASER_LINE.match(line) or bp.CAPTION_LINE.search(line) or foreign(line):
+        return "furniture"
+    if bp.NAVIGATION_LINE.match(line) and not bp.SENTENCE_END.search(line):
+        return "furniture"
+    if index < HEADER_LINES and (bp.GLUED_WORDS.search(line) or _date_line(line)):
+        return "meta"
+    if title is None and _headline_like(line):
+        return "body"
+    if len(line.split()) < bp.MIN_BODY_WORDS and not bp.SENTENCE_END.search(line):
+        return "furniture"
+    return "body"
+
+
+def _date_line(line: str) -> bool:
+    """A short unpunctuated header line that carries a date (a dateline or date stamp)."""
+    short = len(line.split()) <= bp.DATE_LINE_MAX_WORDS and not bp.SENTENCE_END.search(line)
+    return short and bool(bp.DATE_LIKE.search(line))
+
+
+def _headline_like(line: str) -> bool:
+    """A line that can be the article's title."""
+    words = line.split()
+    return 2 <= len(words) <= 30 and not line.endswith((".", ",", ";"))
+
+
+def _drop_teasers(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Mark headline-like body lines between captions or paragraphs as related-article teasers."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        if _after_caption(out[i], out[i - 1]) or _between_paragraphs(out, i):
+            out[i] = Line(out[i].span, out[i].text, "furniture")
+    return tuple(out)
+
+
+def _after_caption(line: Line, prev: Line) -> bool:
+    """A short headline right after a caption or another teaser."""
+    if line.role != "body" or prev.role != "furniture" or not _teaser_like(line.text):
+        return False
+    return bool(bp.CAPTION_LINE.search(prev.text)) or _teaser_like(prev.text)
+
+
+def _between_paragraphs(lines: list[Line], i: int) -> bool:
+    """A title-case line inside the body (not the standfirst under the title)."""
+    if i + 1 >= len(lines) or lines[i].role != "body" or not _title_case(lines[i].text):
+        return False
+    return lines[i + 1].role == "body" and lines[i - 1].role != "title"
+
+
+def _teaser_like(line: str) -> bool:
+    """A short, unpunctuated, headline-shaped line."""
+    words = line.split()
+    return len(words) <= bp.TEASER_MAX_WORDS and not bp.SENTENCE_END.search(line.rstrip("’'\""))
+
+
+def _title_case(line: str) -> bool:
+    """Most words capitalised and no sentence ending: a headline, not a paragraph."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
+    if len(words) < 3 or not _teaser_like(line):
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.75
+
+
+def _foreign_script_test(text: str) -> Any:
+    """Return a predicate telling lines in another script than the article's."""
+    if _latin_share(text) < 0.8:
+        return lambda line: False
+    return lambda line: _latin_share(line) < bp.LATIN_SHARE_FOR_FOREIGN_LINE
+
+
+def _latin_share(text: str) -> float:
+    """Share of letters in ``text`` that are Latin."""
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum(1 for c in letters if c.isascii() or "LATIN" in unicodedata.name(c, ""))
+    return latin / len(letters)

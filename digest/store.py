@@ -1,0 +1,84 @@
+"""One content-addressed store for what builds keep between runs: extraction results and built pages.
+
+Each entry is one file named by its key (``<folder>/<key[:2]>/<key><suffix>``), written
+atomically, so concurrent processes never see half an entry. Reading an entry marks it as
+used (its modification time), and ``prune`` removes entries least recently used first
+until the store is under its size limit; a store that keeps track of what a build used can
+also drop everything else. A missing, unreadable or corrupt entry is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+SIZE_LIMIT = 2 * 1024**3
+"""Bytes a store may hold before its least recently used entries are removed."""
+
+
+class Store:
+    """Entries under a folder (created on first write), each a file named by its key."""
+
+    def __init__(self, folder: Path, suffix: str, limit: int = SIZE_LIMIT) -> None:
+        self.folder = folder
+        self.suffix = suffix
+        self.limit = limit
+
+    def path(self, key: str) -> Path:
+        """The file of the entry under ``key``."""
+        return self.folder / key[:2] / f"{key}{self.suffix}"
+
+    def read(self, key: str) -> bytes | None:
+        """The bytes stored under ``key``, marked as just used; ``None`` when there are none."""
+        path = self.path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        with contextlib.suppress(OSError):  # a read-only store still serves its entries
+            os.utime(path)
+        return data
+
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored under ``key`` (without reading it or marking it used)."""
+        return self.path(key).is_file()
+
+    def write(self, key: str, data: bytes) -> None:
+        """Store ``data`` under ``key`` atomically; failing to write only costs the entry."""
+        path = self.path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+                handle.write(data)
+            os.replace(handle.name, path)
+        except OSError as exc:
+            log.debug("store: cannot write %s: %s", path, exc)
+
+    def entries(self) -> Iterator[Path]:
+        """Every entry's file."""
+        if self.folder.is_dir():
+            yield from self.folder.glob(f"*/*{self.suffix}")
+
+    def prune(self, keep: Iterable[str] | None = None) -> None:
+        """Remove the entries not in ``keep`` (when given), then the least recently used past the size limit."""
+        wanted = None if keep is None else {f"{key}{self.suffix}" for key in keep}
+        sized = []
+        for path in self.entries():
+            if wanted is not None and path.name not in wanted:
+                path.unlink(missing_ok=True)
+                continue
+            with contextlib.suppress(OSError):
+                stat = path.stat()
+                sized.append((stat.st_mtime, path.name, stat.st_size, path))
+        total = sum(size for _, _, size, _ in sized)
+        for _, _, size, path in sorted(sized):
+            if total <= self.limit:
+                break
+            path.unlink(missing_ok=True)
+            total -= size
