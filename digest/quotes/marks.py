@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from digest.text.marks import (
     CLOSING_MARKS,
@@ -85,7 +85,30 @@ def find_quotations(text: str, paras: tuple[Span, ...]) -> list[Found]:
         nested = start < outer_end
         found.append(Found(start, end, pair.open, pair.close, pair.first_para, pair.last_para, nested, pieces))
         outer_end = max(outer_end, pair.close if pair.close >= 0 else pair.end)
-    return found
+    return _collapse_doubled(found)
+
+
+def _collapse_doubled(found: list[Found]) -> list[Found]:
+    """Read a quotation whose marks are doubled (``''words''``, as some wires write them) as one quotation.
+
+    The outer pair then holds nothing but the inner one, mark against mark: it is dropped, and
+    the inner quotation is no longer nested.
+    """
+    out: list[Found] = []
+    for item in found:
+        outer = out[-1] if out else None
+        if (
+            outer is not None
+            and item.nested
+            and item.open == outer.start
+            and item.close >= 0
+            and outer.end == item.close + 1
+        ):
+            nested = len(out) > 1 and any(o.start <= item.start and item.end <= o.end for o in out[:-1])
+            out[-1] = replace(item, nested=nested)
+            continue
+        out.append(item)
+    return out
 
 
 def _pieces(text: str, paras: tuple[Span, ...], pair: _Pair) -> tuple[tuple[int, int], ...]:

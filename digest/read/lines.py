@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from digest.text.marks import DOUBLE_MARKS, SINGLE_MARKS
+
 from ..models import Span
 from . import rules as bp
 
@@ -38,7 +40,7 @@ def split_lines(text: str) -> list[tuple[Span, str]]:
 
 def classify(text: str, skip: int = 0) -> tuple[Line, ...]:
     """Give every non-empty line of ``text`` after offset ``skip`` a role."""
-    raw = [(span, line) for span, line in split_lines(text) if span.start >= skip]
+    raw = [piece for span, line in split_lines(text) if span.start >= skip for piece in _unstamped(span, line)]
     foreign = _foreign_script_test(text)
     lines: list[Line] = []
     title: str | None = None
@@ -51,6 +53,19 @@ def classify(text: str, skip: int = 0) -> tuple[Line, ...]:
             role, title = "title", line
         lines.append(Line(span, line, role))
     return _drop_teasers(tuple(lines))
+
+
+def _unstamped(span: Span, line: str) -> list[tuple[Span, str]]:
+    """Split a date stamp off the paragraph it is glued to, so that the paragraph stays body text."""
+    stamp = bp.STAMPED_PARAGRAPH.match(line)
+    rest = line[stamp.end() :] if stamp else ""
+    if stamp is None or len(rest.split()) < bp.MIN_BODY_WORDS:
+        return [(span, line)]
+    cut = span.start + stamp.end()
+    return [
+        (Span(span.start, span.start + len(stamp.group("stamp"))), stamp.group("stamp")),
+        (Span(cut, span.end), rest),
+    ]
 
 
 def _role(line: str, index: int, title: str | None, foreign: Any) -> str:
@@ -80,10 +95,15 @@ def _date_line(line: str) -> bool:
     return short and bool(bp.DATE_LIKE.search(line))
 
 
+QUOTE_CLOSERS = "".join(sorted(DOUBLE_MARKS | SINGLE_MARKS))
+"""Marks stripped from a line's end before telling whether it ends like a sentence."""
+
+
 def _headline_like(line: str) -> bool:
-    """A line that can be the article's title."""
+    """A line that can be the article's title: not a sentence, even one ending in a quotation (``... said, “...”``)."""
     words = line.split()
-    return 2 <= len(words) <= 30 and not line.endswith((".", ",", ";"))
+    core = line.rstrip().rstrip(QUOTE_CLOSERS)
+    return 2 <= len(words) <= 30 and not core.endswith((".", ",", ";"))
 
 
 def _drop_teasers(lines: tuple[Line, ...]) -> tuple[Line, ...]:

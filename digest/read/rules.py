@@ -69,6 +69,12 @@ DATE_CUE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A date stamp glued to the start of the first paragraph (" date 2023-01-19 The minister said ...").
+STAMPED_PARAGRAPH = re.compile(
+    r"^(?P<stamp>(?:published|posted|updated|date)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T\ ]\d{2}:\d{2}(?::\d{2})?)?)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
 # A date written in a short header line ("US Harbor Daily, 03/05/2024", "9 December 2021").
 DATE_LIKE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
