@@ -76,6 +76,8 @@ def _quote(quote: Quote, quotes: dict[str, Quote]) -> dict[str, Any]:
         "speaker_as_written": quote.speaker_as_written,
         "speaker_role": quote.speaker_role,
         "reported_by": quote.reported_by,
+        "attribution": quote.attribution,
+        "confidence": quote.confidence,
         "cluster": quote.cluster,
         "kind": str(quote.kind),
     }

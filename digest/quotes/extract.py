@@ -18,6 +18,7 @@ from digest.text.reporting import OWNER_BEFORE, OWNER_POSSESSIVE, SPEAKS_FOR
 
 from ..models import Article, Quote, QuoteKind, Span, stable_id
 from .attribution import Attribution, attribute, last_match
+from .confidence import FRAME_CONFIDENCE, UNMEASURED
 from .context import Context, context_of
 from .kinds import quote_kind
 from .marks import Found, find_quotations
@@ -83,6 +84,7 @@ def _build_quotes(
     quote_text = article.text[item.start : item.end]
     found = Attribution(None, "") if item.nested else attribute(ctx, quote_text, carry, mentions)
     who, relay = _speaker(found, item.start, _anchor(found, ctx, item), mentions)
+    reason = f"{found.how or 'sentence'}+{who.via}" if who is not None and who.via else found.how or "sentence"
     quotes = []
     for start, end in item.pieces:
         piece = article.text[start:end]
@@ -99,6 +101,8 @@ def _build_quotes(
                 speaker_as_written=who.text if speaks and who else None,
                 speaker_role=who.role if speaks and who else None,
                 reported_by=relay if speaks else None,
+                attribution=reason if speaks and who else None,
+                confidence=FRAME_CONFIDENCE.get(reason, UNMEASURED) if speaks and who else None,
             )
         )
     return quotes, who

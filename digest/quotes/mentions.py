@@ -517,37 +517,41 @@ def resolve_reference(who: Who | None, pos: int, mentions: Mentions, anchor: int
     if who is None or who.kind in CONCRETE:
         return _with_inherited_role(who, pos, mentions)
     found: Who | None = None
+    via = ""
     low = who.text.lower()
     if who.kind == "pronoun":
-        found = _pronoun_antecedent(low, pos if anchor is None else anchor, mentions)
+        found, via = _pronoun_antecedent(low, pos if anchor is None else anchor, mentions)
     elif who.kind == "generic":
         head = low.rsplit(None, 1)[-1]
-        found = mentions.find(pos, lambda m: _is_person(m) and head in (m.role or "").lower())
+        found, via = mentions.find(pos, lambda m: _is_person(m) and head in (m.role or "").lower()), "office"
         if found is None and head in VAGUE_PERSON_NOUNS:
-            found = mentions.find(pos, _is_person)
+            found, via = mentions.find(pos, _is_person), "earlier"
     elif who.kind in ("role", "description") and (office := _office(low)):
-        found = mentions.find(pos, lambda m: _is_person(m) and office in (m.role or "").lower())
-        found = found or mentions.salient("", office)
+        found, via = mentions.find(pos, lambda m: _is_person(m) and office in (m.role or "").lower()), "office"
+        if found is None:
+            found, via = mentions.salient("", office), "salient"
     elif who.kind == "statement":
         found = mentions.find(pos, lambda m: m.issuer) or mentions.find(pos, lambda m: m.kind == "org")
+        via = "issuer"
     if found is None:
         return who if who.kind == "generic" else None
-    return _with_inherited_role(replace(found, issuer=False, reported_by=who.reported_by), pos, mentions)
+    resolved = replace(found, issuer=False, reported_by=who.reported_by, via=via)
+    return _with_inherited_role(resolved, pos, mentions)
 
 
-def _pronoun_antecedent(low: str, anchor: int, mentions: Mentions) -> Who | None:
-    """Return who a pronoun refers to: a person named just before ``he``/``she``, else an earlier speaker."""
+def _pronoun_antecedent(low: str, anchor: int, mentions: Mentions) -> tuple[Who | None, str]:
+    """Return who a pronoun refers to, and how: a person named just before, an earlier speaker, the main person."""
     if low not in PERSON_PRONOUNS:
-        return mentions.find(anchor, _pronoun_test(low))
+        return mentions.find(anchor, _pronoun_test(low)), "earlier"
     gender = "f" if low in FEMININE_PRONOUNS else "m"
-    found = (
-        mentions.antecedent(anchor, gender)
-        or mentions.find(anchor, lambda m: mentions.fits(m, gender))
-        or mentions.salient(gender)
-    )
+    found, via = mentions.antecedent(anchor, gender), "pronoun"
+    if found is None:
+        found, via = mentions.find(anchor, lambda m: mentions.fits(m, gender)), "earlier"
+    if found is None:
+        found, via = mentions.salient(gender), "salient"
     if found is not None:
         mentions.note_gender(found, gender)
-    return found
+    return found, via
 
 
 def _pronoun_test(low: str) -> Callable[[Who], bool]:

@@ -52,6 +52,10 @@ class Who:
     role: str | None = None
     issuer: bool = False
     reported_by: str | None = None
+    via: str = ""
+    """How a pronoun or description was resolved to this speaker: ``pronoun`` (a person just named),
+    ``earlier`` (an earlier speaker), ``salient`` (the person the article names most), ``office``
+    (a person written with that title), ``issuer`` (who issued the statement); empty when written."""
 
 
 NOT_IN_NAMES = (
