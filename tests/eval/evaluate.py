@@ -38,8 +38,13 @@ SETS: dict[str, tuple[Path, Path]] = {
     "seeds": (REPO_ROOT / "seeds", EVAL_DIR / "gold_seeds.yml"),
     "extra": (EVAL_DIR / "extra", EVAL_DIR / "gold_extra.yml"),
     "heldout": (EVAL_DIR / "heldout", EVAL_DIR / "gold_heldout.yml"),
+    **{
+        f"real-{folder.name}": (folder, EVAL_DIR / f"gold_real_{folder.name}.yml")
+        for folder in sorted((EVAL_DIR / "real").iterdir())
+        if folder.is_dir()
+    },
 }
-"""Evaluation sets: name -> (corpus folder, gold file)."""
+"""Evaluation sets: name -> (corpus folder, gold file). ``real-*`` are real articles (real/README.md)."""
 
 KINDS = ("statement", "fragment", "term", "title")
 SPEECH_KINDS = frozenset({"statement", "fragment"})
