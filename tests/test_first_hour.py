@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import queue
 import re
-import select
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import venv
 from html.parser import HTMLParser
@@ -245,16 +246,18 @@ def test_serve_prints_its_address(tmp_path: Path) -> None:
         text=True,
     )
     try:
-        lines = []
-        deadline = time.monotonic() + 60
+        lines: queue.Queue[str] = queue.Queue()
         assert server.stderr is not None
-        while time.monotonic() < deadline and server.poll() is None:
-            ready, _, _ = select.select([server.stderr], [], [], 1.0)
-            if ready:
-                lines.append(server.stderr.readline())
-                if "serving the site on" in lines[-1]:
+        threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
+        seen: list[str] = []
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not any("serving the site on" in line for line in seen):
+            try:
+                seen.append(lines.get(timeout=1.0))
+            except queue.Empty:
+                if server.poll() is not None:
                     break
-        assert f"digest: serving the site on http://{address}/" in "".join(lines), lines
+        assert f"digest: serving the site on http://{address}/" in "".join(seen), seen
     finally:
         server.terminate()
         server.wait(timeout=20)
