@@ -9,8 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "digest"
 
-EVERYWHERE = frozenset({"models", "settings"})
-"""What any part of ``digest`` may import: the frozen values and the settings."""
+EVERYWHERE = frozenset({"models", "settings", "unionfind"})
+"""What any part of ``digest`` may import: the frozen values, the settings and union-find."""
 
 ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
     "text": EVERYWHERE,

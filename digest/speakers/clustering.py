@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from ..unionfind import UnionFind
 from .agreement import given_level, key_level, role_fit, roles_conflict
 from .classify import Kind
 from .keys import NAME_MATCH, ROLE_CONFLICT, ROLE_MARGIN, skeleton
@@ -28,32 +29,6 @@ class _Form:
     mentions: list[Mention] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
-
-
-class _Groups:
-    """Union-find over form indices, keeping each group's members."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(size)}
-
-    def find(self, i: int) -> int:
-        """Return the root of ``i``'s group."""
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        """Merge the groups of ``a`` and ``b`` (the smaller root wins, for stable results)."""
-        ra, rb = sorted((self.find(a), self.find(b)))
-        if ra != rb:
-            self.parent[rb] = ra
-            self.members[ra].extend(self.members.pop(rb))
-
-    def groups(self) -> list[list[int]]:
-        """Return every group's members, sorted."""
-        return sorted(sorted(m) for m in self.members.values())
 
 
 def _person_forms(mentions: Sequence[Mention]) -> list[_Form]:
@@ -119,7 +94,7 @@ def _group_roles(forms: Sequence[_Form], members: Iterable[int]) -> set[str]:
 
 
 def _merge_forms(
-    forms: Sequence[_Form], groups: _Groups, pairs: dict[tuple[int, int], float], eligible: set[int]
+    forms: Sequence[_Form], groups: UnionFind, pairs: dict[tuple[int, int], float], eligible: set[int]
 ) -> None:
     """Merge eligible forms that agree, surest links first, never joining conflicting names."""
     links = []
@@ -138,7 +113,7 @@ def _merge_forms(
         groups.union(a, b)
 
 
-def _attach_surnames(forms: Sequence[_Form], groups: _Groups) -> set[int]:
+def _attach_surnames(forms: Sequence[_Form], groups: UnionFind) -> set[int]:
     """Join each surname written alone to the one named group it can only mean; return the rest."""
     by_key: dict[str, list[int]] = defaultdict(list)
     for g in groups.groups():
@@ -153,7 +128,9 @@ def _attach_surnames(forms: Sequence[_Form], groups: _Groups) -> set[int]:
     return {i for target, i in choices if target is None}
 
 
-def _choose_group(forms: Sequence[_Form], groups: _Groups, bare: list[int], by_key: dict[str, list[int]]) -> int | None:
+def _choose_group(
+    forms: Sequence[_Form], groups: UnionFind, bare: list[int], by_key: dict[str, list[int]]
+) -> int | None:
     """Pick the named group a surname group means: unique, same article, or best roles."""
     surname = forms[bare[0]].name.surname
     roots = sorted(set(by_key.get(skeleton(surname), [])))
@@ -180,7 +157,7 @@ def _surname_fits(forms: Sequence[_Form], members: Iterable[int], surname: str) 
     return any(key_level(surname, k, float(s)) for k, s in zip(keys, scores, strict=True) if s)
 
 
-def _best_by_roles(forms: Sequence[_Form], groups: _Groups, roles: set[str], candidates: list[int]) -> int | None:
+def _best_by_roles(forms: Sequence[_Form], groups: UnionFind, roles: set[str], candidates: list[int]) -> int | None:
     """Return the candidate whose roles fit ``roles`` clearly better than every other's."""
     fits = sorted(
         ((role_fit(roles, _group_roles(forms, groups.members[r]), strict=True) or 0.0, r) for r in candidates),
@@ -194,7 +171,7 @@ def _best_by_roles(forms: Sequence[_Form], groups: _Groups, roles: set[str], can
 def person_entities(mentions: Sequence[Mention]) -> list[list[Mention]]:
     """Cluster person mentions into entities."""
     forms = _person_forms(mentions)
-    groups = _Groups(len(forms))
+    groups = UnionFind(len(forms))
     pairs = _candidate_pairs(forms)
     _merge_forms(forms, groups, pairs, {i for i, form in enumerate(forms) if form.name.given})
     _merge_forms(forms, groups, pairs, _attach_surnames(forms, groups))
@@ -278,7 +255,7 @@ def _merge_unique_partners(clusters: list[list[Mention]]) -> list[list[Mention]]
 
 def _components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
     """Return the connected components of a graph on ``range(size)``, each sorted."""
-    groups = _Groups(size)
+    groups = UnionFind(size)
     for a, b in edges:
         groups.union(a, b)
     return groups.groups()
