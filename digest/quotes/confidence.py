@@ -32,8 +32,8 @@ FRAME_CONFIDENCE: dict[str, float] = {
     "right+salient": 0.5,
     "sentence": 0.89,
     "sentence+earlier": 0.47,
-    "sentence+pronoun": 0.84,
-    "subject": 0.76,
+    "sentence+pronoun": 0.83,
+    "subject": 0.75,
     "subject+earlier": 0.47,
     "subject+pronoun": 0.83,
 }

@@ -34,6 +34,8 @@ MORE_REPORTING_VERBS = words(
     """
     continued continues concluded concludes quipped joked maintained maintains appealed cautioned
     contended recounted agreed acknowledges admits recalls concedes insist
+    accused accuses blamed blames thanked praised praising decried questioned touted slammed
+    criticized criticised mocked dismissed promising
     """
 )
 """English reporting verbs found missing on real copy (``“...”, continued Erdogan``)."""
