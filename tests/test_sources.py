@@ -239,3 +239,18 @@ def test_mixed_folder_of_html_markdown_and_legacy_encodings(tmp_path: Path) -> N
     assert articles["arabic"].encoding == "cp1256" and "الميناء سيفتح" in articles["arabic"].text
     assert articles["arabic"].published == "2024-03-05"
     assert articles["wide"].encoding == "utf-16" and articles["wide"].published == "2024-03-07"
+
+
+@pytest.mark.parametrize(
+    "line", ["Photo: crowds gathered yesterday in the square", "Updated 3 hours ago", "Published 2 days ago"]
+)
+def test_relative_dates_are_never_read_against_the_clock(tmp_path: Path, line: str) -> None:
+    from digest.read import read_article
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        f"Dockers walk out at dawn\n{line}\n\nThe union said the strike would last a week.\n", encoding="utf-8"
+    )
+    assert read_article(path, "a", "a.txt", {}).published is None
+    path.write_text(f"Dockers walk out at dawn\n{line}\n5 March 2024\n\nThe union said so.\n", encoding="utf-8")
+    assert read_article(path, "a", "a.txt", {}).published == "2024-03-05"

@@ -34,6 +34,9 @@ def _dates_in(line: str, date_order: str) -> list[str]:
         "PREFER_DATES_FROM": "past",
         "REQUIRE_PARTS": ["day", "month", "year"],
         "RETURN_AS_TIMEZONE_AWARE": False,
+        # No relative expressions ("yesterday", "3 hours ago"): dateparser resolves them against
+        # today's clock, which dated a 2021 article December 2026 from a photo caption.
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
     }
     found = search_dates(prepared, languages=["en"], settings=settings) or []  # type: ignore[arg-type]
     return [_iso(_with_time(prepared, fragment, value)) for fragment, value in found if 1900 < value.year < 2100]
