@@ -165,3 +165,24 @@ def test_writing_pages_touches_only_what_changed(tmp_path: Path) -> None:
     assert (docs / "guide" / "mine.md").read_text(encoding="utf-8") == "hand-written\n"
     assert not (docs / "storylines").is_symlink() and (docs / "storylines" / "s.md").is_file()
     assert list(outside.iterdir()) == []
+
+
+def test_two_articles_of_unknown_outlets_are_two_outlets(tmp_path: Path) -> None:
+    from digest.pipeline import analyse
+    from digest.publish.render import Renderer
+    from digest.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, quote in (("first.txt", "We will not sign tonight."), ("second.txt", "The strike ends when talks end.")):
+        body = (
+            f'Port strike enters its second day\n\nThe union leader, Ana Ruiz, said: "{quote}" The port stayed shut.\n'
+        )
+        (corpus / name).write_text(body, encoding="utf-8")
+    digest = analyse(corpus)
+    assert all(a.outlet is None for a in digest.articles)
+    pages = Renderer(digest, Settings()).pages()
+    outlet_pages = sorted(p for p in pages if p.startswith("outlets/") and p != "outlets/index.md")
+    assert len(outlet_pages) == 2, outlet_pages
+    index = pages["outlets/index.md"]
+    assert "Unknown outlet &#40;first&#46;txt&#41;" in index and "Unknown outlet &#40;second&#46;txt&#41;" in index

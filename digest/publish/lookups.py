@@ -61,8 +61,11 @@ class Site:
         return out
 
     def outlet(self, article: Article) -> str:
-        """The outlet's display name."""
-        return article.outlet or "Unknown outlet"
+        """The outlet's display name; an article whose outlet is unknown is an outlet of its own, named by its file.
+
+        Two such articles are never shown as one source: nothing says one outlet published both.
+        """
+        return article.outlet or f"Unknown outlet ({article.path})"
 
     def source_path(self, source_id: str) -> str:
         return f"sources/{self.source_slugs[source_id]}.md"
