@@ -186,3 +186,31 @@ def test_two_articles_of_unknown_outlets_are_two_outlets(tmp_path: Path) -> None
     assert len(outlet_pages) == 2, outlet_pages
     index = pages["outlets/index.md"]
     assert "Unknown outlet &#40;first&#46;txt&#41;" in index and "Unknown outlet &#40;second&#46;txt&#41;" in index
+
+
+def test_fidelity_never_compares_an_outlet_with_itself(tmp_path: Path) -> None:
+    from digest.pipeline import analyse
+    from digest.publish.diff import diff_stats, word_diff
+    from digest.publish.render import Renderer
+    from digest.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    full = "We will not sign anything tonight, and we will not give up on the port workers."
+    cut = "We will not sign anything tonight."
+    for name, quote in (("a.txt", full), ("b.txt", cut)):
+        text = (
+            f'Port strike enters its second day\n\nThe union leader, Ana Ruiz, said: "{quote}" The port stayed shut.\n'
+        )
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "sources.yml").write_text(
+        "a.txt: {outlet: Harbour Times, published: 2024-03-05}\nb.txt: {outlet: Coast Wire, published: 2024-03-05}\n",
+        encoding="utf-8",
+    )
+    digest = analyse(corpus)
+    shared = [c for c in digest.clusters if len(c.quotes) == 2]
+    assert len(shared) == 1, digest.clusters
+    fidelity = Renderer(digest, Settings())._fidelity()
+    assert fidelity["Harbour Times"]["score"] < 100  # its wording is canonical, and it is still not 100 %
+    assert fidelity["Harbour Times"]["score"] == round(100 * diff_stats(word_diff(cut, full))["similarity"])
+    assert fidelity["Coast Wire"]["score"] == round(100 * diff_stats(word_diff(full, cut))["similarity"])

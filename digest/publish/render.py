@@ -347,26 +347,36 @@ class Renderer:
         return pages
 
     def _fidelity(self) -> dict[str, dict[str, Any]]:
-        """How closely each outlet's wording follows the canonical wording of shared statements.
+        """How closely each outlet's wording follows what other outlets carried of the same statements.
 
-        Outlets without a shared statement are left out.
+        Each quotation is compared with the canonical wording when another outlet carried it,
+        else with the most complete wording of another outlet (the canonical that would be
+        chosen without this outlet): no outlet is ever compared with itself. Statements no
+        other outlet carried are left out, and so are outlets without one.
         """
         site = self.site
         ratios: dict[str, list[float]] = defaultdict(list)
         for quote in site.digest.quotes:
             cluster = site.clusters.get(quote.cluster or "")
             article = site.articles.get(quote.source)
-            if article is None or cluster is None or len(cluster.quotes) < 2 or quote.kind not in STATEMENT_KINDS:
+            if article is None or cluster is None or quote.kind not in STATEMENT_KINDS:
                 continue
-            if cluster.canonical != quote.id:
-                similarity = diff_stats(self._diff(quote, site.quotes[cluster.canonical]))["similarity"]
-            else:
-                similarity = 1.0
-            ratios[site.outlet(article)].append(similarity)
+            reference = self._other_outlets_wording(cluster, site.outlet(article))
+            if reference is not None:
+                ratios[site.outlet(article)].append(diff_stats(self._diff(quote, reference))["similarity"])
         return {
             outlet: {"score": round(100 * statistics.fmean(values)), "count": len(values)}
             for outlet, values in ratios.items()
         }
+
+    def _other_outlets_wording(self, cluster: QuoteCluster, outlet: str) -> Quote | None:
+        """The wording of a statement to compare ``outlet``'s with: the canonical, or the fullest other outlet's."""
+        site = self.site
+        canonical = site.quotes[cluster.canonical]
+        if site.outlet(site.articles[canonical.source]) != outlet:
+            return canonical
+        others = [site.quotes[q] for q in cluster.quotes if site.outlet(site.articles[site.quotes[q].source]) != outlet]
+        return max(others, key=lambda q: (len(q.text.split()), -q.start, q.id), default=None)
 
 
 def _spellings_by_outlet(site: Site, written: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
