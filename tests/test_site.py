@@ -214,3 +214,31 @@ def test_fidelity_never_compares_an_outlet_with_itself(tmp_path: Path) -> None:
     assert fidelity["Harbour Times"]["score"] < 100  # its wording is canonical, and it is still not 100 %
     assert fidelity["Harbour Times"]["score"] == round(100 * diff_stats(word_diff(cut, full))["similarity"])
     assert fidelity["Coast Wire"]["score"] == round(100 * diff_stats(word_diff(full, cut))["similarity"])
+
+
+def test_an_outlet_naming_nobody_is_no_disagreement(seeds_digest) -> None:
+    from dataclasses import replace
+
+    from digest.publish.render import Renderer
+    from digest.settings import Settings
+
+    renderer = Renderer(seeds_digest, Settings())
+    quote = next(q for q in seeds_digest.quotes if q.speaker)
+
+    def variant(outlet: str, speaker: str | None) -> dict:
+        return {"outlet": outlet, "quote": replace(quote, speaker=speaker, text="the same words")}
+
+    assert renderer._disagreements([variant("A", quote.speaker), variant("B", None)]) == []
+    other = next(s.id for s in seeds_digest.speakers if s.id != quote.speaker)
+    notes = renderer._disagreements([variant("A", quote.speaker), variant("B", other)])
+    assert len(notes) == 1 and notes[0].startswith("Outlets name different speakers")
+
+
+def test_cards_say_how_each_speaker_was_found(seeds_digest) -> None:
+    from digest.publish.formatting import attribution_note
+
+    attributed = [q for q in seeds_digest.quotes if q.attribution]
+    assert attributed and all(q.confidence is not None and 0 <= q.confidence <= 1 for q in attributed)
+    notes = {attribution_note(q) for q in attributed}
+    assert any(n.startswith("uncertain attribution: ") for n in notes)
+    assert any(n.startswith("attribution: ") for n in notes)

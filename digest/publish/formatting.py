@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from ..models import Article, DiffOp
+from ..models import Article, DiffOp, Quote
 from .escape import md, meta_title, safe_url, url_attr
 
 CLOCK = re.compile(r"(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:\d\d)?$")
@@ -135,3 +135,37 @@ def original_link(article: Article) -> Markup | None:
     if url is None:
         return None
     return Markup(f'<a href="{url_attr(url)}" rel="nofollow noopener noreferrer">') + md(url) + Markup("</a>")
+
+
+FRAME_WORDS = {
+    "right": "“…,” X said",
+    "left": "X said: “…”",
+    "apposition": "X, role, “…”",
+    "sentence": "a reporting verb earlier in the sentence",
+    "later": "a reporting verb later in the sentence",
+    "continued": "continues the quotation before",
+    "subject": "the sentence's subject, no reporting verb",
+}
+"""How each attribution frame (``Quote.attribution`` before ``+``) reads on a statement card."""
+
+VIA_WORDS = {
+    "pronoun": "a pronoun for the person just named",
+    "earlier": "an earlier speaker",
+    "salient": "the person the article names most",
+    "office": "the holder of that title",
+    "issuer": "who issued the statement",
+}
+"""How each resolution (``Quote.attribution`` after ``+``) reads on a statement card."""
+
+LOW_CONFIDENCE = 0.7
+"""Attributions whose rule is right less often than this are marked uncertain."""
+
+
+def attribution_note(quote: Quote) -> str:
+    """How the speaker of a quotation was found, and how often that way is right: ``X said: “…” · 93 %``."""
+    if not quote.attribution or quote.confidence is None:
+        return ""
+    frame, _, via = quote.attribution.partition("+")
+    how = FRAME_WORDS.get(frame, frame) + (f", via {VIA_WORDS.get(via, via)}" if via else "")
+    sure = round(100 * quote.confidence)
+    return f"{'uncertain attribution' if quote.confidence < LOW_CONFIDENCE else 'attribution'}: {how} ({sure} % right)"

@@ -23,7 +23,7 @@ from ..models import Article, DiffOp, Digest, Quote, QuoteCluster, Storyline
 from ..settings import Settings
 from .diff import diff_stats, word_diff
 from .escape import md, url_attr
-from .formatting import built_rel, diff_html, environment, original_link, rel
+from .formatting import attribution_note, built_rel, diff_html, environment, original_link, rel
 from .lookups import STATEMENT_KINDS, Site, highlighted_paragraphs, quote_anchor
 
 
@@ -202,6 +202,7 @@ class Renderer:
                     "html": diff_html(ops) if quote.id != canonical.id else md(quote.text),
                     "stats": diff_stats(ops),
                     "speaker": quote.speaker_as_written,
+                    "attribution": attribution_note(quote),
                     "link": Markup(rel(page, site.source_path(article.id)) + "#" + quote.id),
                 }
             )
@@ -222,10 +223,10 @@ class Renderer:
     def _disagreements(self, variants: list[dict[str, Any]]) -> list[str]:
         """Plain-language notes where outlets disagree about one statement."""
         notes = []
-        speakers = {v["quote"].speaker for v in variants}
-        if len(speakers) > 1:
+        speakers = {v["quote"].speaker for v in variants if v["quote"].speaker}
+        if len(speakers) > 1:  # two resolved entities; an outlet naming nobody does not disagree
             named = sorted(
-                {f"{v['outlet']}: {self.site.speaker_name(v['quote']) or 'no speaker named'}" for v in variants}
+                {f"{v['outlet']}: {self.site.speaker_name(v['quote'])}" for v in variants if v["quote"].speaker}
             )
             notes.append("Outlets name different speakers for these words (" + "; ".join(named) + ").")
         numbers = {v["outlet"]: _numbers(v["quote"].text) for v in variants}
