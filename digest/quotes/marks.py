@@ -91,8 +91,9 @@ def find_quotations(text: str, paras: tuple[Span, ...]) -> list[Found]:
 def _collapse_doubled(found: list[Found]) -> list[Found]:
     """Read a quotation whose marks are doubled (``''words''``, as some wires write them) as one quotation.
 
-    The outer pair then holds nothing but the inner one, mark against mark: it is dropped, and
-    the inner quotation is no longer nested.
+    The outer pair then holds nothing but the inner one, mark against mark: the quotation is
+    the inner one's words between the outer marks (so that the words around it are read past
+    both marks), no longer nested.
     """
     out: list[Found] = []
     for item in found:
@@ -105,7 +106,7 @@ def _collapse_doubled(found: list[Found]) -> list[Found]:
             and outer.end == item.close + 1
         ):
             nested = len(out) > 1 and any(o.start <= item.start and item.end <= o.end for o in out[:-1])
-            out[-1] = replace(item, nested=nested)
+            out[-1] = replace(item, open=outer.open, close=outer.close, nested=nested)
             continue
         out.append(item)
     return out
