@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .group import ArticleTerms
-from .models import Article, Quote, QuoteKind, Span
+from .models import Article, DateOrigin, Published, Quote, QuoteKind, Span
 from .read import FileTask
 from .speakers import ArticleNames
 from .store import Store
@@ -41,6 +41,7 @@ CODE_FILES = (
     "read/__init__.py",
     "read/articles.py",
     "read/corpus.py",
+    "read/dates.py",
     "read/decoding.py",
     "read/errors.py",
     "read/html.py",
@@ -142,13 +143,17 @@ class ExtractionCache:
             return None, None
         try:
             fields = self._read(key)["article"]
-            return Article(**{**fields, "body": tuple(Span(**span) for span in fields["body"])}), key
+            body = tuple(Span(**span) for span in fields["body"])
+            return Article(**{**fields, "body": body, "published": _published(fields["published"])}), key
         except (OSError, ValueError, TypeError, KeyError):
             return None, key
 
     def put_file(self, key: str, article: Article) -> None:
         """Remember the article a file gave, under the key ``get_file`` returned for it."""
-        self._write(key, {"article": asdict(article)})
+        fields = asdict(article)
+        if article.published is not None:
+            fields["published"] = {"when": article.published.when.isoformat(), "origin": str(article.published.origin)}
+        self._write(key, {"article": fields})
 
     @staticmethod
     def _entry(quotes: tuple[Quote, ...], names: ArticleNames, terms: ArticleTerms) -> dict[str, object]:
@@ -168,3 +173,8 @@ class ExtractionCache:
     def prune(self) -> None:
         """Remove the least recently used entries past the store's size limit (entries are shared by projects)."""
         self.store.prune()
+
+
+def _published(data: dict[str, str] | None) -> Published | None:
+    """A stored publication date back as a value."""
+    return Published.parse(data["when"], DateOrigin(data["origin"])) if data is not None else None

@@ -38,7 +38,7 @@ def to_dict(digest: Digest) -> dict[str, Any]:
                 "speaker": c.speaker,
                 "canonical": c.canonical,
                 "canonical_text": quotes[c.canonical].text,
-                "first_reported": c.first_reported,
+                "first_reported": c.first_reported.iso() if c.first_reported else None,
                 "quotes": list(c.quotes),
             }
             for c in digest.clusters
@@ -55,8 +55,9 @@ def _source(article: Any, digest: Digest) -> dict[str, Any]:
         "path": article.path,
         "outlet": article.outlet,
         "title": article.title,
-        "published": article.published,
-        "published_inferred": article.published_inferred,
+        "published": article.published.iso() if article.published else None,
+        "published_origin": str(article.published.origin) if article.published else None,
+        "published_inferred": bool(article.published and article.published.estimated),
         "url": article.url,
         "storyline": storyline,
         "author": article.author,

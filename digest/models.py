@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 
@@ -23,6 +24,71 @@ class Span:
 
     start: int
     end: int
+
+
+class DateOrigin(StrEnum):
+    """Where a publication date was read, from the most to the least direct evidence."""
+
+    MANIFEST = "manifest"
+    """Given by the user: ``sources.yml`` or the article's front matter."""
+    PAGE = "page"
+    """The saved web page's own metadata (meta tags, structured data), as the HTML reader found it."""
+    HEADER = "header"
+    """A date line above the article text (``Published: 9 December 2021``)."""
+    DATELINE = "dateline"
+    """The dateline that opens the article (``KELL, May 16 (Lakeside Press Agency) -``)."""
+    URL = "url"
+    """The article's address (``/2021/12/09/``)."""
+    ESTIMATE = "estimate"
+    """Estimated, not read: a weekday the text names, dated by the storyline's dated articles."""
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A publication date, parsed once at reading, with where it came from.
+
+    ``when`` is a ``date`` when no time of day is known, else a ``datetime``: aware when
+    the article states the time zone, naive when it does not.
+    """
+
+    when: date | datetime
+    origin: DateOrigin
+
+    @classmethod
+    def parse(cls, text: str, origin: DateOrigin = DateOrigin.MANIFEST) -> Published:
+        """An ISO 8601 date (``2021-12-09``) or date-time (``2021-12-10T05:29``, ``...+03:00``)."""
+        text = text.strip()
+        return cls(datetime.fromisoformat(text) if len(text) > 10 else date.fromisoformat(text), origin)
+
+    @property
+    def estimated(self) -> bool:
+        """True for a date the pipeline estimated; such a date is never shown or used as a fact."""
+        return self.origin is DateOrigin.ESTIMATE
+
+    @property
+    def day(self) -> date:
+        """The calendar day, as the article writes it (in its own time zone)."""
+        return self.when.date() if isinstance(self.when, datetime) else self.when
+
+    @property
+    def instant(self) -> datetime:
+        """A naive UTC moment to order dates by: a time in a stated zone is converted, a day is its midnight."""
+        if not isinstance(self.when, datetime):
+            return datetime.combine(self.when, datetime.min.time())
+        if self.when.tzinfo is None:
+            return self.when
+        return self.when.astimezone(UTC).replace(tzinfo=None)
+
+    def iso(self) -> str:
+        """ISO 8601: ``2021-12-09``, ``2021-12-10T05:29`` or ``2021-11-24T03:50+00:00``."""
+        if isinstance(self.when, datetime):
+            return self.when.isoformat(timespec="minutes")
+        return self.when.isoformat()
+
+
+def date_order(published: Published | None, tie: str) -> tuple[bool, datetime, str]:
+    """The one way dates are ordered: dated before undated, oldest first, then by ``tie`` (an id)."""
+    return (published is None, published.instant if published else datetime.min, tie)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +107,8 @@ class Article:
     body: tuple[Span, ...]
     title: str
     outlet: str | None = None
-    published: str | None = None
-    """ISO 8601 date or date-time, or ``None`` when unknown."""
-    published_inferred: bool = False
-    """True when ``published`` was estimated from the storyline (a weekday named in the text)."""
+    published: Published | None = None
+    """When the article was published and where that was read; ``None`` when unknown."""
     url: str | None = None
     language: str | None = None
     storyline: str | None = None
@@ -133,8 +197,8 @@ class QuoteCluster:
     """Id of the quote whose wording is the canonical one."""
     quotes: tuple[str, ...]
     speaker: str | None = None
-    first_reported: str | None = None
-    """ISO date of the earliest source that carried it."""
+    first_reported: Published | None = None
+    """The date of the earliest source that carried it; estimated dates never count."""
 
 
 @dataclass(frozen=True, slots=True)

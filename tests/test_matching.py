@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.group import cluster_quotes
-from digest.models import Article, Quote, QuoteCluster, QuoteKind, Span
+from digest.models import Article, Published, Quote, QuoteCluster, QuoteKind, Span, date_order
 from digest.settings import Settings
 from digest.text.concepts import concept, concepts
 from digest.text.tokens import normalise_text, normalise_token, tokenize
@@ -73,7 +73,16 @@ def seed_articles() -> tuple[Article, ...]:
     for source, published in PUBLISHED.items():
         text = (SEEDS / f"{source}.txt").read_text(encoding="utf-8")
         body = (Span(0, len(text)),)
-        articles.append(Article(source, f"seeds/{source}.txt", text, body, source, published=published))
+        articles.append(
+            Article(
+                source,
+                f"seeds/{source}.txt",
+                text,
+                body,
+                source,
+                published=Published.parse(published) if published else None,
+            )
+        )
     return tuple(articles)
 
 
@@ -166,7 +175,7 @@ def test_seed_canonical_tie_goes_to_the_earliest_source() -> None:
     clusters, _ = run_seeds()
     last_round = cluster_of(clusters, "shafaq-round")
     assert last_round.canonical == "sputnik-round"
-    assert last_round.first_reported == "2021-12-09"
+    assert last_round.first_reported is not None and last_round.first_reported.iso() == "2021-12-09"
 
 
 def test_seed_first_reported_is_none_when_no_source_has_a_date() -> None:
@@ -177,7 +186,7 @@ def test_seed_first_reported_is_none_when_no_source_has_a_date() -> None:
 def test_seed_clusters_are_sorted_by_storyline_then_first_report_then_id() -> None:
     clusters, _ = run_seeds()
     dated = [c for c in clusters if c.first_reported]
-    assert dated == sorted(dated, key=lambda c: (c.storyline, c.first_reported or "", c.id))
+    assert dated == sorted(dated, key=lambda c: (c.storyline, date_order(c.first_reported, c.id)))
     assert all(c.first_reported is None for c in clusters[len(dated) :])
 
 

@@ -63,7 +63,7 @@ def test_export_of_a_bare_folder_dates_every_seed(tmp_path: Path) -> None:
     for path in SEEDS.glob("*.txt"):
         (tmp_path / path.name).write_bytes(path.read_bytes())
     digest = analyse(tmp_path)
-    dates = {a.id: a.published for a in digest.articles}
+    dates = {a.id: a.published.iso() if a.published else None for a in digest.articles}
     assert all(dates.values()), dates
     assert dates["004_48cfc3e508ef6b57"] == "2021-12-09"
 

@@ -2,14 +2,14 @@
 
 ``storylines`` groups articles about one event (``terms``, ``profiles``, ``candidates``,
 ``scores``, ``linkage``); ``statements`` matches one statement across outlets (``units``,
-``similarity``, ``statement_linkage``); ``dates`` reads and estimates publication dates;
+``similarity``, ``statement_linkage``); ``dates`` estimates the dates of undated articles;
 ``coverage`` tells which outlet quoted, paraphrased or left out each statement.
 """
 
 from __future__ import annotations
 
 from .coverage import ABSENT, PARAPHRASED, QUOTED, coverage
-from .dates import infer_missing_dates, parse_published
+from .dates import infer_missing_dates, known
 from .statements import cluster_quotes
 from .storylines import attach_clusters, group_storylines, timeline
 from .terms import ArticleTerms, article_terms
@@ -25,6 +25,6 @@ __all__ = [
     "coverage",
     "group_storylines",
     "infer_missing_dates",
-    "parse_published",
+    "known",
     "timeline",
 ]

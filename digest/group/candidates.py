@@ -10,8 +10,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
+from ..models import date_order
 from .components import Pair
-from .dates import date_key
 from .profiles import Profile
 
 TOP_TERMS = 24
@@ -39,7 +39,7 @@ def candidate_pairs(profiles: Sequence[Profile]) -> list[Pair]:
     for profile in profiles:
         df.update(profile.body.keys())
     tops = [_top_terms(p, df) for p in profiles]
-    rank = sorted(range(len(profiles)), key=lambda i: date_key(profiles[i].when, profiles[i].id))
+    rank = sorted(range(len(profiles)), key=lambda i: date_order(profiles[i].published, profiles[i].id))
     index: dict[str, list[int]] = defaultdict(list)
     for i in rank:
         for term in tops[i]:

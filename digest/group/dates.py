@@ -1,4 +1,4 @@
-"""Publication dates as the grouping reads them, and estimating those of undated articles."""
+"""Estimating the publication dates of undated articles from their storyline."""
 
 from __future__ import annotations
 
@@ -6,25 +6,29 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
-from ..models import Article, Storyline
+from ..models import Article, DateOrigin, Published, Storyline
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_MENTION = re.compile(r"\b(?:on|last|this)\s+(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
 def infer_missing_dates(articles: Sequence[Article], storylines: Sequence[Storyline]) -> tuple[Article, ...]:
-    """Date undated articles that name a weekday, from their dated storyline siblings."""
+    """Estimate the date of undated articles that name a weekday, from their storyline's dated siblings.
+
+    Such a date is marked ``estimate``: it orders the article among its siblings and is shown
+    as an estimate, but never counts as "first reported" or decides the canonical wording.
+    """
     by_id = {article.id: article for article in articles}
     inferred: dict[str, Article] = {}
     for storyline in storylines:
-        dated = [date.fromisoformat(day[:10]) for s in storyline.sources if (day := by_id[s].published)]
+        dated = [p.day for s in storyline.sources if (p := by_id[s].published) and not p.estimated]
         for source in storyline.sources:
             article = by_id[source]
             guess = _weekday_guess(article, dated) if not article.published else None
             if guess:
-                inferred[source] = replace(article, published=guess.isoformat(), published_inferred=True)
+                inferred[source] = replace(article, published=Published(guess, DateOrigin.ESTIMATE))
     return tuple(inferred.get(article.id, article) for article in articles)
 
 
@@ -39,23 +43,6 @@ def _weekday_guess(article: Article, dated: Sequence[date]) -> date | None:
     return min(day for day, count in votes.items() if count == best)
 
 
-def parse_published(value: str | None) -> datetime | None:
-    """Return an ISO 8601 date or date-time as a naive UTC datetime, or ``None``."""
-    if not value:
-        return None
-    text = value.strip()
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        try:
-            parsed = datetime.combine(date.fromisoformat(text[:10]), datetime.min.time())
-        except ValueError:
-            return None
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
-    return parsed
-
-
-def date_key(when: datetime | None, article_id: str) -> tuple[bool, datetime, str]:
-    """Sort key: dated before undated, oldest first, then by id."""
-    return (when is None, when or datetime.min, article_id)
+def known(published: Published | None) -> Published | None:
+    """A date that was read, not estimated; ``None`` for an estimate or no date."""
+    return published if published is not None and not published.estimated else None

@@ -8,9 +8,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..models import Article, Quote, QuoteKind
+from ..models import Article, Published, Quote, QuoteKind
 from ..text.tokens import tokenize
-from .dates import parse_published
 from .terms import ArticleTerms, WordTerms, article_terms
 
 MIN_QUOTE_WORDS = 7
@@ -23,7 +22,9 @@ class Profile:
 
     id: str
     title: str
+    published: Published | None
     when: datetime | None
+    """The publication date as a naive UTC moment, for date distances."""
     body: dict[str, float]
     """Unit-length TF-IDF vector of the body's content-word stems."""
     entities: dict[str, float]
@@ -49,7 +50,8 @@ def article_profiles(
         Profile(
             id=a.id,
             title=a.title.strip(),
-            when=parse_published(a.published),
+            published=a.published,
+            when=a.published.instant if a.published else None,
             body=_unit({t: (1.0 + math.log(c)) * idf[t] for t, c in bodies[i].items()}),
             entities=_unit({t: idf[t] for t in entities[i]}),
             title_terms={t: idf.get(t, 1.0) for t in titles[i]},

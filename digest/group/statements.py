@@ -53,12 +53,12 @@ import logging
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
 from itertools import groupby
 
-from ..models import Article, Quote, QuoteCluster, stable_id
+from ..models import Article, Published, Quote, QuoteCluster, date_order, stable_id
 from ..settings import Settings
 from ..text.tokens import normalise_text
+from .dates import known
 from .similarity import ScoredStoryline, score_storyline
 from .statement_linkage import link_statements
 from .units import SPEECH, make_units, same_text_groups
@@ -68,7 +68,6 @@ log = logging.getLogger(__name__)
 DEFAULT_SETTINGS = Settings()
 """The settings used when none are given."""
 
-_NEVER = datetime.max
 
 # --------------------------------------------------------------------------- public API
 
@@ -86,7 +85,7 @@ def cluster_quotes(
     with ``cluster`` set, sorted by source, offset and id. Every quote is in exactly one
     cluster.
     """
-    published = {a.id: a.published for a in articles}
+    published = {a.id: known(a.published) for a in articles}
     drafts: list[QuoteCluster] = []
     for (_, family), family_units in groupby(make_units(quotes, storyline_of), key=lambda u: (u.storyline, u.family)):
         if family == SPEECH:
@@ -102,18 +101,6 @@ def cluster_quotes(
 
 
 # --------------------------------------------------------------------------- clusters
-
-
-def _date_key(published: str | None) -> datetime:
-    """Return a comparable instant for an ISO date or date-time; unknown dates sort last."""
-    if not published:
-        return _NEVER
-    try:
-        moment = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
-    except ValueError:
-        log.debug("unreadable publication date %r", published)
-        return _NEVER
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def _agreement(members: Sequence[int], story: ScoredStoryline) -> dict[str, float]:
@@ -138,7 +125,7 @@ def _raw_score(story: ScoredStoryline, a: int, b: int) -> float:
     return match.score if match else 0.0
 
 
-def _canonical(members: Sequence[int], story: ScoredStoryline, published: Mapping[str, str | None]) -> Quote:
+def _canonical(members: Sequence[int], story: ScoredStoryline, published: Mapping[str, Published | None]) -> Quote:
     """Pick the canonical quote: most content words, most agreed-upon, earliest, smallest source."""
     agreement = _agreement(members, story)
     candidates = [(q, story.units[pos].words) for pos in members for q in story.units[pos].quotes]
@@ -147,8 +134,7 @@ def _canonical(members: Sequence[int], story: ScoredStoryline, published: Mappin
         key=lambda item: (
             -item[1],
             -round(agreement[item[0].id], 9),
-            _date_key(published.get(item[0].source)),
-            item[0].source,
+            date_order(published.get(item[0].source), item[0].source),
             item[0].start,
             item[0].id,
         ),
@@ -164,10 +150,10 @@ def _speaker(canonical: Quote, quotes: Sequence[Quote]) -> str | None:
     return min(counts, key=lambda s: (-counts[s], s)) if counts else None
 
 
-def _first_reported(quotes: Sequence[Quote], published: Mapping[str, str | None]) -> str | None:
-    """Return the earliest known publication date among the members' sources."""
-    known = [(_date_key(d), d) for q in quotes if (d := published.get(q.source)) and _date_key(d) != _NEVER]
-    return min(known)[1] if known else None
+def _first_reported(quotes: Sequence[Quote], published: Mapping[str, Published | None]) -> Published | None:
+    """Return the earliest publication date read (never estimated) among the members' sources."""
+    dates = [d for q in quotes if (d := published.get(q.source)) is not None]
+    return min(dates, key=lambda d: date_order(d, d.iso())) if dates else None
 
 
 def _finish_clusters(drafts: Sequence[QuoteCluster]) -> tuple[QuoteCluster, ...]:
@@ -176,10 +162,10 @@ def _finish_clusters(drafts: Sequence[QuoteCluster]) -> tuple[QuoteCluster, ...]
     clusters = [
         replace(d, id=stable_id("c", d.storyline, d.id, *sorted(d.quotes))) if seen[d.id] > 1 else d for d in drafts
     ]
-    return tuple(sorted(clusters, key=lambda c: (c.storyline, _date_key(c.first_reported), c.id)))
+    return tuple(sorted(clusters, key=lambda c: (c.storyline, date_order(c.first_reported, c.id))))
 
 
-def _draft(members: Sequence[int], story: ScoredStoryline, published: Mapping[str, str | None]) -> QuoteCluster:
+def _draft(members: Sequence[int], story: ScoredStoryline, published: Mapping[str, Published | None]) -> QuoteCluster:
     """Build one cluster from its member units."""
     units = [story.units[i] for i in members]
     quotes = [q for u in units for q in u.quotes]
@@ -187,7 +173,7 @@ def _draft(members: Sequence[int], story: ScoredStoryline, published: Mapping[st
     text = normalise_text(canonical.text)
     family = units[0].family
     parts = (text,) if family == SPEECH else (family, text)
-    ordered = sorted(quotes, key=lambda q: (_date_key(published.get(q.source)), q.source, q.start, q.id))
+    ordered = sorted(quotes, key=lambda q: (date_order(published.get(q.source), q.source), q.start, q.id))
     return QuoteCluster(
         id=stable_id("c", units[0].storyline, *parts),
         storyline=units[0].storyline,

@@ -24,10 +24,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from ..models import Article, Quote, QuoteCluster, Storyline
+from ..models import Article, Published, Quote, QuoteCluster, Storyline, date_order
 from ..settings import Settings
 from ..text.slugs import slugify
-from .dates import date_key, parse_published
 from .linkage import ArticleLinkage
 from .profiles import Profile, article_profiles
 from .scores import PairScorer
@@ -75,12 +74,10 @@ def attach_clusters(storylines: Sequence[Storyline], clusters: Sequence[QuoteClu
     return tuple(replace(s, clusters=tuple(by_storyline.get(s.id, ()))) for s in storylines)
 
 
-def timeline(storyline: Storyline, articles: Sequence[Article]) -> tuple[tuple[str | None, str], ...]:
+def timeline(storyline: Storyline, articles: Sequence[Article]) -> tuple[tuple[Published | None, str], ...]:
     """Return ``(published, article id)`` for the storyline's articles, oldest first, undated last."""
     members = set(storyline.sources)
-    chosen = sorted(
-        (a for a in articles if a.id in members), key=lambda a: date_key(parse_published(a.published), a.id)
-    )
+    chosen = sorted((a for a in articles if a.id in members), key=lambda a: date_order(a.published, a.id))
     return tuple((a.published, a.id) for a in chosen)
 
 
@@ -88,7 +85,7 @@ def _storyline(
     group: Sequence[int], profiles: Sequence[Profile], scorer: PairScorer, forced: Sequence[str | None]
 ) -> Storyline:
     """Return the storyline of one group; its id is the forced one, or empty until named."""
-    ordered = sorted(group, key=lambda i: date_key(profiles[i].when, profiles[i].id))
+    ordered = sorted(group, key=lambda i: date_order(profiles[i].published, profiles[i].id))
     labels = sorted({key for i in group if (key := forced[i]) is not None})
     return Storyline(
         id=labels[0] if labels else "",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -11,24 +12,36 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from ..models import Article, DiffOp, Quote
+from ..models import Article, DateOrigin, DiffOp, Published, Quote
 from .escape import md, meta_title, safe_url, url_attr
 
 CLOCK = re.compile(r"(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:\d\d)?$")
 """The time part of an ISO date: ``HH:MM``, optional seconds, optional zone."""
 
 
-def when(value: str | None) -> str:
-    """A date for tables and lists: ``2021-11-24 03:50 UTC``, ``2021-12-09`` or ``undated``.
+DATE_ORIGINS = {
+    DateOrigin.MANIFEST: "the manifest (sources.yml or front matter)",
+    DateOrigin.PAGE: "the saved page's metadata",
+    DateOrigin.HEADER: "a date line above the article",
+    DateOrigin.DATELINE: "the article's dateline",
+    DateOrigin.URL: "the article's address (URL)",
+    DateOrigin.ESTIMATE: "an estimate from the storyline's dated articles; the source gives no date",
+}
+"""How a page says where a publication date came from."""
+
+
+def when(value: Published | str | None) -> str:
+    """A date for tables and lists: ``2021-11-24 03:50 UTC``, ``2021-12-09``, ``2021-12-09 (estimated)``, ``undated``.
 
     A time whose zone the article does not state is left out, so that every time shown
     beside another can be compared with it (``when_full`` shows it, marked).
     """
     day, clock, zone = _date_parts(value)
-    return f"{day} {clock} {zone}" if clock and zone else day
+    shown = f"{day} {clock} {zone}" if clock and zone else day
+    return f"{shown} (estimated)" if isinstance(value, Published) and value.estimated else shown
 
 
-def when_full(value: str | None) -> str:
+def when_full(value: Published | str | None) -> str:
     """A date with whatever time the article gives: ``2021-12-10 05:29 (time zone not stated)``."""
     day, clock, zone = _date_parts(value)
     if not clock:
@@ -36,11 +49,25 @@ def when_full(value: str | None) -> str:
     return f"{day} {clock} {zone}" if zone else f"{day} {clock} (time zone not stated)"
 
 
-def _date_parts(value: str | None) -> tuple[str, str, str]:
-    """An ISO date string as (day or ``undated``, ``HH:MM`` or "", ``UTC``/``UTC+03:00`` or "")."""
+def newest_first(articles: Iterable[Article]) -> list[Article]:
+    """Sources for lists: newest first, undated last, ties by id (descending)."""
+    return sorted(
+        articles,
+        key=lambda a: (a.published is not None, a.published.instant if a.published else datetime.min, a.id),
+        reverse=True,
+    )
+
+
+def date_origin(value: Published | None) -> str:
+    """Where a publication date came from, in words (empty for no date)."""
+    return DATE_ORIGINS[value.origin] if value is not None else ""
+
+
+def _date_parts(value: Published | str | None) -> tuple[str, str, str]:
+    """A date as (day or ``undated``, ``HH:MM`` or "", ``UTC``/``UTC+03:00`` or "")."""
     if not value:
         return "undated", "", ""
-    day, _, clock = value.partition("T")
+    day, _, clock = (value.iso() if isinstance(value, Published) else value).partition("T")
     found = CLOCK.match(clock)
     if not found:
         return day, "", ""
@@ -95,6 +122,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     env.filters["meta_title"] = meta_title
     env.filters["when"] = when
     env.filters["when_full"] = when_full
+    env.filters["date_origin"] = date_origin
     env.filters["count"] = count
     return env
 

@@ -19,11 +19,12 @@ from typing import Any
 from markupsafe import Markup
 
 from ..group.coverage import ABSENT, PARAPHRASED, QUOTED, coverage
-from ..models import Article, DiffOp, Digest, Quote, QuoteCluster, Storyline
+from ..group.dates import known
+from ..models import Article, DiffOp, Digest, Quote, QuoteCluster, Storyline, date_order
 from ..settings import Settings
 from .diff import diff_stats, word_diff
 from .escape import md, url_attr
-from .formatting import attribution_note, built_rel, diff_html, environment, original_link, rel
+from .formatting import attribution_note, built_rel, diff_html, environment, newest_first, original_link, rel
 from .lookups import STATEMENT_KINDS, Site, highlighted_paragraphs, quote_anchor
 
 
@@ -76,7 +77,7 @@ class Renderer:
     def _storyline_summary(self, storyline: Storyline, page: str) -> dict[str, Any]:
         """Counts and dates of one storyline, for lists."""
         articles = [self.site.articles[s] for s in storyline.sources]
-        dates = sorted(a.published[:10] for a in articles if a.published)
+        dates = sorted(p.day for a in articles if (p := known(a.published)))
         statements = [c for c in storyline.clusters if self._is_statement(self.site.clusters[c])]
         return {
             "storyline": storyline,
@@ -84,13 +85,13 @@ class Renderer:
             "sources": len(articles),
             "outlets": len({self.site.outlet(a) for a in articles}),
             "statements": len(statements),
-            "first": dates[0] if dates else None,
-            "last": dates[-1] if dates else None,
+            "first": dates[0].isoformat() if dates else None,
+            "last": dates[-1].isoformat() if dates else None,
         }
 
     def _source_rows(self, page: str) -> list[dict[str, Any]]:
         """Every source, newest first, for lists."""
-        articles = sorted(self.site.digest.articles, key=lambda a: (a.published or "", a.id), reverse=True)
+        articles = newest_first(self.site.digest.articles)
         return [self._source_row(a, page) for a in articles]
 
     def _source_row(self, article: Article, page: str) -> dict[str, Any]:
@@ -109,9 +110,9 @@ class Renderer:
 
     def _storyline(self, storyline: Storyline, page: str) -> str:
         site = self.site
-        articles = sorted((site.articles[s] for s in storyline.sources), key=lambda a: (a.published or "9999", a.id))
+        articles = sorted((site.articles[s] for s in storyline.sources), key=lambda a: date_order(a.published, a.id))
         cards = [self._card(site.clusters[c], page) for c in storyline.clusters if self._is_statement(site.clusters[c])]
-        cards.sort(key=lambda card: (card["first"] or "9999", -card["count"], card["cluster"].id))
+        cards.sort(key=lambda card: (date_order(card["first"], ""), -card["count"], card["cluster"].id))
         outlets = sorted({site.outlet(a) for a in articles})
         return self._render(
             "storyline.md.j2",
@@ -142,9 +143,9 @@ class Renderer:
 
         days: dict[date, list[Article]] = defaultdict(list)
         for article in articles:
-            if article.published:
-                days[date.fromisoformat(article.published[:10])].append(article)
-        undated = [a for a in articles if not a.published]
+            if published := known(article.published):
+                days[published.day].append(article)
+        undated = [a for a in articles if not known(a.published)]
         if not days:
             return {"points": [], "first": None, "last": None, "undated": undated}
         first, last = min(days), max(days)
@@ -304,7 +305,7 @@ class Renderer:
             spellings = _spellings_by_outlet(site, written)
             clusters = sorted({q.cluster for q in quotes if q.cluster})
             cards = [self._card(site.clusters[c], path) for c in clusters]
-            cards.sort(key=lambda card: (card["first"] or "9999", card["cluster"].id))
+            cards.sort(key=lambda card: date_order(card["first"], card["cluster"].id))
             pages[path] = self._render("speaker.md.j2", path, speaker=speaker, spellings=spellings, cards=cards)
             rows.append(
                 {
@@ -329,10 +330,7 @@ class Renderer:
             path = site.outlet_path(outlet)
             fidelity = fidelities.get(outlet, {"score": None, "count": 0})
             info = site.settings.outlets.get(outlet, {})
-            sources = [
-                self._source_row(a, path)
-                for a in sorted(articles, key=lambda a: (a.published or "", a.id), reverse=True)
-            ]
+            sources = [self._source_row(a, path) for a in newest_first(articles)]
             pages[path] = self._render(
                 "outlet.md.j2", path, outlet=outlet, country=info.get("country"), sources=sources, fidelity=fidelity
             )

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
 from ..models import Article
+from .dates import read_published
 from .errors import SourceError
 from .lines import classify
-from .metadata import find_author, find_outlet, find_published, normalise_published
+from .metadata import find_author, find_outlet
+
+log = logging.getLogger(__name__)
+
+PAGE_DATE = "page published"
+"""The key under which the HTML reader passes the date a page's own metadata gives."""
 
 NO_ORDERS: Mapping[str, str] = {}
 """Outlet → date order (``DMY``, ``MDY``, ``YMD``) for numeric dates; day first when not listed."""
@@ -31,7 +38,14 @@ def article_from_text(
     title = meta.get("title") or next((ln.text for ln in lines if ln.role == "title"), None)
     outlet = _str_or_none(meta.get("outlet")) or find_outlet(lines)
     order = date_orders.get(outlet or "", "DMY")
-    published = normalise_published(meta.get("published")) if meta.get("published") else find_published(lines, order)
+    url = _str_or_none(meta.get("url"))
+    try:
+        published = read_published(
+            lines, given=meta.get("published"), page=meta.get(PAGE_DATE), url=url, date_order=order
+        )
+    except SourceError as exc:
+        log.warning("%s: %s; reading the date from the article instead", path, exc)
+        published = read_published(lines, page=meta.get(PAGE_DATE), url=url, date_order=order)
     return Article(
         id=source_id,
         path=path,
@@ -40,7 +54,7 @@ def article_from_text(
         title=str(title or text[body[0].start : body[0].end][:120]),
         outlet=outlet,
         published=published,
-        url=_str_or_none(meta.get("url")),
+        url=url,
         language=_str_or_none(meta.get("language")),
         storyline=_str_or_none(meta.get("storyline")),
         author=_str_or_none(meta.get("author")) or find_author(lines),

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..models import Article
-from .articles import article_from_text
+from .articles import PAGE_DATE, article_from_text
 from .decoding import decode
 from .errors import MissingDependencyError, SourceError
 
@@ -38,7 +38,7 @@ def article_from_html(source_id: str, rel: str, data: bytes, meta: Mapping[str, 
         raise SourceError("no article text found in the page")
     found = {
         "title": document.get("title"),
-        "published": document.get("date"),
+        PAGE_DATE: document.get("date"),
         "outlet": document.get("sitename"),
         "url": document.get("url"),
         "author": document.get("author"),

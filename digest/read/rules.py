@@ -69,6 +69,34 @@ DATE_CUE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Lines that say when the page was saved or read, not when the article was published.
+SCRAPE_CUE = re.compile(
+    r"\b(?:saved|accessed|retrieved|downloaded|printed|captured|archived|visited|viewed|scraped)\b(?:\s+(?:on|at))?"
+    r"|\btoday\s+is\b",
+    re.IGNORECASE,
+)
+
+# Cued lines that give a later version's date; the publication date wins over them.
+UPDATE_CUE = re.compile(r"^(?:updated|last\ updated|modified|last\ modified)\b", re.IGNORECASE | re.VERBOSE)
+
+MONTH_NAME = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+
+# A dateline opening the lead: "KELL, May 16 (Lakeside Press Agency) -", "LONDON, 20 October 2022 -".
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}(?:,[ ][A-Z][\w.'’ -]{1,30}?){0,2}),?\s+"
+    r"(?P<date>" + MONTH_NAME + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+" + MONTH_NAME + r"(?:,?\s+\d{4})?)"
+    r"\s*(?:\((?P<agency>[^()\n]{2,60})\))?\s*(?:[-–—:]|/)",
+)
+
+# A year written in the body ("in 2021", "the 2020 election").
+YEAR_MENTION = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,/]\d)")
+
+# A full date in an article's address: /2021/12/09/, /2021-12-09/, /20211209/.
+URL_DATE = re.compile(
+    r"(?:^|[/_-])(?P<y>(?:19|20)\d\d)(?:[/-](?P<m>0?[1-9]|1[0-2])[/-]|(?P<m2>0[1-9]|1[0-2]))"
+    r"(?P<d>0?[1-9]|[12]\d|3[01])(?=$|[/_.?#-])"
+)
+
 # A date stamp glued to the start of the first paragraph (" date 2023-01-19 The minister said ...").
 STAMPED_PARAGRAPH = re.compile(
     r"^(?P<stamp>(?:published|posted|updated|date)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T\ ]\d{2}:\d{2}(?::\d{2})?)?)\s+(?=\S)",
@@ -79,7 +107,7 @@ STAMPED_PARAGRAPH = re.compile(
 DATE_LIKE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    r"|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
     re.IGNORECASE,
 )
 DATE_LINE_MAX_WORDS = 10
