@@ -13,7 +13,7 @@ from .cache import ExtractionCache
 from .group import ArticleTerms, article_terms, attach_clusters, cluster_quotes, group_storylines, infer_missing_dates
 from .models import Article, Digest, Quote
 from .quotes import extract_quotes
-from .read import FileTask, corpus_tasks, read_task
+from .read import FileTask, corpus_tasks, name_outlets_by_site, read_task
 from .settings import Settings
 from .speakers import ArticleNames, article_names, resolve_speakers
 
@@ -45,7 +45,7 @@ def analyse(
     articles, quotes, problems, names, terms = read_and_extract(corpus, date_orders(settings), progress, jobs, cache)
     if not articles:
         raise NoArticlesError(f"{corpus}: no readable article (.txt, .md, .html) in this folder")
-    articles = apply_overrides(articles, settings)
+    articles = apply_overrides(name_outlets_by_site(articles), settings)
     speakers, quotes = resolve_speakers(quotes, articles, names)
     storylines = group_storylines(articles, quotes, settings, terms)
     articles = infer_missing_dates(articles, storylines)

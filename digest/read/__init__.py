@@ -15,7 +15,7 @@ from .errors import ManifestError, MissingDependencyError, SourceError
 from .html import article_from_html, missing_package_message
 from .lines import Line, classify, split_lines
 from .manifest import MANIFEST_KEYS, MANIFEST_NAMES, SAFE_LOADER, front_matter, read_manifest, yaml_problem
-from .metadata import find_author, find_outlet
+from .metadata import find_author, find_outlet, name_outlets_by_site, outlet_from_url
 from .readers import ARTICLE_SUFFIXES, READERS, heading_text, read_article, reader
 
 __all__ = [
@@ -43,6 +43,8 @@ __all__ = [
     "heading_text",
     "manifest_date",
     "missing_package_message",
+    "name_outlets_by_site",
+    "outlet_from_url",
     "read_article",
     "read_corpus",
     "read_manifest",

@@ -10,7 +10,7 @@ from ..models import Article
 from .dates import read_published
 from .errors import SourceError
 from .lines import classify
-from .metadata import find_author, find_outlet
+from .metadata import find_author, find_outlet, outlet_from_url
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +36,9 @@ def article_from_text(
     if not body:
         raise SourceError("no article text found (empty, or only page furniture)")
     title = meta.get("title") or next((ln.text for ln in lines if ln.role == "title"), None)
-    outlet = _str_or_none(meta.get("outlet")) or find_outlet(lines)
-    order = date_orders.get(outlet or "", "DMY")
     url = _str_or_none(meta.get("url"))
+    outlet = _str_or_none(meta.get("outlet")) or find_outlet(lines) or outlet_from_url(url)
+    order = date_orders.get(outlet or "", "DMY")
     try:
         published = read_published(
             lines, given=meta.get("published"), page=meta.get(PAGE_DATE), url=url, date_order=order

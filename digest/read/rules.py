@@ -114,14 +114,39 @@ DATE_LINE_MAX_WORDS = 10
 
 # Bylines and credits at either end of an article.
 BYLINE = re.compile(
-    r"^(?:by|reporting\ by|written\ by|editing\ by|reported\ by|author\s*:)\s+(?P<name>[^\d,;:]{3,80}?)\.?$",
+    r"^(?:by|reporting\ by|written\ by|editing\ by|reported\ by|author\s*:)\s+(?P<name>[^\d,;:|]{3,80}?)"
+    r"(?:\s+for\s+[^|;]{2,40}|\s*\|[^|]{2,40})?\.?(?:;.*)?$",
     re.IGNORECASE | re.VERBOSE,
 )
 
-# Where an outlet names itself in the text.
+# Where an outlet names itself in the text. A news agency named in a dateline or credit line
+# ("LONDON (Reuters) -", "Reporting by ... for Reuters") is the outlet; one named in a photo
+# credit ("© AFP 2023") is not (``NOT_OUTLETS``, ``DATELINE_OUTLET_PATTERNS``).
+DATELINE_OUTLET_PATTERNS = (
+    # Dateline credit: "ERBIL, KRG, Iraq (North Press) – On Thursday ...", "KELL, May 16 (Lakeside Press Agency) -",
+    # "MINNEAPOLIS (CBS46/AP) —" (the first name: the outlet that carries the agency's copy).
+    # The place is in capitals ("ERBIL", "NEW YORK"), or followed by a date ("Kell, May 16").
+    re.compile(
+        r"^(?:[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+)*(?:,[ ][\w .,'’-]{1,40}?)?"
+        r"|[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3},[ ][\w .,'’-]{0,30}?" + MONTH_NAME + r"[\w .,]{0,12}?)\s*"
+        r"\((?P<outlet>[A-Z][\w .&'-]{0,40}?)(?:\s*/\s*[\w .&'-]{1,30})?\)\s*(?:[–—-]|/)"
+    ),
+    # A lead that opens with the agency alone: "(AP) — ...", "(Reuters) - ...".
+    re.compile(r"^\((?P<outlet>[A-Z][\w .&'-]{0,40}?)\)\s*[–—-]"),
+)
+DATELINE_LINES = 3
+"""A dateline is looked for in the header and the first body lines only."""
+
+CREDIT_OUTLET_PATTERNS = (
+    # "Reporting by Jane Doe for Reuters; Editing by ...", "By Jane Doe | Harbour Times".
+    re.compile(
+        r"^(?:reporting|writing|additional\ reporting)\s+by\s+[^;]{2,80}?\s+for\s+"
+        r"(?P<outlet>[A-Z][\w .&'-]{1,40}?)\s*(?:[.;].*)?$",
+        re.IGNORECASE | re.VERBOSE,
+    ),
+    re.compile(r"^by\s+[^|]{2,60}?\s*\|\s*(?P<outlet>[A-Z][\w .&'-]{1,40}?)\s*$", re.IGNORECASE),
+)
 OUTLET_PATTERNS = (
-    # Dateline credit: "ERBIL, KRG, Iraq (North Press) – On Thursday ..."
-    re.compile(r"^[A-Z][A-Za-z .,'-]{1,60}\((?P<outlet>[A-Z][\w .&'-]{1,40})\)\s*[–—-]"),
     # Slash credit at the start of the lead: "Shafaq News/ The Joint Operations ..."
     re.compile(r"^(?P<outlet>[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3})\s?/\s"),
     # Image alt text ending with "- Outlet, 1920, 09.12.2021".
@@ -130,7 +155,7 @@ OUTLET_PATTERNS = (
     re.compile(r"^©\s*(?:\d{4}\s*)?(?P<outlet>[A-Z][\w .&'-]{1,40}?)\.?\s*(?:All rights reserved\.?)?$"),
 )
 
-# Photo agencies named in credits are not the outlet that published the article.
+# Photo agencies named in image credits are not the outlet that published the article.
 NOT_OUTLETS = frozenset({"afp", "ap", "reuters", "getty images", "epa", "epa-efe", "photo", "file"})
 
 # Scripts a line is measured against when the article's main script is known.
