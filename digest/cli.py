@@ -11,12 +11,14 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from functools import wraps
+from functools import partial, wraps
 from pathlib import Path
 from typing import Any
 
 import click
 
+from .engine import ENGINES, EngineError
+from .export import ExportError
 from .models import Digest
 from .pipeline import NoArticlesError, analyse
 from .publish import ConfigError, Project, load_project
@@ -28,6 +30,8 @@ from .terminal import UnknownFilterError
 log = logging.getLogger("digest")
 FATAL = (
     ConfigError,
+    EngineError,
+    ExportError,
     ManifestError,
     NoArticlesError,
     ScaffoldError,
@@ -73,26 +77,27 @@ def _project(corpus: Path | None) -> Project:
     return load_project(corpus)
 
 
-def _analyse(project: Project, jobs: int = 1, cache_dir: Path | None = None) -> Digest:
+def _analyse(
+    project: Project,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Digest:
     """Run the analysis with a progress bar on an interactive terminal."""
     from rich.progress import Progress
 
     from .cache import ExtractionCache
 
     cache = ExtractionCache(cache_dir) if cache_dir else None
+    run = partial(analyse, project.corpus, project.settings, jobs=jobs, cache=cache, engine=engine, scheduler=scheduler)
     if not sys.stderr.isatty() or log.getEffectiveLevel() > logging.INFO:
         with _problems_reported_here():
-            digest = analyse(project.corpus, project.settings, jobs=jobs, cache=cache)
+            digest = run()
     else:
         with _problems_reported_here(), Progress(transient=True) as bar:
             task = bar.add_task("Reading articles", total=None)
-            digest = analyse(
-                project.corpus,
-                project.settings,
-                lambda _, done, total: bar.update(task, completed=done, total=total),
-                jobs=jobs,
-                cache=cache,
-            )
+            digest = run(lambda _, done, total: bar.update(task, completed=done, total=total))
     if cache is not None:
         cache.prune()
     return digest
@@ -155,6 +160,20 @@ CACHE = click.option(
 NO_CACHE = click.option(
     "--no-cache", is_flag=True, help="Extract every article and build every page again; read and write no cache."
 )
+ENGINE = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="Where reading, extraction and statement matching run: here, or on Dask (pip install '.[dask]'). "
+    "The output is the same.",
+)
+SCHEDULER = click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="With --engine dask: the Dask scheduler (tcp://host:8786) [default: a local cluster of --jobs processes].",
+)
 
 
 def _cache_dir(cache_dir: Path | None, no_cache: bool) -> Path | None:
@@ -186,9 +205,18 @@ def _report_problems(digest: Digest, strict: bool) -> None:
 @JOBS
 @CACHE
 @NO_CACHE
+@ENGINE
+@SCHEDULER
 @_fail_cleanly
 def build(
-    corpus: Path | None, site_dir: Path | None, strict: bool, jobs: int, cache_dir: Path | None, no_cache: bool
+    corpus: Path | None,
+    site_dir: Path | None,
+    strict: bool,
+    jobs: int,
+    cache_dir: Path | None,
+    no_cache: bool,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Build the site from CORPUS (default: this project's mkdocs.yml and its corpus)."""
     from .publish import default_site_dir, publish, render_pages
@@ -197,7 +225,7 @@ def build(
     project = _project(corpus)
     target = (site_dir or default_site_dir(project)).resolve()
     cache = _cache_dir(cache_dir, no_cache)
-    digest = _analyse(project, jobs, cache)
+    digest = _analyse(project, jobs, cache, engine, scheduler)
     _report_problems(digest, strict)
     built = summary(digest)
     pages = render_pages(digest, project)
@@ -216,29 +244,51 @@ def build(
 @cli.command()
 @CORPUS
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE instead of standard output."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to FILE instead of standard output (with --format parquet: a folder, one file per table).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("json", "parquet")),
+    default="json",
+    show_default=True,
+    help="JSON (schema version 1), or Parquet tables of the same fields (pip install '.[parquet]').",
 )
 @click.option("--no-diff", is_flag=True, help="Leave out the word diffs of each quote.")
 @click.option("--strict", is_flag=True, help="Exit with an error if any file was skipped.")
 @JOBS
 @CACHE
 @NO_CACHE
+@ENGINE
+@SCHEDULER
 @_fail_cleanly
 def export(
     corpus: Path | None,
     output: Path | None,
+    output_format: str,
     no_diff: bool,
     strict: bool,
     jobs: int,
     cache_dir: Path | None,
     no_cache: bool,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
-    """Print the JSON export (schema version 1) of CORPUS."""
-    from .export import to_json
+    """Print the JSON export (schema version 1) of CORPUS, or write it as Parquet tables."""
+    from .export import to_json, write_parquet
 
+    if output_format == "parquet" and output is None:
+        raise ExportError("--format parquet writes one file per table: give the folder with -o DIR")
     project = _project(corpus)
-    digest = _analyse(project, jobs, _cache_dir(cache_dir, no_cache))
+    digest = _analyse(project, jobs, _cache_dir(cache_dir, no_cache), engine, scheduler)
     _report_problems(digest, strict)
+    if output_format == "parquet" and output is not None:
+        written = write_parquet(digest, output, diffs=not no_diff)
+        log.info("digest: wrote %s to %s: %s", count(len(written), "Parquet table"), output.resolve(), summary(digest))
+        return
     text = to_json(digest, diffs=not no_diff)
     if output is None:
         click.echo(text, nl=False)

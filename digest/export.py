@@ -7,11 +7,17 @@ fields may be added within version 1, never removed or renamed.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .models import Digest, Quote
 from .publish.diff import word_diff
+
+
+class ExportError(Exception):
+    """The export cannot be written as asked (a format without its package, no folder for the tables)."""
+
 
 SCHEMA_VERSION = 1
 GENERATOR = f"storyline-digest {__version__}"
@@ -103,3 +109,11 @@ def to_json(digest: Digest, diffs: bool = True) -> str:
     if diffs:
         data = add_diffs(data, digest)
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_parquet(digest: Digest, folder: Path, diffs: bool = True) -> list[Path]:
+    """Write the export as one Parquet table per entity in ``folder`` (``digest.parquet``)."""
+    from .parquet import write_tables
+
+    data = to_dict(digest)
+    return write_tables(add_diffs(data, digest) if diffs else data, folder)

@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .cache import ExtractionCache
-from .group import ArticleTerms, article_terms, attach_clusters, cluster_quotes, group_storylines, infer_missing_dates
-from .models import Article, Digest, Quote
+from .engine import Mapper, open_engine
+from .group import (
+    ArticleTerms,
+    article_terms,
+    attach_clusters,
+    cluster_quotes,
+    group_storylines,
+    infer_missing_dates,
+    merge_storyline_clusters,
+)
+from .models import Article, Digest, Quote, QuoteCluster, Storyline
 from .quotes import extract_quotes
 from .read import FileTask, corpus_tasks, name_outlets_by_site, read_task
 from .settings import Settings
 from .speakers import ArticleNames, article_names, resolve_speakers
 
 log = logging.getLogger(__name__)
-MIN_PARALLEL = 16
-"""Fewer files than this are read in this process whatever ``--jobs`` says (starting workers costs more)."""
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` while a build runs."""
@@ -35,23 +41,68 @@ def analyse(
     progress: Progress | None = None,
     jobs: int = 1,
     cache: ExtractionCache | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Digest:
     """Read a corpus folder and find its quotes, speakers, storylines and statements.
 
     ``jobs`` processes read and extract articles in parallel; ``cache`` reuses the
-    extraction of articles seen before. Neither changes the result.
+    extraction of articles seen before; ``engine`` (and ``scheduler``) say where the
+    per-file and per-storyline work runs (``digest.engine``). None changes the result.
     """
     settings = settings or Settings()
-    articles, quotes, problems, names, terms = read_and_extract(corpus, date_orders(settings), progress, jobs, cache)
-    if not articles:
-        raise NoArticlesError(f"{corpus}: no readable article (.txt, .md, .html) in this folder")
-    articles = apply_overrides(name_outlets_by_site(articles), settings)
-    speakers, quotes = resolve_speakers(quotes, articles, names)
-    storylines = group_storylines(articles, quotes, settings, terms)
-    articles = infer_missing_dates(articles, storylines)
-    clusters, quotes = cluster_quotes(quotes, articles, storyline_index(storylines), settings)
-    storylines = attach_clusters(storylines, clusters)
+    with open_engine(engine, jobs, scheduler) as run:
+        articles, quotes, problems, names, terms = read_and_extract(corpus, date_orders(settings), progress, run, cache)
+        if not articles:
+            raise NoArticlesError(f"{corpus}: no readable article (.txt, .md, .html) in this folder")
+        articles = apply_overrides(name_outlets_by_site(articles), settings)
+        speakers, quotes = resolve_speakers(quotes, articles, names)
+        storylines = group_storylines(articles, quotes, settings, terms)
+        articles = infer_missing_dates(articles, storylines)
+        clusters, quotes = match_statements(quotes, articles, storylines, settings, run if engine != "local" else None)
+        storylines = attach_clusters(storylines, clusters)
     return Digest(articles, quotes, speakers, clusters, storylines, problems)
+
+
+def match_statements(
+    quotes: Sequence[Quote],
+    articles: Sequence[Article],
+    storylines: Sequence[Storyline],
+    settings: Settings,
+    run: Mapper | None = None,
+) -> tuple[tuple[QuoteCluster, ...], tuple[Quote, ...]]:
+    """Cluster the quotations into statements: in one call, or one task per storyline on ``run``.
+
+    Clusters never cross storylines, so the storylines' results joined by
+    ``merge_storyline_clusters`` are what the one call returns.
+    """
+    index = storyline_index(storylines)
+    if run is None:
+        return cluster_quotes(quotes, articles, index, settings)
+    by_storyline: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        by_storyline.setdefault(index[quote.source], []).append(quote)
+    # Matching reads an article's id and date only: the tasks leave the texts behind.
+    article_of = {a.id: replace(a, text="", body=()) for a in articles}
+    tasks = [
+        (tuple(found), tuple(article_of[s] for s in story.sources), story.id, settings)
+        for story in storylines
+        if (found := by_storyline.get(story.id))
+    ]
+    return merge_storyline_clusters(run(_match_storyline, tasks))
+
+
+def _match_storyline(
+    task: tuple[tuple[Quote, ...], tuple[Article, ...], str, Settings],
+) -> tuple[tuple[QuoteCluster, ...], tuple[Quote, ...]]:
+    """Cluster one storyline's quotations (a task for an engine's workers)."""
+    quotes, articles, storyline, settings = task
+    return cluster_quotes(quotes, articles, dict.fromkeys((a.id for a in articles), storyline), settings)
+
+
+def _in_process(func: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+    """The plain engine: every task in this process, in order."""
+    return list(map(func, items))
 
 
 class Reading(NamedTuple):
@@ -70,23 +121,22 @@ def read_and_extract(
     corpus: Path,
     orders: dict[str, str],
     progress: Progress | None = None,
-    jobs: int = 1,
+    run: Mapper = _in_process,
     cache: ExtractionCache | None = None,
 ) -> Reading:
-    """Read every file and find what each article alone gives (quotations, names, terms), in ``jobs`` processes."""
+    """Read every file and find what each article alone gives (quotations, names, terms), on the engine ``run``."""
     tasks, problems = corpus_tasks(corpus, orders)
     work = [(task, cache) for task in tasks]
     results: list[Article | str] = []
     quotes: dict[str, tuple[Quote, ...]] = {}
     names: dict[str, ArticleNames] = {}
     terms: dict[str, ArticleTerms] = {}
-    with _mapper(jobs, len(work)) as mapper:
-        for done, (result, found) in enumerate(mapper(_read_and_extract, work), start=1):
-            results.append(result)
-            if isinstance(result, Article) and found is not None:
-                quotes[result.id], names[result.id], terms[result.id] = found
-            if progress:
-                progress("read", done, len(work))
+    for done, (result, found) in enumerate(run(_read_and_extract, work), start=1):
+        results.append(result)
+        if isinstance(result, Article) and found is not None:
+            quotes[result.id], names[result.id], terms[result.id] = found
+        if progress:
+            progress("read", done, len(work))
     for line in (*problems, *(r for r in results if isinstance(r, str))):
         log.warning(line)
     articles = tuple(sorted((r for r in results if isinstance(r, Article)), key=lambda a: a.id))
@@ -114,20 +164,8 @@ def _read_and_extract(item: tuple[FileTask, ExtractionCache | None]) -> tuple[Ar
     return article, found
 
 
-@contextmanager
-def _mapper(jobs: int, size: int) -> Iterator[Callable[..., Iterable[Any]]]:
-    """``map`` in this process, or an order-keeping map over ``jobs`` worker processes."""
-    if jobs <= 1 or size < MIN_PARALLEL:
-        yield map
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield lambda func, items: pool.map(func, items, chunksize=max(1, len(items) // (jobs * 8)))
-
-
 def apply_overrides(articles: Sequence[Article], settings: Settings) -> tuple[Article, ...]:
     """Apply storyline overrides and outlet display names from the settings."""
-    from dataclasses import replace
-
     out = []
     for article in articles:
         storyline = settings.storylines.get(article.id, article.storyline)

@@ -24,7 +24,7 @@ from .conftest import SEEDS
 @pytest.fixture(autouse=True)
 def parallel_even_for_few_files(monkeypatch: pytest.MonkeyPatch) -> None:
     """The seeds are five files: let --jobs start worker processes for them all the same."""
-    monkeypatch.setattr("digest.pipeline.MIN_PARALLEL", 1)
+    monkeypatch.setattr("digest.engine.MIN_PARALLEL", 1)
 
 
 @pytest.fixture()

@@ -97,7 +97,7 @@ def test_pages_rendered_by_several_processes_make_the_same_site(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("digest.publish.site.MIN_SHARED", 1)  # share even the few pages of the seeds
-    monkeypatch.setattr("digest.pipeline.MIN_PARALLEL", 1)
+    monkeypatch.setattr("digest.engine.MIN_PARALLEL", 1)
     build(corpus, tmp_path / "one", "--no-cache")
     build(corpus, tmp_path / "two", "--cache-dir", str(tmp_path / "cache"), "-j", "2")
     build(corpus, tmp_path / "three", "--no-cache", "-j", "3")

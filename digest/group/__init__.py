@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .coverage import ABSENT, PARAPHRASED, QUOTED, coverage
 from .dates import infer_missing_dates, known
-from .statements import cluster_quotes
+from .statements import cluster_quotes, merge_storyline_clusters
 from .storylines import attach_clusters, group_storylines, timeline
 from .terms import ArticleTerms, article_terms
 
@@ -26,5 +26,6 @@ __all__ = [
     "group_storylines",
     "infer_missing_dates",
     "known",
+    "merge_storyline_clusters",
     "timeline",
 ]

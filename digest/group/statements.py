@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import groupby
 
@@ -189,3 +189,17 @@ def _assign(quotes: Sequence[Quote], clusters: Sequence[QuoteCluster]) -> tuple[
     cluster_of = {quote_id: c.id for c in clusters for quote_id in c.quotes}
     assigned = [replace(q, cluster=cluster_of[q.id]) for q in quotes]
     return tuple(sorted(assigned, key=lambda q: (q.source, q.start, q.end, q.id)))
+
+
+def merge_storyline_clusters(
+    parts: Iterable[tuple[tuple[QuoteCluster, ...], tuple[Quote, ...]]],
+) -> tuple[tuple[QuoteCluster, ...], tuple[Quote, ...]]:
+    """Join ``cluster_quotes`` results of disjoint storylines into what one call over all of them returns.
+
+    Clusters never cross storylines and their ids include the storyline, so joining is
+    sorting: clusters by storyline, first report and id; quotes by source, offsets and id.
+    """
+    parts = list(parts)
+    clusters = _finish_clusters([c for found, _ in parts for c in found])
+    quotes = sorted((q for _, assigned in parts for q in assigned), key=lambda q: (q.source, q.start, q.end, q.id))
+    return clusters, tuple(quotes)
