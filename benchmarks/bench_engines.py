@@ -145,7 +145,9 @@ def bench(size: int, jobs: int, seed: int) -> dict[str, Any]:
 
 def table(results: dict[str, Any]) -> str:
     """The results as a Markdown table, one column per size and engine."""
-    lines = ["| articles | engine | start | read | speakers | storylines | matching | total (s) | peak (MB) | same output |"]
+    lines = [
+        "| articles | engine | start | read | speakers | storylines | matching | total (s) | peak (MB) | same output |"
+    ]
     lines.append("|---|---|---|---|---|---|---|---|---|---|")
     for size in sorted(results, key=int):
         entry = results[size]

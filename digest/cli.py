@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial, wraps
 from pathlib import Path
 from typing import Any
@@ -176,6 +177,45 @@ SCHEDULER = click.option(
 )
 
 
+STRICT = click.option("--strict", is_flag=True, help="Exit with an error if any file was skipped.")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """How a command analyses its corpus: the options every such command shares."""
+
+    strict: bool
+    jobs: int
+    cache_dir: Path | None
+    no_cache: bool
+    engine: str
+    scheduler: str | None
+
+    def run(self, project: Project) -> Digest:
+        """Analyse the project's corpus and report its problems (exit 1 with ``--strict``)."""
+        digest = _analyse(project, self.jobs, self.cache, self.engine, self.scheduler)
+        _report_problems(digest, self.strict)
+        return digest
+
+    @property
+    def cache(self) -> Path | None:
+        return _cache_dir(self.cache_dir, self.no_cache)
+
+
+def analysis_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of every command that analyses a corpus, handed to it as one ``analysis``."""
+
+    @wraps(func)
+    def collected(**kwargs: Any) -> Any:
+        names = ("strict", "jobs", "cache_dir", "no_cache", "engine", "scheduler")
+        analysis = Analysis(**{name: kwargs.pop(name) for name in names})
+        return func(analysis=analysis, **kwargs)
+
+    for option in (SCHEDULER, ENGINE, NO_CACHE, CACHE, JOBS, STRICT):
+        collected = option(collected)
+    return collected
+
+
 def _cache_dir(cache_dir: Path | None, no_cache: bool) -> Path | None:
     return None if no_cache else cache_dir or default_cache_dir()
 
@@ -201,37 +241,21 @@ def _report_problems(digest: Digest, strict: bool) -> None:
     help="Where to write the built site [default: the project's site_dir (site/ beside its mkdocs.yml); "
     "for a bare folder of articles, site/ in the current folder].",
 )
-@click.option("--strict", is_flag=True, help="Exit with an error if any file was skipped.")
-@JOBS
-@CACHE
-@NO_CACHE
-@ENGINE
-@SCHEDULER
+@analysis_options
 @_fail_cleanly
-def build(
-    corpus: Path | None,
-    site_dir: Path | None,
-    strict: bool,
-    jobs: int,
-    cache_dir: Path | None,
-    no_cache: bool,
-    engine: str,
-    scheduler: str | None,
-) -> None:
+def build(corpus: Path | None, site_dir: Path | None, analysis: Analysis) -> None:
     """Build the site from CORPUS (default: this project's mkdocs.yml and its corpus)."""
     from .publish import default_site_dir, publish, render_pages
 
     started = time.perf_counter()
     project = _project(corpus)
     target = (site_dir or default_site_dir(project)).resolve()
-    cache = _cache_dir(cache_dir, no_cache)
-    digest = _analyse(project, jobs, cache, engine, scheduler)
-    _report_problems(digest, strict)
+    digest = analysis.run(project)
     built = summary(digest)
     pages = render_pages(digest, project)
     generated = len(pages)
     del digest  # MkDocs needs only the pages: free the analysis before it runs
-    publish(pages, project, target, jobs=jobs, cache_dir=cache)
+    publish(pages, project, target, jobs=analysis.jobs, cache_dir=analysis.cache)
     log.info(
         "digest: built the site in %s (%s generated) in %.1f s: %s",
         target,
@@ -258,33 +282,15 @@ def build(
     help="JSON (schema version 1), or Parquet tables of the same fields (pip install '.[parquet]').",
 )
 @click.option("--no-diff", is_flag=True, help="Leave out the word diffs of each quote.")
-@click.option("--strict", is_flag=True, help="Exit with an error if any file was skipped.")
-@JOBS
-@CACHE
-@NO_CACHE
-@ENGINE
-@SCHEDULER
+@analysis_options
 @_fail_cleanly
-def export(
-    corpus: Path | None,
-    output: Path | None,
-    output_format: str,
-    no_diff: bool,
-    strict: bool,
-    jobs: int,
-    cache_dir: Path | None,
-    no_cache: bool,
-    engine: str,
-    scheduler: str | None,
-) -> None:
+def export(corpus: Path | None, output: Path | None, output_format: str, no_diff: bool, analysis: Analysis) -> None:
     """Print the JSON export (schema version 1) of CORPUS, or write it as Parquet tables."""
     from .export import to_json, write_parquet
 
     if output_format == "parquet" and output is None:
         raise ExportError("--format parquet writes one file per table: give the folder with -o DIR")
-    project = _project(corpus)
-    digest = _analyse(project, jobs, _cache_dir(cache_dir, no_cache), engine, scheduler)
-    _report_problems(digest, strict)
+    digest = analysis.run(_project(corpus))
     if output_format == "parquet" and output is not None:
         written = write_parquet(digest, output, diffs=not no_diff)
         log.info("digest: wrote %s to %s: %s", count(len(written), "Parquet table"), output.resolve(), summary(digest))
