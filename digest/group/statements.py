@@ -36,10 +36,20 @@ How quotations are clustered
     outlet carried is a cluster of one. Clusters never cross storylines.
 
 Canonical wording rule
-    The canonical quotation is one outlet's real text: the most complete variant (the most
-    content words); ties go to the most agreed-upon variant (the highest mean similarity
-    to the other members), then to the earliest published source, then to the smallest
-    source id, then to the earliest position in that source.
+    The canonical quotation is one outlet's real text, the longest faithful version: the
+    variant whose wording contains the most other members (token alignment), then the most
+    complete one (the most content words); ties go to the most agreed-upon variant (the
+    highest mean similarity to the other members), then to the earliest published source,
+    then to the smallest source id, then to the earliest position in that source.
+
+What each variant covers
+    Every quote records the part of the canonical wording it carries (``Quote.covers``):
+    the half-open range of the canonical's words that its own words align with (longest
+    common subsequence of normalised words), or ``None`` when fewer than two words align
+    (a reworded or translated variant). A quotation that covers two statements (it runs
+    from the end of one into the start of the next) belongs to one cluster only: the one
+    its wording links to best, which is usually the one that supplies most of its words;
+    its words beyond that statement show as additions in the word diff.
 
 Identity and order
     A cluster's id is ``stable_id("c", storyline, normalised canonical text)`` (terms and
@@ -59,6 +69,7 @@ from itertools import groupby
 from ..models import Article, Quote, QuoteCluster, stable_id
 from ..settings import Settings
 from ..text.tokens import normalise_text
+from .alignment import coverage
 from .similarity import ScoredStoryline, score_storyline
 from .statement_linkage import link_statements
 from .units import SPEECH, make_units, same_text_groups
@@ -138,13 +149,35 @@ def _raw_score(story: ScoredStoryline, a: int, b: int) -> float:
     return match.score if match else 0.0
 
 
+def _contained(members: Sequence[int], story: ScoredStoryline) -> dict[int, int]:
+    """Return, per member unit, how many quotes of the other members its wording contains."""
+    held = dict.fromkeys(members, 0)
+    for a in members:
+        for b in members:
+            match = story.matches.get((a, b)) if a < b else None
+            if match is None:
+                continue
+            if match.second_inside:
+                held[a] += len(story.units[b].quotes)
+            if match.first_inside:
+                held[b] += len(story.units[a].quotes)
+    return held
+
+
 def _canonical(members: Sequence[int], story: ScoredStoryline, published: Mapping[str, str | None]) -> Quote:
-    """Pick the canonical quote: most content words, most agreed-upon, earliest, smallest source."""
+    """Pick the canonical quote: the longest faithful version.
+
+    That is the wording that contains the most of the other members (so the whole a
+    part was cut from, not a long quotation that runs on into other words), then the most
+    content words, the most agreed-upon, the earliest, the smallest source.
+    """
     agreement = _agreement(members, story)
-    candidates = [(q, story.units[pos].words) for pos in members for q in story.units[pos].quotes]
-    best, _ = min(
+    held = _contained(members, story)
+    candidates = [(q, story.units[pos].words, held[pos]) for pos in members for q in story.units[pos].quotes]
+    best, _, _ = min(
         candidates,
         key=lambda item: (
+            -item[2],
             -item[1],
             -round(agreement[item[0].id], 9),
             _date_key(published.get(item[0].source)),
@@ -199,7 +232,19 @@ def _draft(members: Sequence[int], story: ScoredStoryline, published: Mapping[st
 
 
 def _assign(quotes: Sequence[Quote], clusters: Sequence[QuoteCluster]) -> tuple[Quote, ...]:
-    """Return the quotes with their cluster ids set, sorted by source, offsets and id."""
-    cluster_of = {quote_id: c.id for c in clusters for quote_id in c.quotes}
-    assigned = [replace(q, cluster=cluster_of[q.id]) for q in quotes]
+    """Return the quotes with their cluster ids and coverage set, sorted by source, offsets and id."""
+    cluster_of = {quote_id: c for c in clusters for quote_id in c.quotes}
+    texts = {q.id: q.text for q in quotes}
+    words = {c.id: normalise_text(texts[c.canonical]).split() for c in clusters}
+    assigned = []
+    for quote in quotes:
+        cluster = cluster_of[quote.id]
+        whole = words[cluster.id]
+        if not whole:
+            covers = None
+        elif quote.id == cluster.canonical:
+            covers = (0, len(whole))
+        else:
+            covers = coverage(normalise_text(quote.text).split(), whole)
+        assigned.append(replace(quote, cluster=cluster.id, covers=covers))
     return tuple(sorted(assigned, key=lambda q: (q.source, q.start, q.end, q.id)))
