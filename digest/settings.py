@@ -19,7 +19,7 @@ class Settings:
     speaker_weight: float = 0.15
     """How much agreeing speakers raise the similarity of two quotes."""
 
-    speaker_conflict: float = 0.5
+    speaker_conflict: float = 0.45
     """How much two different speakers lower the similarity of two quotes (times the confidence of
     the less certain attribution): the same words said by two people are two statements."""
 

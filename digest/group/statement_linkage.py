@@ -81,7 +81,7 @@ def _graph(story: ScoredStoryline, settings: Settings) -> _Graph:
         a, b = pair
         graph.score[pair] = match.linked
         graph.order[pair] = match.order
-        if match.linked < settings.match_threshold or _speaker_conflict(graph, [a], [b]):
+        if match.linked < settings.match_threshold or _speaker_conflict(graph, graph.speakers[a], graph.speakers[b]):
             continue
         if match.first_inside:
             graph.containers[a].add(b)
@@ -123,11 +123,12 @@ class StatementLinkage(Agglomeration):
         self.neighbours = neighbours
         self.sources = {node: frozenset([graph.sources[node]]) for node in nodes}
         self.owner = {node: node for node in nodes}
+        self.speaker = {node: _cluster_speaker(graph, [node]) for node in nodes}
         self.next_id = max(nodes) + 1
         for a in nodes:
             for b in neighbours[a]:
                 if a < b and b in self.owner:
-                    conflict = _speaker_conflict(graph, [a], [b])
+                    conflict = _speaker_conflict(graph, self.speaker[a], self.speaker[b])
                     if graph.score[(a, b)] - conflict >= graph.threshold:
                         self.queue((-graph.order[(a, b)] + conflict, -graph.score[(a, b)] + conflict), a, b)
 
@@ -141,6 +142,8 @@ class StatementLinkage(Agglomeration):
         self.sources[merged] = self.sources.pop(a) | self.sources.pop(b)
         for node in members[merged]:
             self.owner[node] = merged
+        del self.speaker[a], self.speaker[b]
+        self.speaker[merged] = _cluster_speaker(graph, members[merged])
         # Scored pairs may reach into other components (components keep only strong links);
         # those clusters are linked on their own, never with this one.
         owner = self.owner
@@ -149,7 +152,7 @@ class StatementLinkage(Agglomeration):
             if _conflict(graph, self.sources, members, merged, other):
                 continue
             mean, order = _linkage(graph, members[merged], members[other])
-            conflict = _speaker_conflict(graph, members[merged], members[other])
+            conflict = _speaker_conflict(graph, self.speaker[merged], self.speaker[other])
             if mean - conflict >= graph.threshold:
                 self.queue((conflict - order, conflict - mean), other, merged)
 
@@ -204,13 +207,13 @@ def _cluster_speaker(graph: _Graph, members: Sequence[int]) -> tuple[str | None,
     return best, max(counts[best])
 
 
-def _speaker_conflict(graph: _Graph, first: Sequence[int], second: Sequence[int]) -> float:
-    """Return how much two clusters' speakers lower their link: nothing unless both are known and differ.
+def _speaker_conflict(graph: _Graph, first: tuple[str | None, float], second: tuple[str | None, float]) -> float:
+    """Return how much two clusters' speakers (``_cluster_speaker``) lower their link: nothing unless both differ.
 
     Quotations without a speaker take their cluster's, so a quotation that names nobody
     cannot carry one speaker's words into another speaker's statement.
     """
-    (a, sure_a), (b, sure_b) = _cluster_speaker(graph, first), _cluster_speaker(graph, second)
+    (a, sure_a), (b, sure_b) = first, second
     if a is None or b is None or a == b:
         return 0.0
     return graph.conflict * sure_a * sure_b
