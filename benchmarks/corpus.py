@@ -218,6 +218,8 @@ class Written:
     bytes: int = 0
     storyline_of: dict[str, int] = field(default_factory=dict)
     """Article id (file name without ``.txt``) → the storyline it was written for."""
+    statement_of: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Article id → (quoted words, statement id) of every quotation placed in it, in order."""
 
 
 # --------------------------------------------------------------------------- names
@@ -468,8 +470,10 @@ def publication_time(rng: random.Random, story: Story) -> datetime:
     return datetime(day.year, day.month, day.day, rng.randint(5, 22), rng.randrange(0, 60, 5))
 
 
-def article_text(rng: random.Random, story: Story, index: int, when: datetime, seed: int) -> tuple[str, int, int]:
-    """Write one article: (text, quotations placed, body words)."""
+def article_text(
+    rng: random.Random, story: Story, index: int, when: datetime, seed: int, placed: list[tuple[str, str]] | None = None
+) -> tuple[str, int, int]:
+    """Write one article: (text, quotations placed, body words); ``placed`` collects (words, statement id)."""
     outlet = story.outlets[index]
     house = QUOTE_STYLES[sum(map(ord, outlet)) % len(QUOTE_STYLES)]
     ids = [p.id for p in story.speakers]
@@ -487,6 +491,8 @@ def article_text(rng: random.Random, story: Story, index: int, when: datetime, s
         who = mention(speaker, outlet, seed, seen, rng) if speaker else rng.choice(("An official", "A source"))
         marks = house if rng.random() < 0.9 else rng.choice(QUOTE_STYLES)
         paragraph = quote_paragraph(rng, variant, who, marks, speaker is not None and speaker.id == previous, outlet)
+        if placed is not None:
+            placed.append((quote_core(variant.text), variant.gold))
         previous = speaker.id if speaker else None
         paragraphs.append(paragraph)
         words += len(paragraph.split())
@@ -541,8 +547,10 @@ def write_corpus(folder: Path, n_articles: int, seed: int = 0) -> Written:
     for number, slot in enumerate(order):
         story, index = slots[slot]
         when = publication_time(rng, story)
-        text, quotes, words = article_text(rng, story, index, when, seed)
+        placed: list[tuple[str, str]] = []
+        text, quotes, words = article_text(rng, story, index, when, seed, placed)
         name = file_name(number, f"{seed}:{story.number}:{index}")
+        written.statement_of[name.removesuffix(".txt")] = placed
         data = text.encode("utf-8")
         (folder / name).write_bytes(data)
         manifest[name] = {"outlet": story.outlets[index], "published": manifest_date(rng, when), "language": "en"}

@@ -86,6 +86,7 @@ def _quote(quote: Quote, quotes: dict[str, Quote]) -> dict[str, Any]:
         "attribution": quote.attribution,
         "confidence": quote.confidence,
         "cluster": quote.cluster,
+        "covers": list(quote.covers) if quote.covers is not None else None,
         "kind": str(quote.kind),
     }
     return entry

@@ -163,6 +163,10 @@ class Quote:
     pronoun or description was resolved (``pronoun``, ``earlier``, ``salient``, ``office``, ``issuer``)."""
     confidence: float | None = None
     """How often attributions made by that rule name the right speaker (0–1, measured on real news)."""
+    covers: tuple[int, int] | None = None
+    """Which part of its statement this quotation carries, set by matching: the half-open range of
+    the canonical wording's words (``normalise_text(canonical.text).split()``) it aligns with.
+    ``None`` when it aligns with too little of it to say (a reworded or translated variant)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,11 @@ class Settings:
     """How alike (0-1) two wordings must be to count as the same statement; higher is stricter."""
 
     speaker_weight: float = 0.15
-    """How much agreeing (or conflicting) speakers raise (or lower) the similarity of two quotes."""
+    """How much agreeing speakers raise the similarity of two quotes."""
+
+    speaker_conflict: float = 0.45
+    """How much two different speakers lower the similarity of two quotes (times the confidence of
+    the less certain attribution): the same words said by two people are two statements."""
 
     storyline_threshold: float = 0.30
     """How alike (0-1) two articles must be to fall into the same storyline."""

@@ -12,6 +12,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..settings import Settings
+from .alignment import align, link_strength
 from .components import Pair, connected_components
 from .units import Unit
 
@@ -57,6 +58,12 @@ EDGE_FLOOR = 0.25
 PARALLEL_CELLS = 250_000
 """Blocks with more score cells than this are scored on all cores."""
 
+ALIGN_FLOOR = 0.3
+"""Pairs scoring this or more are also aligned token by token (containment and overlap)."""
+
+ALIGN_EVIDENCE = 4
+"""Aligned concepts from which an alignment counts in full; fewer count proportionally less."""
+
 
 @dataclass(frozen=True, slots=True)
 class _Match:
@@ -90,6 +97,8 @@ class ScoredStoryline:
     units: list[Unit]
     matches: dict[Pair, _Match]
     components: list[list[int]] = field(default_factory=list)
+    overlaps: set[Pair] = field(default_factory=set)
+    """Pairs whose wordings overlap: the end of one aligned with the start of the other."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,15 +157,17 @@ def score_storyline(units: list[Unit], settings: Settings) -> ScoredStoryline:
         _codes([u.speaker for u in units]),
         _codes([u.source for u in units]),
     )
-    floor = settings.match_threshold - abs(settings.speaker_weight)
+    floor = min(ALIGN_FLOOR, settings.match_threshold - abs(settings.speaker_weight))
     blocks = _blocks(units, df, range(len(units)))
-    candidates = _scored(units, vectors.sizes, (_score_block(r, c, vectors, floor) for r, c in blocks))
+    aligner = _Aligner(units)
+    candidates = aligner(_scored(units, vectors.sizes, (_score_block(r, c, vectors, floor) for r, c in blocks)))
     components = _strong_components(candidates, vectors, settings)
     label = np.empty(len(units), dtype=np.int64)
     for number, component in enumerate(components):
         label[component] = number
     within = (_score_block(r, c, vectors, EDGE_FLOOR, label) for r, c in _component_blocks(units, df, components))
-    return ScoredStoryline(units, _matches(_scored(units, vectors.sizes, within), vectors, settings), components)
+    scored = aligner(_scored(units, vectors.sizes, within))
+    return ScoredStoryline(units, _matches(scored, vectors, settings), components, aligner.overlaps)
 
 
 def _blocks(
@@ -284,25 +295,58 @@ def _scored(units: Sequence[Unit], sizes: np.ndarray, blocks: Iterable[tuple[np.
     return _Scored(*(column[first_seen] for column in astuple(scored)))
 
 
-def _speaker_bonus(scored: _Scored, vectors: _Vectors, weight: float) -> np.ndarray:
-    """Return each pair's speaker evidence: +weight if the speakers agree, -weight if not."""
+class _Aligner:
+    """Token alignment of scored pairs, each pair aligned once: containment and overlap lift the score."""
+
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self.units = units
+        self.known: dict[Pair, tuple[float, bool, bool]] = {}
+        self.overlaps: set[Pair] = set()
+
+    def __call__(self, scored: _Scored) -> _Scored:
+        """Return the pairs with scores lifted by their alignment and containment taken from it."""
+        score = scored.score.copy()
+        first_inside, second_inside = np.zeros_like(scored.first_inside), np.zeros_like(scored.second_inside)
+        rows = np.flatnonzero(scored.score >= ALIGN_FLOOR)
+        for row, a, b in zip(rows.tolist(), scored.first[rows].tolist(), scored.second[rows].tolist(), strict=True):
+            found = self.known.get((a, b))
+            if found is None:
+                found = self.known[(a, b)] = self._align(a, b)
+            strength, first_inside[row], second_inside[row] = found
+            score[row] = max(score[row], strength)
+        return _Scored(scored.first, scored.second, score, scored.dice, first_inside, second_inside)
+
+    def _align(self, a: int, b: int) -> tuple[float, bool, bool]:
+        """Return the link strength of two units' alignment and whether each is contained in the other."""
+        alignment = align(self.units[a].sequence, self.units[b].sequence)
+        evidence = min(1.0, alignment.matched / ALIGN_EVIDENCE)
+        if alignment.overlaps():
+            self.overlaps.add((a, b))
+        return link_strength(alignment) * evidence, alignment.contains(0), alignment.contains(1)
+
+
+def _speaker_bonus(scored: _Scored, vectors: _Vectors, settings: Settings) -> np.ndarray:
+    """Return each pair's speaker evidence: ``speaker_weight`` when both name the same speaker.
+
+    Two different speakers are held against a link by the linkage, cluster against cluster
+    (``statement_linkage``), where a quotation that names nobody takes its cluster's speaker.
+    """
     first, second = vectors.speakers[scored.first], vectors.speakers[scored.second]
-    known = (first >= 0) & (second >= 0)
-    return np.where(known, np.where(first == second, weight, -weight), 0.0)
+    return np.where((first >= 0) & (first == second), settings.speaker_weight, 0.0)
 
 
 def _strong_components(scored: _Scored, vectors: _Vectors, settings: Settings) -> list[list[int]]:
-    """Return the components of links that reach the threshold (different sources only)."""
-    linked = scored.score + _speaker_bonus(scored, vectors, settings.speaker_weight)
-    strong = (linked >= settings.match_threshold) & (vectors.sources[scored.first] != vectors.sources[scored.second])
+    """Return the components of links that reach the threshold (another source, or a part of the same one)."""
+    linked = scored.score + _speaker_bonus(scored, vectors, settings)
+    strong = (linked >= settings.match_threshold) & _linkable(scored, vectors)
     pairs = zip(scored.first[strong].tolist(), scored.second[strong].tolist(), strict=True)
     return connected_components(len(vectors.bags), pairs)
 
 
 def _matches(scored: _Scored, vectors: _Vectors, settings: Settings) -> dict[Pair, _Match]:
-    """Turn scored pairs into matches with speaker evidence; same-source pairs never link."""
-    bonus = _speaker_bonus(scored, vectors, settings.speaker_weight)
-    allowed = np.nonzero(vectors.sources[scored.first] != vectors.sources[scored.second])[0]
+    """Turn scored pairs into matches with speaker evidence; same-source pairs only when one contains the other."""
+    bonus = _speaker_bonus(scored, vectors, settings)
+    allowed = np.nonzero(_linkable(scored, vectors))[0]
     columns = (
         scored.first,
         scored.second,
@@ -314,6 +358,12 @@ def _matches(scored: _Scored, vectors: _Vectors, settings: Settings) -> dict[Pai
     )
     rows = zip(*(column[allowed].tolist() for column in columns), strict=True)
     return {(a, b): _Match(s, linked, order, fi, si) for a, b, s, linked, order, fi, si in rows}
+
+
+def _linkable(scored: _Scored, vectors: _Vectors) -> np.ndarray:
+    """Tell per pair whether it may link: two sources, or one source quoting a part of its own quotation."""
+    other_source = vectors.sources[scored.first] != vectors.sources[scored.second]
+    return other_source | scored.first_inside | scored.second_inside
 
 
 def _codes(values: Sequence[str | None]) -> np.ndarray:

@@ -1,4 +1,15 @@
-"""Average linkage of a storyline's speech units into statements, never merging a source twice."""
+"""Average linkage of a storyline's speech units into statements, never merging a source twice.
+
+A statement is what one speaker said on one occasion; a quotation may carry all of it or a
+part. So the linkage compares what two clusters *say*, not every pair of their cuts: inside
+a cluster, a member whose wording another member contains (token alignment) is represented
+by that member, and two clusters are linked by the mean similarity of their representatives'
+cross pairs. When every representative of one cluster is contained in the other, the link is
+how well they are contained. This lets a part join the whole it was cut from, a near-copy
+(two wordings that contain each other) join a cluster of many wordings through the one it
+copies, and two disjoint parts share a cluster through a member that contains both, while
+two statements that merely overlap one long quotation still need their own wordings to agree.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +30,32 @@ class _Graph:
     score: dict[Pair, float]
     order: dict[Pair, float]
     containers: dict[int, set[int]]
-    partial: list[bool]
+    """Per unit, the units that contain it and link to it (speaker evidence included)."""
+    overlaps: dict[int, set[int]]
+    """Per unit, the units whose wording overlaps it and that link to it."""
+    sizes: list[int]
+    """Per unit, how many concepts its wording has (the larger of two near-copies represents both)."""
     sources: list[str]
+    fragments: list[bool]
+    """Per unit, whether it was quoted as a fragment woven into the article's own sentence."""
+    speakers: list[tuple[str | None, float]]
+    """Per unit, its speaker entity (``None`` if unknown) and how sure that attribution is."""
     threshold: float
+    conflict: float
+    """How much a different speaker lowers a link (times the less sure attribution)."""
+
+    def pair(self, x: int, y: int) -> tuple[float, float]:
+        """Return the linked score and the ordering Dice of two units (zero if never scored)."""
+        key = (x, y) if x < y else (y, x)
+        return self.score.get(key, 0.0), self.order.get(key, 0.0)
+
+    def covers(self, z: int, x: int) -> bool:
+        """Tell whether unit ``z`` stands for unit ``x``: it contains ``x`` and is not merely its copy."""
+        if z not in self.containers.get(x, ()):
+            return False
+        if x not in self.containers.get(z, ()):
+            return True
+        return (self.sizes[z], -z) > (self.sizes[x], -x)
 
 
 # --------------------------------------------------------------------------- clustering
@@ -30,16 +64,32 @@ class _Graph:
 def _graph(story: ScoredStoryline, settings: Settings) -> _Graph:
     """Collect the speaker-adjusted similarities and containments the linkage reads."""
     units = story.units
-    partial = [u.partial for u in units]
-    graph = _Graph({}, {}, defaultdict(set), partial, [u.source for u in units], settings.match_threshold)
+    sizes = [len(u.sequence) for u in units]
+    graph = _Graph(
+        {},
+        {},
+        defaultdict(set),
+        defaultdict(set),
+        sizes,
+        [u.source for u in units],
+        [u.partial for u in units],
+        [(u.speaker, u.confidence) for u in units],
+        settings.match_threshold,
+        settings.speaker_conflict,
+    )
     for pair, match in story.matches.items():
         a, b = pair
         graph.score[pair] = match.linked
         graph.order[pair] = match.order
+        if match.linked < settings.match_threshold or _speaker_conflict(graph, graph.speakers[a], graph.speakers[b]):
+            continue
         if match.first_inside:
             graph.containers[a].add(b)
         if match.second_inside:
             graph.containers[b].add(a)
+        if pair in story.overlaps:
+            graph.overlaps[a].add(b)
+            graph.overlaps[b].add(a)
     return graph
 
 
@@ -73,11 +123,14 @@ class StatementLinkage(Agglomeration):
         self.neighbours = neighbours
         self.sources = {node: frozenset([graph.sources[node]]) for node in nodes}
         self.owner = {node: node for node in nodes}
+        self.speaker = {node: _cluster_speaker(graph, [node]) for node in nodes}
         self.next_id = max(nodes) + 1
         for a in nodes:
             for b in neighbours[a]:
-                if a < b and graph.score[(a, b)] >= graph.threshold:
-                    self.queue((-graph.order[(a, b)], -graph.score[(a, b)]), a, b)
+                if a < b and b in self.owner:
+                    conflict = _speaker_conflict(graph, self.speaker[a], self.speaker[b])
+                    if graph.score[(a, b)] - conflict >= graph.threshold:
+                        self.queue((-graph.order[(a, b)] + conflict, -graph.score[(a, b)] + conflict), a, b)
 
     def consider(self, a: int, b: int) -> None:
         """Merge two clusters unless that puts one source twice; queue the result with its neighbours."""
@@ -89,6 +142,8 @@ class StatementLinkage(Agglomeration):
         self.sources[merged] = self.sources.pop(a) | self.sources.pop(b)
         for node in members[merged]:
             self.owner[node] = merged
+        del self.speaker[a], self.speaker[b]
+        self.speaker[merged] = _cluster_speaker(graph, members[merged])
         # Scored pairs may reach into other components (components keep only strong links);
         # those clusters are linked on their own, never with this one.
         owner = self.owner
@@ -97,8 +152,9 @@ class StatementLinkage(Agglomeration):
             if _conflict(graph, self.sources, members, merged, other):
                 continue
             mean, order = _linkage(graph, members[merged], members[other])
-            if mean >= graph.threshold:
-                self.queue((-order, -mean), other, merged)
+            conflict = _speaker_conflict(graph, self.speaker[merged], self.speaker[other])
+            if mean - conflict >= graph.threshold:
+                self.queue((conflict - order, conflict - mean), other, merged)
 
 
 def _conflict(
@@ -106,8 +162,9 @@ def _conflict(
 ) -> bool:
     """Tell whether merging two clusters would put two quotations of one source together.
 
-    The one exception: fragments woven into one article's reported speech may share a
-    cluster when a member from another source contains each of them.
+    An article may quote one statement in parts: two of its quotations may share a cluster
+    when one is a fragment the other contains, or when a member of another source contains
+    or overlaps both of them (another outlet quoting them as one passage).
     """
     if not sources[a] & sources[b]:
         return False
@@ -116,24 +173,112 @@ def _conflict(
         for y in members[b]:
             if graph.sources[x] != graph.sources[y]:
                 continue
-            if not (graph.partial[x] and graph.partial[y]) or _vouched(graph, x, y, together) < graph.threshold:
+            if (graph.fragments[x] and y in graph.containers.get(x, ())) or (
+                graph.fragments[y] and x in graph.containers.get(y, ())
+            ):
+                continue
+            if not _bridged(graph, x, y, together):
                 return True
     return False
 
 
-def _linkage(graph: _Graph, first: Sequence[int], second: Sequence[int]) -> tuple[float, float]:
-    """Return the mean similarity of two clusters' cross pairs, and the mean of their Dice.
+def _bridged(graph: _Graph, x: int, y: int, members: set[int]) -> bool:
+    """Tell whether a member of another source contains or overlaps both ``x`` and ``y`` (linking to each)."""
+    around_x = graph.containers.get(x, set()) | graph.overlaps.get(x, set())
+    around_y = graph.containers.get(y, set()) | graph.overlaps.get(y, set())
+    return any(graph.sources[z] != graph.sources[x] for z in around_x & around_y & members)
 
-    Two fragments that do not overlap say nothing against each other when a member of the
-    merged cluster contains both; such a pair counts as the weaker of its two containments.
+
+def _two_sources(graph: _Graph, units: set[int]) -> bool:
+    """Tell whether the units come from at least two sources."""
+    return len({graph.sources[z] for z in units}) >= 2
+
+
+def _cluster_speaker(graph: _Graph, members: Sequence[int]) -> tuple[str | None, float]:
+    """Return the speaker most members name (ties: the surest, then the first by id) and its surest confidence."""
+    counts: dict[str, list[float]] = defaultdict(list)
+    for x in members:
+        speaker, sure = graph.speakers[x]
+        if speaker is not None:
+            counts[speaker].append(sure)
+    if not counts:
+        return None, 0.0
+    best = min(counts, key=lambda s: (-len(counts[s]), -max(counts[s]), s))
+    return best, max(counts[best])
+
+
+def _speaker_conflict(graph: _Graph, first: tuple[str | None, float], second: tuple[str | None, float]) -> float:
+    """Return how much two clusters' speakers (``_cluster_speaker``) lower their link: nothing unless both differ.
+
+    Quotations without a speaker take their cluster's, so a quotation that names nobody
+    cannot carry one speaker's words into another speaker's statement.
     """
-    together = set(first) | set(second)
+    (a, sure_a), (b, sure_b) = first, second
+    if a is None or b is None or a == b:
+        return 0.0
+    return graph.conflict * sure_a * sure_b
+
+
+def _representatives(graph: _Graph, members: Sequence[int]) -> list[int]:
+    """Return the members no other member stands for (the wholes, one of each set of near-copies)."""
+    present = set(members)
+    return [x for x in members if not any(graph.covers(z, x) for z in graph.containers.get(x, set()) & present)]
+
+
+def _linkage(graph: _Graph, first: Sequence[int], second: Sequence[int]) -> tuple[float, float]:
+    """Return the link of two clusters, and the mean Dice that orders merges.
+
+    The link is the mean similarity of the cross pairs of the merged cluster's
+    representatives; when all of them come from one side, it is how well the other
+    side's own representatives are contained in that side.
+    """
+    wholes = set(_representatives(graph, [*first, *second]))
+    own = [x for x in first if x in wholes], [y for y in second if y in wholes]
+    if own[0] and own[1]:
+        return _mean(graph, own[0], own[1], {*first, *second})
+    parts, outer = (second, first) if own[0] else (first, second)
+    heads = _representatives(graph, parts)
+    if not _joins_as_part(graph, heads, outer):
+        return 0.0, 0.0
+    total = order = 0.0
+    for x in heads:
+        score, dice = max((graph.pair(x, z) for z in outer if z in graph.containers.get(x, ())), default=(0.0, 0.0))
+        total += score
+        order += dice
+    return total / len(heads), order / len(heads)
+
+
+def _joins_as_part(graph: _Graph, heads: Sequence[int], outer: Sequence[int]) -> bool:
+    """Tell whether a cluster whose wordings are all contained in another's may join it as a part.
+
+    It may when the other cluster is only the whole and fragments cut from it. When the
+    other cluster also holds full quotations of something else (a second statement that
+    one long quotation runs on into), the joining needs members of two sources that quote
+    both together; otherwise the long quotation covers two statements and joins one of them.
+    """
+    holders = {z for x in heads for z in outer if z in graph.containers.get(x, ())}
+    rest = [
+        z
+        for z in outer
+        if z not in holders
+        and not any(graph.pair(z, x)[0] >= graph.threshold for x in heads)
+        and not (graph.fragments[z] and graph.containers.get(z, set()) & holders)
+    ]
+    return not rest or _two_sources(graph, holders)
+
+
+def _mean(graph: _Graph, first: Sequence[int], second: Sequence[int], together: set[int]) -> tuple[float, float]:
+    """Return the mean similarity and mean Dice of the cross pairs of two groups of units.
+
+    Two parts of a statement that do not overlap say nothing against each other when a
+    member of the merged cluster contains both; such a pair counts as the weaker of its two
+    containments.
+    """
     total = order = 0.0
     for x in first:
         for y in second:
-            pair = (x, y) if x < y else (y, x)
-            score, dice = graph.score.get(pair, 0.0), graph.order.get(pair, 0.0)
-            if score < graph.threshold and graph.partial[x] and graph.partial[y]:
+            score, dice = graph.pair(x, y)
+            if score < graph.threshold:
                 vouched = _vouched(graph, x, y, together)
                 score, dice = max(score, vouched), max(dice, vouched)
             total += score
@@ -146,7 +291,5 @@ def _vouched(graph: _Graph, x: int, y: int, members: set[int]) -> float:
     """Return how strongly a member that contains both ``x`` and ``y`` ties them together."""
     best = 0.0
     for z in graph.containers.get(x, set()) & graph.containers.get(y, set()) & members:
-        xz = graph.score[(x, z) if x < z else (z, x)]
-        yz = graph.score[(y, z) if y < z else (z, y)]
-        best = max(best, min(xz, yz))
+        best = max(best, min(graph.pair(x, z)[0], graph.pair(y, z)[0]))
     return best

@@ -9,9 +9,11 @@ How two quotations are compared
     it the longer one contains), so a fragment cut from a longer quote still matches it.
     Coverage counts in full only once the shorter side has a few concepts, and a match
     whose shared concepts weigh little in total is scaled down, so two common words prove
-    nothing. Case, punctuation, ellipses and word order do not matter. Speakers are
-    evidence, not a wall: when both are known, agreement adds ``Settings.speaker_weight``
-    and disagreement subtracts it.
+    nothing. Case, punctuation, ellipses and word order do not matter. Pairs that score
+    ``similarity.ALIGN_FLOOR`` or more are also aligned token by token (``alignment``): a
+    part contained in a longer quotation, or two cuts that overlap, link on that alone.
+    Agreeing speakers add ``Settings.speaker_weight``; two different speakers are held
+    against a merge cluster against cluster (``statement_linkage``).
 
 How the work is bounded
     Scores are computed many-to-many with ``rapidfuzz.process.cdist`` inside blocks. Each
@@ -24,22 +26,37 @@ How the work is bounded
     candidate pairs inside each component for the linkage to average.
 
 How quotations are clustered
-    Statements and fragments are clustered together by average linkage, the most
-    interchangeable wordings first: two clusters merge only while the mean similarity of
-    all their cross pairs reaches ``Settings.match_threshold``. A quotation that joins two
-    statements therefore attaches to the one it matches best and cannot chain the two
-    together. Two fragments that do not overlap are not held against each other when a
-    member of the cluster contains both. Two quotations from the same source never share
-    a cluster unless their normalised texts are equal (an article quoting one statement
-    twice). Terms and titles only group with quotations of the same kind and the same
-    normalised text. Every quotation ends in exactly one cluster; a statement only one
-    outlet carried is a cluster of one. Clusters never cross storylines.
+    A statement is what one speaker said on one occasion; a quotation may carry a part of
+    it. Statements and fragments are clustered together by average linkage, the most
+    interchangeable wordings first, over what the clusters say: a member that another
+    member contains is represented by it, and two clusters merge only while the mean
+    similarity of their representatives' cross pairs reaches ``Settings.match_threshold``
+    (``statement_linkage``). So a part joins the whole it was cut from and a near-copy
+    joins a cluster of many wordings through the one it copies, while a quotation that
+    runs two statements together attaches to the one it matches best and does not chain
+    them (unless a second outlet quotes them together too). Two quotations of one source
+    share a cluster only as parts of one statement: a fragment of the article's own fuller
+    quotation, or parts another outlet quotes as one passage (or equal normalised texts:
+    an article quoting one statement twice). Terms and titles only group with quotations
+    of the same kind and the same normalised text. Every quotation ends in exactly one
+    cluster; a statement only one outlet carried is a cluster of one. Clusters never cross
+    storylines.
 
 Canonical wording rule
-    The canonical quotation is one outlet's real text: the most complete variant (the most
-    content words); ties go to the most agreed-upon variant (the highest mean similarity
-    to the other members), then to the earliest published source, then to the smallest
-    source id, then to the earliest position in that source.
+    The canonical quotation is one outlet's real text, the longest faithful version: the
+    variant whose wording contains the most other members (token alignment), then the most
+    complete one (the most content words); ties go to the most agreed-upon variant (the
+    highest mean similarity to the other members), then to the earliest published source,
+    then to the smallest source id, then to the earliest position in that source.
+
+What each variant covers
+    Every quote records the part of the canonical wording it carries (``Quote.covers``):
+    the half-open range of the canonical's words that its own words align with (longest
+    common subsequence of normalised words), or ``None`` when fewer than two words align
+    (a reworded or translated variant). A quotation that covers two statements (it runs
+    from the end of one into the start of the next) belongs to one cluster only: the one
+    its wording links to best, which is usually the one that supplies most of its words;
+    its words beyond that statement show as additions in the word diff.
 
 Identity and order
     A cluster's id is ``stable_id("c", storyline, normalised canonical text)`` (terms and
@@ -58,6 +75,7 @@ from itertools import groupby
 from ..models import Article, Published, Quote, QuoteCluster, date_order, stable_id
 from ..settings import Settings
 from ..text.tokens import normalise_text
+from .alignment import coverage
 from .dates import known
 from .similarity import ScoredStoryline, score_storyline
 from .statement_linkage import link_statements
@@ -87,7 +105,9 @@ def cluster_quotes(
     """
     published = {a.id: known(a.published) for a in articles}
     drafts: list[QuoteCluster] = []
-    for (_, family), family_units in groupby(make_units(quotes, storyline_of), key=lambda u: (u.storyline, u.family)):
+    units = make_units(quotes, storyline_of)
+    words = {q.id: u.text.split() for u in units for q in u.quotes}
+    for (_, family), family_units in groupby(units, key=lambda u: (u.storyline, u.family)):
         if family == SPEECH:
             story = score_storyline(list(family_units), settings)
             drafts.extend(_draft(cluster, story, published) for cluster in link_statements(story, settings))
@@ -97,7 +117,7 @@ def cluster_quotes(
             )
     clusters = _finish_clusters(drafts)
     log.debug("%d quotes in %d clusters", len(quotes), len(clusters))
-    return clusters, _assign(quotes, clusters)
+    return clusters, _assign(quotes, clusters, words)
 
 
 # --------------------------------------------------------------------------- clusters
@@ -125,13 +145,35 @@ def _raw_score(story: ScoredStoryline, a: int, b: int) -> float:
     return match.score if match else 0.0
 
 
+def _contained(members: Sequence[int], story: ScoredStoryline) -> dict[int, int]:
+    """Return, per member unit, how many quotes of the other members its wording contains."""
+    held = dict.fromkeys(members, 0)
+    for a in members:
+        for b in members:
+            match = story.matches.get((a, b)) if a < b else None
+            if match is None:
+                continue
+            if match.second_inside:
+                held[a] += len(story.units[b].quotes)
+            if match.first_inside:
+                held[b] += len(story.units[a].quotes)
+    return held
+
+
 def _canonical(members: Sequence[int], story: ScoredStoryline, published: Mapping[str, Published | None]) -> Quote:
-    """Pick the canonical quote: most content words, most agreed-upon, earliest, smallest source."""
+    """Pick the canonical quote: the longest faithful version.
+
+    That is the wording that contains the most of the other members (so the whole a
+    part was cut from, not a long quotation that runs on into other words), then the most
+    content words, the most agreed-upon, the earliest, the smallest source.
+    """
     agreement = _agreement(members, story)
-    candidates = [(q, story.units[pos].words) for pos in members for q in story.units[pos].quotes]
-    best, _ = min(
+    held = _contained(members, story)
+    candidates = [(q, story.units[pos].words, held[pos]) for pos in members for q in story.units[pos].quotes]
+    best, _, _ = min(
         candidates,
         key=lambda item: (
+            -item[2],
             -item[1],
             -round(agreement[item[0].id], 9),
             date_order(published.get(item[0].source), item[0].source),
@@ -184,10 +226,25 @@ def _draft(members: Sequence[int], story: ScoredStoryline, published: Mapping[st
     )
 
 
-def _assign(quotes: Sequence[Quote], clusters: Sequence[QuoteCluster]) -> tuple[Quote, ...]:
-    """Return the quotes with their cluster ids set, sorted by source, offsets and id."""
-    cluster_of = {quote_id: c.id for c in clusters for quote_id in c.quotes}
-    assigned = [replace(q, cluster=cluster_of[q.id]) for q in quotes]
+def _assign(
+    quotes: Sequence[Quote], clusters: Sequence[QuoteCluster], words: Mapping[str, list[str]]
+) -> tuple[Quote, ...]:
+    """Return the quotes with their cluster ids and coverage set, sorted by source, offsets and id.
+
+    ``words`` gives each quote's normalised words.
+    """
+    cluster_of = {quote_id: c for c in clusters for quote_id in c.quotes}
+    assigned = []
+    for quote in quotes:
+        cluster = cluster_of[quote.id]
+        whole = words[cluster.canonical]
+        if not whole:
+            covers = None
+        elif quote.id == cluster.canonical:
+            covers = (0, len(whole))
+        else:
+            covers = coverage(words[quote.id], whole)
+        assigned.append(replace(quote, cluster=cluster.id, covers=covers))
     return tuple(sorted(assigned, key=lambda q: (q.source, q.start, q.end, q.id)))
 
 

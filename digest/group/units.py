@@ -28,6 +28,10 @@ class Unit:
     concepts: frozenset[str]
     words: int
     """How many content words the text has (what makes a variant the most complete)."""
+    sequence: tuple[str, ...] = ()
+    """The text's concepts in order, for token alignment (``digest.group.alignment``)."""
+    confidence: float = 1.0
+    """How likely the speaker is right: the lowest attribution confidence among the quotes naming it."""
 
     @property
     def partial(self) -> bool:
@@ -61,7 +65,19 @@ def _unit(key: tuple[str, str, str, str], members: list[Quote]) -> Unit:
     ordered = tuple(sorted(members, key=lambda q: (q.start, q.end, q.id)))
     speaker = next((q.speaker for q in ordered if q.speaker is not None), None)
     found = concepts(ordered[0].text)
-    return Unit(storyline, family, source, text, ordered, speaker, frozenset(found), len(found))
+    sure = [q.confidence for q in ordered if q.speaker == speaker and q.confidence is not None]
+    return Unit(
+        storyline,
+        family,
+        source,
+        text,
+        ordered,
+        speaker,
+        frozenset(found),
+        len(found),
+        tuple(found),
+        min(sure, default=1.0),
+    )
 
 
 def same_text_groups(units: list[Unit]) -> list[Unit]:
