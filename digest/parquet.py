@@ -63,6 +63,7 @@ def _schemas() -> dict[str, Any]:
                 ("attribution", text),
                 ("confidence", pa.float64()),
                 ("cluster", text),
+                ("covers", pa.list_(pa.int64())),
                 ("kind", text),
                 ("diff", pa.list_(pa.struct([("op", text), ("canonical", text), ("variant", text)]))),
             ]
