@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.text.grammar import DETERMINERS
-from digest.text.personal_names import COMPOUND_PREFIXES, HYPHEN_PARTICLES, NAME_SUFFIXES
+from digest.text.personal_names import COMPOUND_PREFIXES, HYPHEN_PARTICLES, NAME_SUFFIXES, PARTY_TAG, POST_NOMINALS
 from digest.text.titles import HONORIFICS, NAME_LIKE_TITLES, RANKS, ROLE_SYNONYMS, TITLE_CONNECTORS, TITLE_WORDS
 from digest.text.tokens import is_acronym
 
@@ -28,14 +28,24 @@ from .keys import (
 # --------------------------------------------------------------------------- titles
 
 
+_OPEN_PAREN_RE = re.compile(r"\s*\([^)]*$")
+_PARTY_TAG_RE = re.compile(PARTY_TAG)
+
+
 def name_words(text: str) -> list[str]:
-    """Split a name or description into words, dropping edge punctuation and parentheses."""
-    text = PAREN_RE.sub("", text)
+    """Split a name or description into words, dropping edge punctuation and parentheses.
+
+    A bracket left open at the end (``Paul D. Ryan (R-Wis``) and a party tag after a
+    comma (``Paul Ryan, R-Wis.``) are dropped as well.
+    """
+    text = _OPEN_PAREN_RE.sub("", PAREN_RE.sub("", text))
     out = []
     for raw in text.split():
         word = raw.strip(',;:!?“”"()[]{}«»—–')
         if word:
             out.append(word)
+    while len(out) > 1 and _PARTY_TAG_RE.match(out[-1]):
+        out.pop()
     return out
 
 
@@ -114,8 +124,32 @@ def split_title(name: str) -> tuple[str | None, str]:
     for i in range(len(words) - 2, -1, -1):
         titled = _title_position(words, plains, i) or (i == 0 and _is_origin(words[0]))
         if titled and is_personal_name(" ".join(words[i + 1 :])):
-            return " ".join(words[: i + 1]), " ".join(words[i + 1 :])
-    return None, " ".join(words) if words else name.strip()
+            return " ".join(words[: i + 1]), " ".join(_name_only(words[i + 1 :]))
+    if not words:
+        return None, name.strip()
+    return None, " ".join(_name_only(words) if is_personal_name(" ".join(words)) else words)
+
+
+def _name_only(words: Sequence[str]) -> list[str]:
+    """Drop what is written around a personal name but is no part of it.
+
+    Honours and offices after it (``Ian Blackford MP``), and a particle before a given
+    name, where it is the word before the name (``as Liz Truss``, ``de Liz Truss``; a
+    particle belongs before a surname: ``de Gaulle``, ``von der Leyen``).
+    """
+    out = list(words)
+    while len(out) > 2 and plain_word(out[-1]) in POST_NOMINALS and is_capitals_word(out[-1]):
+        out.pop()
+    while len(out) > 2 and _is_loose_particle(out[0]) and sum(is_capitalised(w) for w in out[1:]) >= 2:
+        out.pop(0)
+    return out
+
+
+def _is_loose_particle(word: str) -> bool:
+    """Tell whether a word is a particle written on its own, lower case or all capitals (``de``, ``AS``)."""
+    plain = plain_word(word)
+    spaced = plain in PARTICLES and "-" not in word and plain not in COMPOUND_PREFIXES
+    return spaced and (word.islower() or word.isupper())
 
 
 def _is_origin(word: str) -> bool:
