@@ -983,3 +983,27 @@ def test_pronouns_find_people_named_with_the_same_tokens_elsewhere() -> None:
     )
     quotes = [q for q in extract(text) if q.kind is STATEMENT]
     assert [q.speaker_as_written for q in quotes] == ["Jane Okafor", "Jane Okafor"]
+
+
+# ---------------------------------------------------------------- verbs that are nouns, places that are no people
+
+
+def test_a_reporting_word_used_as_a_noun_names_no_speaker() -> None:
+    text = (
+        "Mayor Ruth Calder announced her departure on Monday.\n"
+        "It came after a week of turmoil inside City Hall, with calls for a new vote.\n"
+        "Speaking outside the town hall, she said: “I am proud of what we built.”"
+    )
+    assert only(text).speaker_as_written == "Ruth Calder"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We followed every rule,” testified Owen Marsh, the site manager.",
+        "Owen Marsh retorted: “We followed every rule.”",
+        "“We followed every rule,” Owen Marsh insists.",
+    ],
+)
+def test_less_common_reporting_verbs(sentence: str) -> None:
+    assert only(sentence).speaker_as_written == "Owen Marsh"

@@ -40,6 +40,7 @@ from .phrases import (
     object_phrase,
     phrase_tokens,
     possessive,
+    reporting_verbs,
     role_noun,
     subject_phrase,
     verb_like,
@@ -90,7 +91,7 @@ def _verb_follows(right: str, quote_text: str) -> bool:
     """Tell whether a reporting verb follows the closing mark within a few words (``“...,” his son said``)."""
     if not _signalled(right, quote_text):
         return False
-    verb = REPORTING_VERB.search(right[:80])
+    verb = next(reporting_verbs(right[:80]), None)
     return verb is not None and len(right[: verb.start()].split()) <= MAX_SPEAKER_WORDS // 3
 
 
@@ -113,7 +114,7 @@ def _right_speaker(right: str, quote_text: str) -> Who | None:
     inverted = INVERTED_SUBJECT.match(stripped)
     if inverted:
         return Who(inverted.group("pronoun"), "pronoun")
-    verb = REPORTING_VERB.search(stripped)
+    verb = next(reporting_verbs(stripped), None)
     if verb is None:
         return None
     before, after = stripped[: verb.start()], stripped[verb.end() :]
@@ -129,7 +130,7 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
     predicate = _predicate_subject(left, quote_text)
     if predicate is not None:
         return predicate
-    verbs = list(REPORTING_VERB.finditer(left))
+    verbs = list(reporting_verbs(left))
     if not verbs:
         if carry is not None and CONTINUED_THAT.match(left):
             return Attribution(carry, "left")
@@ -286,7 +287,7 @@ def _apposition(left: str) -> Attribution | None:
 
 def _sentence_speaker(right: str) -> Who | None:
     """Read ``..., the ministry said.`` at the end of the sentence a quotation sits in."""
-    verb = last_match(REPORTING_VERB.finditer(right))
+    verb = last_match(reporting_verbs(right))
     if verb is None or verb.group().endswith(PARTICIPLE_SUFFIX):
         return None
     if verb.group().lower() in OBJECT_SPEAKER_PHRASES:

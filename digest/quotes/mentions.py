@@ -21,7 +21,6 @@ from digest.text.marks import DASHES, TOKEN, TOKEN_EDGE
 from digest.text.organisations import MEDIA_WORDS, ORG_WORDS
 from digest.text.personal_names import NAME_PARTICLES, NAME_PREFIXES
 from digest.text.places import PLACE_HEADS
-from digest.text.reporting import REPORTING_VERB
 from digest.text.sentences import ABBREVIATIONS, SENTENCE_END_CHARS
 from digest.text.titles import FEMININE_WORDS, MASCULINE_WORDS, ROLE_NOUNS, SINGLE_OFFICES, VAGUE_PERSON_NOUNS
 from digest.text.tokens import is_acronym
@@ -50,6 +49,7 @@ from .phrases import (
     is_name_word,
     is_title_token,
     possessive,
+    reporting_verbs,
     verb_speaker,
     with_relay,
 )
@@ -233,7 +233,7 @@ def scan_mentions(text: str, paras: tuple[Span, ...], found: list[Found]) -> lis
     out: list[_Mention] = []
     j, budget = 0, MAX_MENTIONS
     for span in paras:
-        for verb in REPORTING_VERB.finditer(text, span.start, span.end):
+        for verb in reporting_verbs(text, span.start, span.end):
             pos = verb.start()
             while j < len(tops) and tops[j][1] <= pos:
                 j += 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -26,8 +28,10 @@ from digest.text.places import PLACE_HEADS
 from digest.text.reporting import (
     DATELINE_SEPARATORS,
     IN_STATEMENT,
+    NOUN_MARKERS,
     OBJECT_SPEAKER_PHRASES,
     PARTICIPLE_SUFFIX,
+    REPORTING_VERB,
     REPORTING_VERBS,
     STATEMENT_BY,
     TRAILING_ACRONYM,
@@ -37,6 +41,20 @@ from digest.text.tokens import is_acronym
 
 from .context import sentence_end_in
 from .limits import MAX_DESCRIPTION_WORDS, MAX_NAME_TOKENS, MAX_ROLE_WORDS, MAX_SPEAKER_WORDS
+
+# ---------------------------------------------------------------- reporting verbs
+
+_WORD_BEFORE = re.compile(r"([\w’'-]+)[\s,]*$")
+
+
+def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """Yield the reporting verbs in ``text[start:end]`` that are verbs, not nouns (``with calls for``)."""
+    stop = len(text) if end is None else end
+    for verb in REPORTING_VERB.finditer(text, start, stop):
+        before = _WORD_BEFORE.search(text, max(start, verb.start() - 24), verb.start())
+        if before is None or before.group(1).lower() not in NOUN_MARKERS:
+            yield verb
+
 
 # ---------------------------------------------------------------- speaker phrases
 

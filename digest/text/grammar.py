@@ -43,7 +43,8 @@ OBLIQUE_WORDS = words(
     """
     of for to in on at from by with about against among between into over under after before
     since until while when whereas although though because if unless during following despite
-    amid like than toward towards including
+    amid like than toward towards including inside outside within across throughout near beside
+    behind beyond around through without upon onto
     """
 )
 """Words after which a name in the same clause is an object or an adverbial, not the subject."""

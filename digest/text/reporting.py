@@ -36,9 +36,15 @@ MORE_REPORTING_VERBS = words(
     contended recounted agreed acknowledges admits recalls concedes insist
     accused accuses blamed blames thanked praised praising decried questioned touted slammed
     criticized criticised mocked dismissed promising
+    testified testifies denounced denounces proclaimed proclaims bemoaned bemoans shouted yelled
+    exclaimed muttered scoffed retorted mused opined sniped chided groused barked blasted
+    defended confided intimated retweeted pronounced wondered conceded insists quips recalled
     """
 )
 """English reporting verbs found missing on real copy (``“...”, continued Erdogan``)."""
+
+NOUN_MARKERS = words("the a an this these those its his her their our my your with amid despite")
+"""Words before a reporting verb that make it a noun (``with calls for``, ``her claims``): no speaker's verb."""
 
 FOREIGN_REPORTING_VERBS = words(
     """
