@@ -932,3 +932,16 @@ def test_a_qualified_description_goes_to_the_one_holder_in_the_corpus() -> None:
     assert resolved[2].speaker == resolved[0].speaker == "aras-demir"
     assert resolved[3].speaker is None
     assert resolved[4].speaker is None
+
+
+def test_a_description_read_with_its_verb_still_names_the_office() -> None:
+    text = "Prime Minister Ilse Varga resigned on Thursday.\nThe story is developing, but the Prime Minister made a short statement."
+    art = article("b", text)
+    quotes = [
+        quote(0, "Ilse Varga", source="a", role="Prime Minister"),
+        quote(1, "the Prime Minister made a short statement", source="b", start=len(text)),
+        quote(2, "The president rejected the claim and", source="b", start=len(text)),
+    ]
+    _, resolved = resolve_speakers(quotes, [art])
+    assert resolved[1].speaker == resolved[0].speaker == "ilse-varga"
+    assert resolved[2].speaker is None

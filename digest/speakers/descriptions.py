@@ -9,16 +9,17 @@ whose roles say both. Anything less certain stays unlinked.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from digest.text.grammar import DETERMINERS
-from digest.text.titles import OFFICE_NOUNS, ROLE_PHRASES, ROLE_SYNONYMS, TITLE_WORDS
+from digest.text.titles import DESCRIPTIVE_ADJECTIVES, OFFICE_NOUNS, ROLE_PHRASES, ROLE_SYNONYMS, TITLE_WORDS
 
 from .agreement import role_fit, role_key
 from .classify import Kind
-from .keys import POSSESSIVE_RE, ROLE_CONFLICT, ROLE_MARGIN, ascii_key, demonym, plain_word
+from .keys import POSSESSIVE_RE, ROLE_CONFLICT, ROLE_MARGIN, demonym, plain_word
 from .persons import is_capitalised, name_words
 
 if TYPE_CHECKING:
@@ -31,27 +32,54 @@ PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "with", "from", "on"})
 """Words after which a description says whose office it is (``ambassador to the UN``)."""
 
 
+_PHRASES = tuple(
+    (re.compile(rf"\b{re.escape(phrase)}\b", re.IGNORECASE), office) for phrase, office in ROLE_PHRASES.items()
+)
+
+
 def fold_phrases(text: str) -> str:
-    """Return ``text`` in lower-case ASCII with offices named in other words folded (``head of state``)."""
-    folded = " ".join(ascii_key(text).split())
-    for phrase, office in ROLE_PHRASES.items():
-        folded = folded.replace(phrase, office)
-    return folded
+    """Return ``text`` with offices named in other words folded (``head of state`` -> ``president``)."""
+    for pattern, office in _PHRASES:
+        text = pattern.sub(office, text)
+    return text
 
 
 def office_head(written: str) -> str | None:
     """Return the office a description names (``the Labour Leader`` -> ``leader``), if any.
 
-    The office is the last word before a preposition (``Syria's ambassador to the UN``),
-    with synonyms folded (``the PM`` -> ``minister``).
+    The description ends before a preposition (``Syria's ambassador to the UN``) and before
+    the first lower-case word that cannot describe an office (``the president rejected the
+    claim``); its last word, synonyms folded (``the PM`` -> ``minister``), is the office.
     """
-    words = fold_phrases(written).split()
-    cut = next((i for i, w in enumerate(words) if i and w in PREPOSITIONS), len(words))
-    words = [plain_word(w) for w in words[:cut]]
+    words = _description_words(fold_phrases(written))
     if not words or words[0] in INDEFINITE:
         return None
     folded = ROLE_SYNONYMS.get(words[-1], words[-1]).split()
     return folded[-1] if folded and folded[-1] in OFFICE_NOUNS else None
+
+
+def _description_words(text: str) -> list[str]:
+    """Return the plain words a description opens with, up to where it stops describing an office."""
+    out: list[str] = []
+    for word in name_words(text):
+        plain = plain_word(word)
+        if out and plain in PREPOSITIONS:
+            break
+        if word[:1].islower() and not _describes(plain, word):
+            break
+        out.append(plain)
+    return out
+
+
+def _describes(plain: str, word: str) -> bool:
+    """Tell whether a lower-case word can be part of the description of an office holder."""
+    return (
+        _office_word(plain)
+        or plain in DETERMINERS
+        or plain in DESCRIPTIVE_ADJECTIVES
+        or demonym(plain) is not None
+        or bool(POSSESSIVE_RE.search(word))
+    )
 
 
 def qualifiers(written: str) -> frozenset[str]:
@@ -105,7 +133,7 @@ def _best(m: Mention, candidates: Sequence[int], roles: Mapping[int, set[str]]) 
     """Return the candidate whose roles fit the description clearly best."""
     if len(candidates) == 1:
         return candidates[0]
-    written = fold_phrases(m.written)
+    written = " ".join(_description_words(fold_phrases(m.written)))
     fits = sorted(((role_fit([written], roles[c]) or 0.0, c) for c in candidates), reverse=True)
     if fits[0][0] >= ROLE_CONFLICT and fits[0][0] - fits[1][0] >= ROLE_MARGIN:
         return fits[0][1]
