@@ -1007,3 +1007,20 @@ def test_a_reporting_word_used_as_a_noun_names_no_speaker() -> None:
 )
 def test_less_common_reporting_verbs(sentence: str) -> None:
     assert only(sentence).speaker_as_written == "Owen Marsh"
+
+
+def test_a_verb_without_its_subject_goes_to_the_person_just_named() -> None:
+    text = (
+        "La presidenta del Banco Central, Elena Prats, dijo que la medida era urgente.\n"
+        "“No es un rescate, es una solución comercial”, declaró en una rueda de prensa en Madrid."
+    )
+    assert only(text).speaker_as_written == "Elena Prats"
+
+
+def test_a_person_the_sentence_goes_on_about_is_its_subject() -> None:
+    text = (
+        "The strike ended on Friday, and the union held a vote on the offer.\n"
+        "The mood contrasted with the airline's chief executive, Rosa Lind, who was close to tears.\n"
+        "“This is a sad day for all of us,” she said."
+    )
+    assert only(text).speaker_as_written == "Rosa Lind"

@@ -15,6 +15,7 @@ from digest.text.reporting import (
     ATTACHING_GAP_WORDS,
     CITED_AS_SAYING,
     CONTINUED_THAT,
+    IMPLIED_SUBJECT_VERBS,
     INVERTED_SUBJECT,
     MAX_GAP_WORDS,
     OBJECT_SPEAKER_PHRASES,
@@ -119,6 +120,8 @@ def _right_speaker(right: str, quote_text: str) -> Who | None:
         return None
     before, after = stripped[: verb.start()], stripped[verb.end() :]
     who = subject_phrase(before, strict=True) if before else object_phrase(after)
+    if who is None and not before and verb.group().lower() in IMPLIED_SUBJECT_VERBS:
+        who = Who("", "pronoun")  # ``“...”, declaró en Berna``: the person just named speaks
     return with_relay(who, verb.group(), after)
 
 

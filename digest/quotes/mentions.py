@@ -428,6 +428,8 @@ def _appositive_evidence(low: str, state: _ScanState) -> None:
     person = state.appositive
     if person is None:
         return
+    if low == "who" and not state.appositive_words:
+        person.oblique = False  # ``contrasted with X, who was moved``: X is who the text goes on about
     state.appositive_words += 1
     opened = state.appositive_words > 1 or low in ("a", "an", "the")
     if not opened or low in OBLIQUE_WORDS or state.appositive_words > MAX_ROLE_WORDS:
@@ -541,9 +543,9 @@ def resolve_reference(who: Who | None, pos: int, mentions: Mentions, anchor: int
 
 def _pronoun_antecedent(low: str, anchor: int, mentions: Mentions) -> tuple[Who | None, str]:
     """Return who a pronoun refers to, and how: a person named just before, an earlier speaker, the main person."""
-    if low not in PERSON_PRONOUNS:
+    if low and low not in PERSON_PRONOUNS:
         return mentions.find(anchor, _pronoun_test(low)), "earlier"
-    gender = "f" if low in FEMININE_PRONOUNS else "m"
+    gender = "f" if low in FEMININE_PRONOUNS else "m" if low else ""  # "": a subject the verb implies
     found, via = mentions.antecedent(anchor, gender), "pronoun"
     if found is None:
         found, via = mentions.find(anchor, lambda m: mentions.fits(m, gender)), "earlier"

@@ -45,6 +45,8 @@ OBLIQUE_WORDS = words(
     since until while when whereas although though because if unless during following despite
     amid like than toward towards including inside outside within across throughout near beside
     behind beyond around through without upon onto
+    de del des du della delle dei degli dal dalla en dans con por para sur avec pour chez entre
+    sobre contra hacia
     """
 )
 """Words after which a name in the same clause is an object or an adverbial, not the subject."""
@@ -104,6 +106,7 @@ NP_STOP_WORDS = words(
     """
     in on at during after before while when as via through from on since with without into
     that which who whose told said added wrote noted saying adding
+    en dans lors pendant durante tras desde ante sur nel nella durante bei während auf
     """
 )
 """Lower-case words that end a speaker phrase written after its verb (``said X in a statement``)."""

@@ -61,6 +61,15 @@ FOREIGN_REPORTING_VERBS = words(
 )
 """Reporting verbs of the languages news folders mix in (French, Spanish, Italian, Portuguese, German, Romanian)."""
 
+IMPLIED_SUBJECT_VERBS = words(
+    """
+    dijo afirmó declaró añadió agregó señaló explicó aseguró indicó manifestó expresó subrayó
+    destacó sostuvo comentó apuntó detto dichiarato aggiunto spiegato affermato sottolineato
+    disse afirmou declarou acrescentou spus declarat adăugat afirmat
+    """
+)
+"""Reporting verbs of languages that leave a known subject unwritten (``“...”, declaró en Berna``)."""
+
 REPORTING_PHRASES = ("pointed out", "points out", "pointing out", "went on", "goes on")
 """Multi-word reporting verbs."""
 
