@@ -1024,3 +1024,21 @@ def test_a_person_the_sentence_goes_on_about_is_its_subject() -> None:
         "“This is a sad day for all of us,” she said."
     )
     assert only(text).speaker_as_written == "Rosa Lind"
+
+
+# ---------------------------------------------------------------- Arabic copy
+
+
+def test_arabic_verb_then_subject_names_the_speaker() -> None:
+    text = (
+        'وقال وزير الخارجية سامي بدران: "لن نقبل بهذا الاتفاق".\n'
+        'وأضاف الوزير قائلا: "سنواصل العمل مع شركائنا"، وأردف: "الوضع صعب".'
+    )
+    quotes = extract(text)
+    assert [q.speaker_as_written for q in quotes] == ["سامي بدران"] * 3
+    assert quotes[0].speaker_role == "وزير الخارجية"
+
+
+def test_arabic_verb_without_subject_takes_the_subject_of_the_verb_before() -> None:
+    text = 'اعترف رئيس الوزراء خالد منصور بوجود أخطاء وقال إن "الاستعداد لكارثة كهذه غير ممكن".'
+    assert only(text).speaker_as_written == "خالد منصور"

@@ -945,3 +945,17 @@ def test_a_description_read_with_its_verb_still_names_the_office() -> None:
     _, resolved = resolve_speakers(quotes, [art])
     assert resolved[1].speaker == resolved[0].speaker == "ilse-varga"
     assert resolved[2].speaker is None
+
+
+def test_a_name_in_arabic_script_joins_the_same_surname_in_latin_letters() -> None:
+    quotes = [
+        quote(0, "Recep Tayyip Erdogan", source="a"),
+        quote(1, "أردوغان", source="b"),
+        quote(2, "رجب طيب أردوغان", source="b"),
+        quote(3, "Kemal Kilicdaroglu", source="a"),
+        quote(4, "علي", source="b"),
+    ]
+    _, resolved = resolve_speakers(quotes, [])
+    erdogan, arabic, full, other, short = (q.speaker for q in resolved)
+    assert arabic == full == erdogan == "recep-tayyip-erdogan"
+    assert other != erdogan and short not in (erdogan, other)

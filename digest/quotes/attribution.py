@@ -25,6 +25,7 @@ from digest.text.reporting import (
 )
 from digest.text.sentences import SENTENCE_END_CHARS
 
+from .arabic import arabic_speaker, is_arabic
 from .context import Context
 from .limits import MAX_NAME_TOKENS, MAX_SPEAKER_WORDS, STATEMENT_MIN_WORDS
 from .marks import MARK_CHARS
@@ -68,6 +69,10 @@ class Attribution:
 
 def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentions) -> Attribution:
     """Find the speaker of a quotation in the clauses around it."""
+    if is_arabic(ctx.left):
+        arabic = arabic_speaker(ctx.left)
+        if arabic is not None:
+            return Attribution(carry if arabic.kind == "pronoun" and carry else arabic, "left")
     right = _right_speaker(ctx.right, quote_text)
     if right is not None:
         return Attribution(right, "right")

@@ -20,7 +20,10 @@ from .keys import (
     PARTICLES,
     POSSESSIVE_RE,
     ROMAN_RE,
+    arabic_name_word,
+    consonantal_key,
     demonym,
+    is_arabic_word,
     phonetic_key,
     plain_word,
 )
@@ -70,7 +73,7 @@ def is_particle(word: str) -> bool:
 def _is_name_word(word: str) -> bool:
     """Tell whether a word can be part of a personal name."""
     plain = plain_word(word)
-    if plain in NAME_SUFFIXES or is_particle(word):
+    if plain in NAME_SUFFIXES or is_particle(word) or arabic_name_word(word):
         return True
     return is_capitalised(word) and plain not in ORG_WORDS
 
@@ -81,7 +84,9 @@ def is_personal_name(text: str) -> bool:
     words = name_words(text)
     if not words or not all(_is_name_word(w) for w in words):
         return False
-    return any(is_capitalised(w) and plain_word(w) not in NOT_NAME and not is_capitals_word(w) for w in words)
+    return all(map(arabic_name_word, words)) or any(
+        is_capitalised(w) and plain_word(w) not in NOT_NAME and not is_capitals_word(w) for w in words
+    )
 
 
 def is_capitals_word(word: str) -> bool:
@@ -202,6 +207,9 @@ def _name_parts(bare: str) -> tuple[list[str], int]:
     """Return a name's words (particles dropped, compounds joined) and its written part count."""
     pieces: list[str] = []
     for word in name_words(bare):
+        if is_arabic_word(word):
+            pieces.append(consonantal_key(word))
+            continue
         plain = plain_word(word)
         head, _, rest = plain.partition("-")
         if rest and head in PARTICLES:

@@ -51,6 +51,7 @@ from .keys import NAME_MATCH, PAREN_RE, ROLE_CONFLICT, ROLE_MARGIN, ascii_key, s
 from .mentions import Mention, completeness_org, read_mention
 from .organisations import parse_org
 from .persons import PersonName, parse_person, split_title
+from .scripts import join_across_scripts
 
 log = logging.getLogger(__name__)
 
@@ -298,6 +299,7 @@ def resolve_speakers(
     indexes = _index_articles(articles, names or {})
     mentions = _read_mentions(quotes, indexes)
     clusters = person_entities([m for m in mentions if m.kind is Kind.PERSON])
+    clusters = join_across_scripts([c for c in clusters if c])
     clusters += org_entities([m for m in mentions if m.kind is Kind.ORG])
     clusters = [c for c in clusters if c]
     owner = {m.index: c for c, cluster in enumerate(clusters) for m in cluster}

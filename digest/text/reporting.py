@@ -70,6 +70,23 @@ IMPLIED_SUBJECT_VERBS = words(
 )
 """Reporting verbs of languages that leave a known subject unwritten (``“...”, declaró en Berna``)."""
 
+ARABIC_REPORTING_VERBS = words(
+    """
+    قال قالت أضاف أضافت تابع تابعت أكد أكدت أشار أشارت أردف أردفت شدد شددت صرح صرحت اعترف
+    اعترفت أوضح أوضحت ذكر ذكرت لفت لفتت نوه نوهت كشف كشفت أعلن أعلنت اعتبر اعتبرت رأى رأت
+    أفاد أفادت تعهد تعهدت حذر حذرت دعا دعت
+    """
+)
+"""Arabic reporting verbs (past tense, without the ``و``/``ف`` a sentence may join them with)."""
+
+ARABIC_SPEAKER_STOPS = words(
+    """
+    قائلا قائلاً قائلة قائلةً إن إنه إنها أن أنه أنها على في عبر خلال إلى الى من عن بعد قبل
+    حسب وفق لدى أمام بأن بأنه بوجود
+    """
+)
+"""Arabic words after which the subject of a reporting verb has ended (``saying``, ``that``, prepositions)."""
+
 REPORTING_PHRASES = ("pointed out", "points out", "pointing out", "went on", "goes on")
 """Multi-word reporting verbs."""
 

@@ -181,3 +181,11 @@ SINGLE_OFFICES = words(
     """
 )
 """Offices one person holds at a time: ``the president`` or ``Turkey's president`` means that person."""
+
+ARABIC_TITLE_WORDS = words(
+    """
+    رئيس وزير نائب سفير متحدث مدير قائد زعيم أمين مستشار محافظ عمدة ملك أمير ولي عهد الشيخ شيخ
+    السيد السيدة الدكتور د. العقيد اللواء العميد الفريق المشير
+    """
+)
+"""Arabic offices and titles written before a name without the article ``ال`` (``وزير الخارجية``)."""
