@@ -9,7 +9,7 @@ import yaml
 
 from digest.models import Article, Quote, QuoteKind, Span, stable_id
 from digest.quotes import body_spans, extract_quotes
-from digest.quotes.mentions import _token_info
+from digest.quotes.people import _token_info
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -1042,3 +1042,11 @@ def test_arabic_verb_then_subject_names_the_speaker() -> None:
 def test_arabic_verb_without_subject_takes_the_subject_of_the_verb_before() -> None:
     text = 'اعترف رئيس الوزراء خالد منصور بوجود أخطاء وقال إن "الاستعداد لكارثة كهذه غير ممكن".'
     assert only(text).speaker_as_written == "خالد منصور"
+
+
+def test_a_name_after_a_title_with_of_is_the_subject() -> None:
+    text = (
+        "After Mayor Ines Faro's defeat, the Leader of the Green Party Sir Tom Hale attacked the council.\n"
+        "“That is the choice now,” he said."
+    )
+    assert only(text).speaker_as_written == "Tom Hale"
