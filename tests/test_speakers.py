@@ -959,3 +959,17 @@ def test_a_name_in_arabic_script_joins_the_same_surname_in_latin_letters() -> No
     erdogan, arabic, full, other, short = (q.speaker for q in resolved)
     assert arabic == full == erdogan == "recep-tayyip-erdogan"
     assert other != erdogan and short not in (erdogan, other)
+
+
+def test_a_description_that_singles_out_one_person_is_an_entity() -> None:
+    quotes = [
+        quote(0, "Syria’s ambassador to the UN", source="a"),
+        quote(1, "Syria's UN ambassador", source="b"),
+        quote(2, "the ambassador", source="c"),
+        quote(3, "Jordan’s ambassador to the UN", source="d"),
+    ]
+    speakers, resolved = resolve_speakers(quotes, [])
+    syria, again, vague, jordan = (q.speaker for q in resolved)
+    assert syria == again is not None
+    assert vague is None and jordan not in (None, syria)
+    assert {s.name for s in speakers} >= {"Syria’s ambassador to the UN"}

@@ -4,7 +4,9 @@ A description names an office, not a person. Within one article it means the one
 the article quotes or names who holds that office (their roles come from every outlet);
 when the article names no such person, a description qualified by a country or a name
 (``the Turkish president``, ``the Labour leader``) means the one person of the corpus
-whose roles say both. Anything less certain stays unlinked.
+whose roles say both. A description that links to no one but still singles out one person (an office one
+person of a country holds: ``Syria's ambassador to the UN``) is an entity of its own.
+Anything less certain stays unlinked.
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from digest.text.grammar import DETERMINERS
-from digest.text.titles import DESCRIPTIVE_ADJECTIVES, OFFICE_NOUNS, ROLE_PHRASES, ROLE_SYNONYMS, TITLE_WORDS
+from digest.text.titles import (
+    DESCRIPTIVE_ADJECTIVES,
+    OFFICE_NOUNS,
+    ROLE_PHRASES,
+    ROLE_SYNONYMS,
+    SINGLE_OFFICES,
+    TITLE_WORDS,
+)
 
 from .agreement import role_fit, role_key
 from .classify import Kind
@@ -147,3 +156,41 @@ def _qualified(m: Mention, candidates: Iterable[int], marks: Mapping[int, set[st
         return None
     fitting = [c for c in candidates if wanted <= marks[c]]
     return fitting[0] if len(fitting) == 1 else None
+
+
+NAMED_BY_OFFICE = SINGLE_OFFICES | frozenset({"ambassador", "envoy"})
+"""Offices one person of a country holds at a time, so that ``Syria's ambassador to the UN`` is someone."""
+
+
+def office_entities(mentions: Sequence[Mention], owner: Mapping[int, int]) -> list[list[Mention]]:
+    """Return the unlinked descriptions that still single out one person, one entity per office and country.
+
+    ``Syria's ambassador to the UN`` and ``Syria's UN ambassador`` name one person even
+    when no outlet gives the name: the same office with the same country and qualifiers.
+    """
+    groups: dict[tuple[str, frozenset[str]], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.kind is not Kind.GENERIC or m.head not in NAMED_BY_OFFICE or m.index in owner:
+            continue
+        marks = qualifiers(m.written)
+        if any(q.startswith("@") for q in marks):
+            m.display = m.bare = _shown(m.written)
+            groups[(m.head or "", marks)].append(m)
+    return [groups[key] for key in sorted(groups, key=lambda k: (k[0], sorted(k[1])))]
+
+
+def _shown(written: str) -> str:
+    """Return a description as a speaker's name: no leading determiner, no verb after it, a capital first."""
+    words = name_words(written)
+    while words and plain_word(words[0]) in DETERMINERS:
+        words = words[1:]
+    kept: list[str] = []
+    for word in words:
+        plain = plain_word(word)
+        if word[:1].islower() and not (_describes(plain, word) or plain in PREPOSITIONS):
+            break
+        kept.append(word)
+    while kept and (plain_word(kept[-1]) in PREPOSITIONS or plain_word(kept[-1]) in DETERMINERS):
+        kept.pop()
+    shown = " ".join(kept)
+    return shown[:1].upper() + shown[1:]

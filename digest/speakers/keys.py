@@ -94,11 +94,9 @@ ARABIC_ARTICLE = "ال"
 
 def is_arabic_word(word: str) -> bool:
     """Tell whether a word is written in Arabic script."""
-    return (
-        bool(word)
-        and all(_ARABIC_LETTER.match(c) or not c.isalpha() for c in word)
-        and bool(_ARABIC_LETTER.search(word))
-    )
+    if word.isascii() or not _ARABIC_LETTER.search(word):
+        return False
+    return all(_ARABIC_LETTER.match(c) or not c.isalpha() for c in word)
 
 
 def arabic_name_word(word: str) -> bool:

@@ -41,7 +41,8 @@ def name_words(text: str) -> list[str]:
     A bracket left open at the end (``Paul D. Ryan (R-Wis``) and a party tag after a
     comma (``Paul Ryan, R-Wis.``) are dropped as well.
     """
-    text = _OPEN_PAREN_RE.sub("", PAREN_RE.sub("", text))
+    if "(" in text:
+        text = _OPEN_PAREN_RE.sub("", PAREN_RE.sub("", text))
     out = []
     for raw in text.split():
         word = raw.strip(',;:!?“”"()[]{}«»—–')

@@ -45,7 +45,7 @@ from ..models import Article, Quote, Speaker
 from .agreement import given_level, key_level, role_fit, roles_conflict
 from .classify import Kind, clean_written, is_origin_title
 from .clustering import org_entities, person_entities
-from .descriptions import link_descriptions
+from .descriptions import link_descriptions, office_entities
 from .index import ArticleNames, Run, article_names
 from .keys import NAME_MATCH, PAREN_RE, ROLE_CONFLICT, ROLE_MARGIN, ascii_key, skeleton, speaker_slug
 from .mentions import Mention, completeness_org, read_mention
@@ -305,6 +305,9 @@ def resolve_speakers(
     owner = {m.index: c for c, cluster in enumerate(clusters) for m in cluster}
     found = _body_spellings(clusters, indexes)
     link_descriptions(mentions, owner, clusters, _present(clusters, found))
+    for cluster in office_entities(mentions, owner):
+        owner.update((m.index, len(clusters)) for m in cluster)
+        clusters.append(cluster)
     entities = [_entity(cluster) for cluster in clusters]
     ids = _assign_ids(entities)
     speakers = tuple(
