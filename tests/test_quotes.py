@@ -1050,3 +1050,8 @@ def test_a_name_after_a_title_with_of_is_the_subject() -> None:
         "“That is the choice now,” he said."
     )
     assert only(text).speaker_as_written == "Tom Hale"
+
+
+def test_a_middle_initial_keeps_the_name_whole() -> None:
+    text = "Sander M. Levin spoke to delegates on Monday.\n“We are close to a deal,” he said."
+    assert only(text).speaker_as_written == "Sander M. Levin"

@@ -973,3 +973,11 @@ def test_a_description_that_singles_out_one_person_is_an_entity() -> None:
     assert syria == again is not None
     assert vague is None and jordan not in (None, syria)
     assert {s.name for s in speakers} >= {"Syria’s ambassador to the UN"}
+
+
+def test_a_capitalised_sentence_opener_is_no_part_of_a_name() -> None:
+    text = "As Ilse Varga left the hall, reporters followed.\n“No comment,” Varga said."
+    art = article("a", text)
+    speakers, _ = resolve_speakers([quote(0, "Varga", source="a", start=text.index("No comment"))], [art])
+    assert [s.name for s in speakers] == ["Ilse Varga"]
+    assert "As Ilse Varga" not in speakers[0].aliases

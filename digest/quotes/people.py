@@ -167,13 +167,18 @@ def _token_info(raw: str) -> _TokenInfo | None:
         opens_run=_run_word(word, low, False),
         extends_run=_run_word(word, low, True),
         dotted=raw.rstrip("".join(MARK_CHARS)).endswith("."),
-        closes_run=possessive(word) or not raw.endswith(word),
+        closes_run=possessive(word) or not (raw.endswith(word) or _initial(raw, word)),
         comma=raw.endswith(","),
         oblique=low in OBLIQUE_WORDS,
         pronoun=low in FEMININE_PRONOUNS or low in MASCULINE_PRONOUNS,
         clause_break=any(mark in tail for mark in ",;:") or raw in DASHES or raw in ("-", "--"),
         sentence_end=ends in SENTENCE_END_CHARS and not (ends == "." and (low in ABBREVIATIONS or len(word) == 1)),
     )
+
+
+def _initial(raw: str, word: str) -> bool:
+    """Tell whether a token is a middle initial (``D.`` in ``Ernest D. Coursey``), which keeps its run open."""
+    return len(word) == 1 and word.isupper() and raw == word + "."
 
 
 def _scan_token(text: str, match: re.Match[str], inside: bool, state: _ScanState, out: list[_Candidate]) -> None:
