@@ -1055,3 +1055,11 @@ def test_a_name_after_a_title_with_of_is_the_subject() -> None:
 def test_a_middle_initial_keeps_the_name_whole() -> None:
     text = "Sander M. Levin spoke to delegates on Monday.\n“We are close to a deal,” he said."
     assert only(text).speaker_as_written == "Sander M. Levin"
+
+
+def test_a_capitalised_preposition_opens_no_name() -> None:
+    text = (
+        "Senator Clara Boyd campaigned in Ohio on Monday.\n"
+        "Of Sanders, she said little. “I think we are the stronger ticket,” she said."
+    )
+    assert find(extract(text), "I think").speaker_as_written == "Clara Boyd"

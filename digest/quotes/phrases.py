@@ -85,8 +85,10 @@ NOT_IN_NAMES = (
     | CONJUNCTIONS
     | ADVERBIAL_OPENERS
     | REPORTING_VERBS
+    | PREPOSITIONS
+    | frozenset({"as", "if", "does", "did", "unless", "until", "though", "although", "because", "whether"})
 )
-"""Capitalised words that never belong to a person's name in running text (lower-case)."""
+"""Capitalised words that never belong to a person's name in running text (lower-case): ``Of``, ``As``."""
 CONCRETE = frozenset({"name", "org", "description"})
 NOMINAL = frozenset({"name", "org", "description", "generic", "pronoun", "statement", "role"})
 _ROLE_LIKE = frozenset({"description", "role", "generic"})
