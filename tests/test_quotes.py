@@ -1063,3 +1063,34 @@ def test_a_capitalised_preposition_opens_no_name() -> None:
         "Of Sanders, she said little. “I think we are the stronger ticket,” she said."
     )
     assert find(extract(text), "I think").speaker_as_written == "Clara Boyd"
+
+
+def test_a_quotation_after_the_attribution_sentence_of_the_one_before_continues_it() -> None:
+    text = (
+        "“This is a real chance,” said Gov. Dale Furst of Montana, a former rival of the nominee "
+        "who has since asked the party to unite behind him. “Voters want a change in the capital.”"
+    )
+    quotes = extract(text)
+    assert [q.speaker_as_written for q in quotes] == ["Dale Furst", "Dale Furst"]
+    assert quotes[1].attribution == "continued"
+
+
+def test_a_quotation_after_a_long_reporter_passage_is_not_continued() -> None:
+    text = (
+        "“This is a real chance,” said Dale Furst, the governor. Critics in the state legislature and in "
+        "the farming lobby were far from convinced by the plan. “We doubt it.”"
+    )
+    assert find(extract(text), "We doubt").speaker_as_written is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“It is a fair deal,” said Gov. Dale Furst of Montana, a former rival.", "Dale Furst"),
+        ("“It is a fair deal,” said Nora Quist of the Civic Budget Institute.", "Nora Quist"),
+        ("Nora Quist of the Civic Budget Institute said: “It is a fair deal.”", "Nora Quist"),
+        ("Secretary of State Alan Pike said: “It is a fair deal.”", "Alan Pike"),
+    ],
+)
+def test_a_person_of_a_place_or_an_organisation(sentence: str, speaker: str) -> None:
+    assert only(sentence).speaker_as_written == speaker

@@ -233,6 +233,9 @@ def classify_part(part: str) -> Who | None:
         org = cut_at_stop(issuer.group("issuer")).strip()
         return Who(org, "org", issuer=True) if org else None
     part = _cut_at_verb(cut_relative(part))
+    named = _name_of_place(part)
+    if named is not None:
+        return named
     tokens = phrase_tokens(part)
     if not tokens:
         return None
@@ -247,6 +250,17 @@ def classify_part(part: str) -> Who | None:
         kind = "org" if lows[-1] in PLACE_HEADS else "name"
         return Who(name, kind, _title_prefix(part, tokens, start) if kind == "name" else None)
     return _nominal(part, tokens, lows)
+
+
+def _name_of_place(part: str) -> Who | None:
+    """Read ``Gov. Phil Bryant of Mississippi`` and ``Ross Eisenbrey of the X Institute``: the person before ``of``."""
+    head, of, _ = part.partition(" of ")
+    if not of or not head.strip():
+        return None
+    who = classify_part(head)
+    if who is None or who.kind != "name" or (len(who.text.split()) < 2 and not who.role):
+        return None
+    return who
 
 
 def _nominal(part: str, tokens: list[Token], lows: list[str]) -> Who | None:
