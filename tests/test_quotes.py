@@ -9,7 +9,7 @@ import yaml
 
 from digest.models import Article, Quote, QuoteKind, Span, stable_id
 from digest.quotes import body_spans, extract_quotes
-from digest.quotes.mentions import _token_info
+from digest.quotes.people import _token_info
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -983,3 +983,114 @@ def test_pronouns_find_people_named_with_the_same_tokens_elsewhere() -> None:
     )
     quotes = [q for q in extract(text) if q.kind is STATEMENT]
     assert [q.speaker_as_written for q in quotes] == ["Jane Okafor", "Jane Okafor"]
+
+
+# ---------------------------------------------------------------- verbs that are nouns, places that are no people
+
+
+def test_a_reporting_word_used_as_a_noun_names_no_speaker() -> None:
+    text = (
+        "Mayor Ruth Calder announced her departure on Monday.\n"
+        "It came after a week of turmoil inside City Hall, with calls for a new vote.\n"
+        "Speaking outside the town hall, she said: “I am proud of what we built.”"
+    )
+    assert only(text).speaker_as_written == "Ruth Calder"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We followed every rule,” testified Owen Marsh, the site manager.",
+        "Owen Marsh retorted: “We followed every rule.”",
+        "“We followed every rule,” Owen Marsh insists.",
+    ],
+)
+def test_less_common_reporting_verbs(sentence: str) -> None:
+    assert only(sentence).speaker_as_written == "Owen Marsh"
+
+
+def test_a_verb_without_its_subject_goes_to_the_person_just_named() -> None:
+    text = (
+        "La presidenta del Banco Central, Elena Prats, dijo que la medida era urgente.\n"
+        "“No es un rescate, es una solución comercial”, declaró en una rueda de prensa en Madrid."
+    )
+    assert only(text).speaker_as_written == "Elena Prats"
+
+
+def test_a_person_the_sentence_goes_on_about_is_its_subject() -> None:
+    text = (
+        "The strike ended on Friday, and the union held a vote on the offer.\n"
+        "The mood contrasted with the airline's chief executive, Rosa Lind, who was close to tears.\n"
+        "“This is a sad day for all of us,” she said."
+    )
+    assert only(text).speaker_as_written == "Rosa Lind"
+
+
+# ---------------------------------------------------------------- Arabic copy
+
+
+def test_arabic_verb_then_subject_names_the_speaker() -> None:
+    text = (
+        'وقال وزير الخارجية سامي بدران: "لن نقبل بهذا الاتفاق".\n'
+        'وأضاف الوزير قائلا: "سنواصل العمل مع شركائنا"، وأردف: "الوضع صعب".'
+    )
+    quotes = extract(text)
+    assert [q.speaker_as_written for q in quotes] == ["سامي بدران"] * 3
+    assert quotes[0].speaker_role == "وزير الخارجية"
+
+
+def test_arabic_verb_without_subject_takes_the_subject_of_the_verb_before() -> None:
+    text = 'اعترف رئيس الوزراء خالد منصور بوجود أخطاء وقال إن "الاستعداد لكارثة كهذه غير ممكن".'
+    assert only(text).speaker_as_written == "خالد منصور"
+
+
+def test_a_name_after_a_title_with_of_is_the_subject() -> None:
+    text = (
+        "After Mayor Ines Faro's defeat, the Leader of the Green Party Sir Tom Hale attacked the council.\n"
+        "“That is the choice now,” he said."
+    )
+    assert only(text).speaker_as_written == "Tom Hale"
+
+
+def test_a_middle_initial_keeps_the_name_whole() -> None:
+    text = "Sander M. Levin spoke to delegates on Monday.\n“We are close to a deal,” he said."
+    assert only(text).speaker_as_written == "Sander M. Levin"
+
+
+def test_a_capitalised_preposition_opens_no_name() -> None:
+    text = (
+        "Senator Clara Boyd campaigned in Ohio on Monday.\n"
+        "Of Sanders, she said little. “I think we are the stronger ticket,” she said."
+    )
+    assert find(extract(text), "I think").speaker_as_written == "Clara Boyd"
+
+
+def test_a_quotation_after_the_attribution_sentence_of_the_one_before_continues_it() -> None:
+    text = (
+        "“This is a real chance,” said Gov. Dale Furst of Montana, a former rival of the nominee "
+        "who has since asked the party to unite behind him. “Voters want a change in the capital.”"
+    )
+    quotes = extract(text)
+    assert [q.speaker_as_written for q in quotes] == ["Dale Furst", "Dale Furst"]
+    assert quotes[1].attribution == "continued"
+
+
+def test_a_quotation_after_a_long_reporter_passage_is_not_continued() -> None:
+    text = (
+        "“This is a real chance,” said Dale Furst, the governor. Critics in the state legislature and in "
+        "the farming lobby were far from convinced by the plan. “We doubt it.”"
+    )
+    assert find(extract(text), "We doubt").speaker_as_written is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“It is a fair deal,” said Gov. Dale Furst of Montana, a former rival.", "Dale Furst"),
+        ("“It is a fair deal,” said Nora Quist of the Civic Budget Institute.", "Nora Quist"),
+        ("Nora Quist of the Civic Budget Institute said: “It is a fair deal.”", "Nora Quist"),
+        ("Secretary of State Alan Pike said: “It is a fair deal.”", "Alan Pike"),
+    ],
+)
+def test_a_person_of_a_place_or_an_organisation(sentence: str, speaker: str) -> None:
+    assert only(sentence).speaker_as_written == speaker

@@ -864,3 +864,120 @@ def test_surnames_alone_know_their_namesakes_in_the_article() -> None:
     names = article_names(article("a", text))
     assert [r.bare for r in names.full] == ["Joe Biden", "Hunter Biden", "Sergey Lavrov"]
     assert [(r.bare, agreeing) for r, agreeing in names.alone] == [("Biden", (0, 1)), ("Lavrov", (2,))]
+
+
+# --------------------------------------------------------------------------- name forms and descriptions
+
+
+@pytest.mark.parametrize(
+    ("written", "title", "bare"),
+    [
+        ("Councillor Marta Ruiz", "Councillor", "Marta Ruiz"),
+        ("Gov. Tim Hollis", "Gov.", "Tim Hollis"),
+        ("Coach Anders Lindqvist", "Coach", "Anders Lindqvist"),
+        ("Middle East envoy Dana Holt", "Middle East envoy", "Dana Holt"),
+        ("Moira Dunn MP", None, "Moira Dunn"),
+        ("Mark T. Hale (R-Ohio", None, "Mark T. Hale"),
+        ("Rep. Mark Hale, R-Ohio.", "Rep.", "Mark Hale"),
+        ("de Nadia Verne", None, "Nadia Verne"),
+        ("AS Nadia Verne", None, "Nadia Verne"),
+        ("Charles de Gaulle", None, "Charles de Gaulle"),
+        ("de Gaulle", None, "de Gaulle"),
+        ("Ursula von der Leyen", None, "Ursula von der Leyen"),
+    ],
+)
+def test_what_is_written_around_a_name_is_no_part_of_it(written: str, title: str | None, bare: str) -> None:
+    assert split_title(written) == (title, bare)
+
+
+def test_a_titled_surname_joins_the_full_name() -> None:
+    ids = ids_by_written(quotes_of("Councillor Ruiz", "Marta Ruiz", "Moira Dunn MP", "Moira Dunn"))
+    one_entity(ids, ["Councillor Ruiz", "Marta Ruiz"])
+    one_entity(ids, ["Moira Dunn MP", "Moira Dunn"])
+
+
+def test_a_particle_before_a_given_name_stays_out_of_the_name_shown() -> None:
+    text = "The council fell apart as Nadia Verne resigned on Friday.\n“It is over,” Verne said."
+    art = article("a", text)
+    speakers, _ = resolve_speakers([quote(0, "Verne", source="a", start=text.index("It is"))], [art])
+    assert [s.name for s in speakers] == ["Nadia Verne"]
+
+
+def test_a_description_goes_to_the_person_its_article_names_with_that_office() -> None:
+    text = (
+        "Opposition leader Tomas Brandt called for an election after Prime Minister Ilse Varga quit.\n"
+        "“This is chaos,” the Opposition leader said.\n“I am leaving,” the PM said."
+    )
+    art = article("b", text)
+    quotes = [
+        quote(0, "Tomas Brandt", source="a", role="Opposition leader"),
+        quote(1, "Ilse Varga", source="c", role="Prime Minister"),
+        quote(2, "the Opposition leader", source="b", start=text.index("This is")),
+        quote(3, "the PM", source="b", start=text.index("I am")),
+    ]
+    _, resolved = resolve_speakers(quotes, [art])
+    assert resolved[2].speaker == resolved[0].speaker == "tomas-brandt"
+    assert resolved[3].speaker == resolved[1].speaker == "ilse-varga"
+
+
+def test_a_qualified_description_goes_to_the_one_holder_in_the_corpus() -> None:
+    quotes = [
+        quote(0, "Aras Demir", source="a", role="Turkish President"),
+        quote(1, "Lena Holm", source="b", role="Swedish President"),
+        quote(2, "the Turkish head of state", source="c"),
+        quote(3, "the president", source="d"),
+        quote(4, "a Turkish president", source="e"),
+    ]
+    _, resolved = resolve_speakers(quotes, [])
+    assert resolved[2].speaker == resolved[0].speaker == "aras-demir"
+    assert resolved[3].speaker is None
+    assert resolved[4].speaker is None
+
+
+def test_a_description_read_with_its_verb_still_names_the_office() -> None:
+    text = "Prime Minister Ilse Varga resigned on Thursday.\nThe story is developing, but the Prime Minister made a short statement."
+    art = article("b", text)
+    quotes = [
+        quote(0, "Ilse Varga", source="a", role="Prime Minister"),
+        quote(1, "the Prime Minister made a short statement", source="b", start=len(text)),
+        quote(2, "The president rejected the claim and", source="b", start=len(text)),
+    ]
+    _, resolved = resolve_speakers(quotes, [art])
+    assert resolved[1].speaker == resolved[0].speaker == "ilse-varga"
+    assert resolved[2].speaker is None
+
+
+def test_a_name_in_arabic_script_joins_the_same_surname_in_latin_letters() -> None:
+    quotes = [
+        quote(0, "Recep Tayyip Erdogan", source="a"),
+        quote(1, "أردوغان", source="b"),
+        quote(2, "رجب طيب أردوغان", source="b"),
+        quote(3, "Kemal Kilicdaroglu", source="a"),
+        quote(4, "علي", source="b"),
+    ]
+    _, resolved = resolve_speakers(quotes, [])
+    erdogan, arabic, full, other, short = (q.speaker for q in resolved)
+    assert arabic == full == erdogan == "recep-tayyip-erdogan"
+    assert other != erdogan and short not in (erdogan, other)
+
+
+def test_a_description_that_singles_out_one_person_is_an_entity() -> None:
+    quotes = [
+        quote(0, "Syria’s ambassador to the UN", source="a"),
+        quote(1, "Syria's UN ambassador", source="b"),
+        quote(2, "the ambassador", source="c"),
+        quote(3, "Jordan’s ambassador to the UN", source="d"),
+    ]
+    speakers, resolved = resolve_speakers(quotes, [])
+    syria, again, vague, jordan = (q.speaker for q in resolved)
+    assert syria == again is not None
+    assert vague is None and jordan not in (None, syria)
+    assert {s.name for s in speakers} >= {"Syria’s ambassador to the UN"}
+
+
+def test_a_capitalised_sentence_opener_is_no_part_of_a_name() -> None:
+    text = "As Ilse Varga left the hall, reporters followed.\n“No comment,” Varga said."
+    art = article("a", text)
+    speakers, _ = resolve_speakers([quote(0, "Varga", source="a", start=text.index("No comment"))], [art])
+    assert [s.name for s in speakers] == ["Ilse Varga"]
+    assert "As Ilse Varga" not in speakers[0].aliases

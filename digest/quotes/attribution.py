@@ -15,6 +15,7 @@ from digest.text.reporting import (
     ATTACHING_GAP_WORDS,
     CITED_AS_SAYING,
     CONTINUED_THAT,
+    IMPLIED_SUBJECT_VERBS,
     INVERTED_SUBJECT,
     MAX_GAP_WORDS,
     OBJECT_SPEAKER_PHRASES,
@@ -24,6 +25,7 @@ from digest.text.reporting import (
 )
 from digest.text.sentences import SENTENCE_END_CHARS
 
+from .arabic import arabic_speaker, is_arabic
 from .context import Context
 from .limits import MAX_NAME_TOKENS, MAX_SPEAKER_WORDS, STATEMENT_MIN_WORDS
 from .marks import MARK_CHARS
@@ -40,6 +42,7 @@ from .phrases import (
     object_phrase,
     phrase_tokens,
     possessive,
+    reporting_verbs,
     role_noun,
     subject_phrase,
     verb_like,
@@ -66,6 +69,10 @@ class Attribution:
 
 def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentions) -> Attribution:
     """Find the speaker of a quotation in the clauses around it."""
+    if is_arabic(ctx.left):
+        arabic = arabic_speaker(ctx.left)
+        if arabic is not None:
+            return Attribution(carry if arabic.kind == "pronoun" and carry else arabic, "left")
     right = _right_speaker(ctx.right, quote_text)
     if right is not None:
         return Attribution(right, "right")
@@ -90,7 +97,7 @@ def _verb_follows(right: str, quote_text: str) -> bool:
     """Tell whether a reporting verb follows the closing mark within a few words (``“...,” his son said``)."""
     if not _signalled(right, quote_text):
         return False
-    verb = REPORTING_VERB.search(right[:80])
+    verb = next(reporting_verbs(right[:80]), None)
     return verb is not None and len(right[: verb.start()].split()) <= MAX_SPEAKER_WORDS // 3
 
 
@@ -113,11 +120,13 @@ def _right_speaker(right: str, quote_text: str) -> Who | None:
     inverted = INVERTED_SUBJECT.match(stripped)
     if inverted:
         return Who(inverted.group("pronoun"), "pronoun")
-    verb = REPORTING_VERB.search(stripped)
+    verb = next(reporting_verbs(stripped), None)
     if verb is None:
         return None
     before, after = stripped[: verb.start()], stripped[verb.end() :]
     who = subject_phrase(before, strict=True) if before else object_phrase(after)
+    if who is None and not before and verb.group().lower() in IMPLIED_SUBJECT_VERBS:
+        who = Who("", "pronoun")  # ``“...”, declaró en Berna``: the person just named speaks
     return with_relay(who, verb.group(), after)
 
 
@@ -129,7 +138,7 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
     predicate = _predicate_subject(left, quote_text)
     if predicate is not None:
         return predicate
-    verbs = list(REPORTING_VERB.finditer(left))
+    verbs = list(reporting_verbs(left))
     if not verbs:
         if carry is not None and CONTINUED_THAT.match(left):
             return Attribution(carry, "left")
@@ -286,7 +295,7 @@ def _apposition(left: str) -> Attribution | None:
 
 def _sentence_speaker(right: str) -> Who | None:
     """Read ``..., the ministry said.`` at the end of the sentence a quotation sits in."""
-    verb = last_match(REPORTING_VERB.finditer(right))
+    verb = last_match(reporting_verbs(right))
     if verb is None or verb.group().endswith(PARTICIPLE_SUFFIX):
         return None
     if verb.group().lower() in OBJECT_SPEAKER_PHRASES:

@@ -68,10 +68,15 @@ def context_of(
     headline = _headline_context(left_raw[-150:], right[:150])
     continues = right.lstrip()[:1].isalnum()
     scare = left.rstrip().lower().endswith(LABEL_OPENERS)
-    follows = joined and not left.strip() and len(left_raw.split()) <= MAX_SPEAKER_WORDS
+    follows = joined and not left.strip() and (len(left_raw.split()) <= MAX_SPEAKER_WORDS or _one_sentence(left_raw))
     label = scare or _labelled(left, right)
     next_paragraph = _quoted_on(text, paras, item, before)
     return Context(left, right, same, midsentence, continues, label, scare, follows, headline, lo + cut, next_paragraph)
+
+
+def _one_sentence(between: str) -> bool:
+    """Tell whether the words between two quotations are one sentence (``,” said X, who ... . “``)."""
+    return sentence_start(between.rstrip()) == 0
 
 
 def _quoted_on(text: str, paras: tuple[Span, ...], item: Found, before: Found | None) -> bool:

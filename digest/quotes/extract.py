@@ -22,7 +22,8 @@ from .confidence import FRAME_CONFIDENCE, UNMEASURED
 from .context import Context, context_of
 from .kinds import quote_kind
 from .marks import Found, find_quotations
-from .mentions import Mentions, resolve_reference, scan_mentions, scan_people
+from .mentions import Mentions, resolve_reference, scan_mentions
+from .people import scan_people
 from .phrases import CONCRETE, NOMINAL, Who, classify_part, is_title_token
 
 log = logging.getLogger(__name__)

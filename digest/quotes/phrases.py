@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -26,8 +28,10 @@ from digest.text.places import PLACE_HEADS
 from digest.text.reporting import (
     DATELINE_SEPARATORS,
     IN_STATEMENT,
+    NOUN_MARKERS,
     OBJECT_SPEAKER_PHRASES,
     PARTICIPLE_SUFFIX,
+    REPORTING_VERB,
     REPORTING_VERBS,
     STATEMENT_BY,
     TRAILING_ACRONYM,
@@ -37,6 +41,20 @@ from digest.text.tokens import is_acronym
 
 from .context import sentence_end_in
 from .limits import MAX_DESCRIPTION_WORDS, MAX_NAME_TOKENS, MAX_ROLE_WORDS, MAX_SPEAKER_WORDS
+
+# ---------------------------------------------------------------- reporting verbs
+
+_WORD_BEFORE = re.compile(r"([\w’'-]+)[\s,]*$")
+
+
+def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """Yield the reporting verbs in ``text[start:end]`` that are verbs, not nouns (``with calls for``)."""
+    stop = len(text) if end is None else end
+    for verb in REPORTING_VERB.finditer(text, start, stop):
+        before = _WORD_BEFORE.search(text, max(start, verb.start() - 24), verb.start())
+        if before is None or before.group(1).lower() not in NOUN_MARKERS:
+            yield verb
+
 
 # ---------------------------------------------------------------- speaker phrases
 
@@ -67,8 +85,10 @@ NOT_IN_NAMES = (
     | CONJUNCTIONS
     | ADVERBIAL_OPENERS
     | REPORTING_VERBS
+    | PREPOSITIONS
+    | frozenset({"as", "if", "does", "did", "unless", "until", "though", "although", "because", "whether"})
 )
-"""Capitalised words that never belong to a person's name in running text (lower-case)."""
+"""Capitalised words that never belong to a person's name in running text (lower-case): ``Of``, ``As``."""
 CONCRETE = frozenset({"name", "org", "description"})
 NOMINAL = frozenset({"name", "org", "description", "generic", "pronoun", "statement", "role"})
 _ROLE_LIKE = frozenset({"description", "role", "generic"})
@@ -213,6 +233,9 @@ def classify_part(part: str) -> Who | None:
         org = cut_at_stop(issuer.group("issuer")).strip()
         return Who(org, "org", issuer=True) if org else None
     part = _cut_at_verb(cut_relative(part))
+    named = _name_of_place(part)
+    if named is not None:
+        return named
     tokens = phrase_tokens(part)
     if not tokens:
         return None
@@ -227,6 +250,17 @@ def classify_part(part: str) -> Who | None:
         kind = "org" if lows[-1] in PLACE_HEADS else "name"
         return Who(name, kind, _title_prefix(part, tokens, start) if kind == "name" else None)
     return _nominal(part, tokens, lows)
+
+
+def _name_of_place(part: str) -> Who | None:
+    """Read ``Gov. Phil Bryant of Mississippi`` and ``Ross Eisenbrey of the X Institute``: the person before ``of``."""
+    head, of, _ = part.partition(" of ")
+    if not of or not head.strip():
+        return None
+    who = classify_part(head)
+    if who is None or who.kind != "name" or (len(who.text.split()) < 2 and not who.role):
+        return None
+    return who
 
 
 def _nominal(part: str, tokens: list[Token], lows: list[str]) -> Who | None:

@@ -3,8 +3,9 @@
 Owns name keys (``keys``), personal names and titles (``persons``), organisations'
 names (``organisations``), what a written speaker is (``classify``), agreement between
 names (``agreement``), the per-article name index (``index``), mentions read from quotes
-(``mentions``), grouping them into entities (``clustering``) and the entry point
-(``resolution``). Rules, in order of trust, are told in :mod:`digest.speakers.resolution`.
+(``mentions``), descriptions linked to the person they mean (``descriptions``), grouping
+them into entities (``clustering``) and the entry point (``resolution``). Rules, in order
+of trust, are told in :mod:`digest.speakers.resolution`.
 
 May import: :mod:`digest.text`, :mod:`digest.quotes` and :mod:`digest.models`.
 """

@@ -9,7 +9,7 @@ from enum import Enum
 from digest.text.grammar import DETERMINERS, PRONOUNS
 from digest.text.labels import FURNITURE_LABELS
 from digest.text.organisations import DOCUMENT_NOUNS
-from digest.text.titles import GENERIC_NOUNS
+from digest.text.titles import GENERIC_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
 
 from .keys import ORG_WORDS, demonym, plain_word
 from .persons import is_capitalised, is_capitals_word, is_personal_name, name_words, split_title
@@ -48,6 +48,8 @@ def classify_speaker(text: str) -> Kind:
         return Kind.GENERIC
     if all(p in FURNITURE_LABELS for p in plains):
         return Kind.GENERIC
+    if len(words) == 1 and (plains[0] in ROLE_SYNONYMS or plains[0] in TITLE_WORDS):
+        return Kind.GENERIC  # an office written short: ``the PM``, ``the CEO``
     if any(p in ORG_WORDS for p in plains) or (len(words) == 1 and is_capitals_word(words[0])):
         return Kind.ORG
     if is_personal_name(bare):

@@ -88,6 +88,29 @@ def skeleton(key: str) -> str:
     return out or key
 
 
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+ARABIC_ARTICLE = "ال"
+
+
+def is_arabic_word(word: str) -> bool:
+    """Tell whether a word is written in Arabic script."""
+    if word.isascii() or not _ARABIC_LETTER.search(word):
+        return False
+    return all(_ARABIC_LETTER.match(c) or not c.isalpha() for c in word)
+
+
+def arabic_name_word(word: str) -> bool:
+    """Tell whether an Arabic word may be a name: Arabic has no capitals, but ``ال`` marks a common noun."""
+    return is_arabic_word(word) and not word.startswith(ARABIC_ARTICLE)
+
+
+@lru_cache(maxsize=1 << 16)
+def consonantal_key(word: str) -> str:
+    """Return an Arabic word's consonants in ASCII (``أردوغان`` -> ``rdghn``), long vowels (w, y) dropped."""
+    letters = re.sub(r"[^a-z]", "", ascii_key(word))
+    return letters[:1] + re.sub(r"[wyaiu]", "", letters[1:])
+
+
 def demonym(plain: str) -> str | None:
     """Return the country key a word names, if it is a country or demonym."""
     return _DEMONYMS.get(plain.replace(".", ""))

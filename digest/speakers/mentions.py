@@ -9,11 +9,11 @@ from rapidfuzz import fuzz, process
 
 from digest.text.grammar import DETERMINERS
 from digest.text.organisations import DOCUMENT_NOUNS, ORG_HEADS
-from digest.text.titles import OFFICE_NOUNS, ROLE_SYNONYMS
 
 from ..models import Quote
 from .agreement import given_level, role_fit
 from .classify import Kind, classify_speaker, clean_written, strip_determiners
+from .descriptions import office_head
 from .index import ArticleNames, Run, nearest
 from .keys import POSSESSIVE_RE, ROLE_CONFLICT, STRONG_MATCH, plain_word
 from .organisations import OrgName, org_words, orgs_agree, orgs_compatible, parse_org
@@ -54,7 +54,7 @@ def read_mention(i: int, quote: Quote, index: ArticleNames | None, kind: Kind | 
     elif mention.kind is Kind.ORG:
         _read_org(mention, written, quote.start, index)
     else:
-        mention.head = _office_head(written)
+        mention.head = office_head(written)
     return mention
 
 
@@ -73,16 +73,6 @@ def _classify_in(written: str, index: ArticleNames | None) -> Kind:
         if any(run.bare == bare for run in index.orgs):
             return Kind.ORG
     return kind
-
-
-def _office_head(written: str) -> str | None:
-    """Return the office noun a description ends with (``the spokesman`` -> ``spokesman``)."""
-    words = name_words(written)
-    if not words:
-        return None
-    plain = plain_word(words[-1])
-    folded = ROLE_SYNONYMS.get(plain, plain).split()
-    return folded[-1] if folded and folded[-1] in OFFICE_NOUNS else None
 
 
 def _read_person(mention: Mention, written: str, position: int, index: ArticleNames | None) -> None:

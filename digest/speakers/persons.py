@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.text.grammar import DETERMINERS
-from digest.text.personal_names import COMPOUND_PREFIXES, HYPHEN_PARTICLES, NAME_SUFFIXES
+from digest.text.personal_names import COMPOUND_PREFIXES, HYPHEN_PARTICLES, NAME_SUFFIXES, PARTY_TAG, POST_NOMINALS
 from digest.text.titles import HONORIFICS, NAME_LIKE_TITLES, RANKS, ROLE_SYNONYMS, TITLE_CONNECTORS, TITLE_WORDS
 from digest.text.tokens import is_acronym
 
@@ -20,7 +20,10 @@ from .keys import (
     PARTICLES,
     POSSESSIVE_RE,
     ROMAN_RE,
+    arabic_name_word,
+    consonantal_key,
     demonym,
+    is_arabic_word,
     phonetic_key,
     plain_word,
 )
@@ -28,14 +31,25 @@ from .keys import (
 # --------------------------------------------------------------------------- titles
 
 
+_OPEN_PAREN_RE = re.compile(r"\s*\([^)]*$")
+_PARTY_TAG_RE = re.compile(PARTY_TAG)
+
+
 def name_words(text: str) -> list[str]:
-    """Split a name or description into words, dropping edge punctuation and parentheses."""
-    text = PAREN_RE.sub("", text)
+    """Split a name or description into words, dropping edge punctuation and parentheses.
+
+    A bracket left open at the end (``Paul D. Ryan (R-Wis``) and a party tag after a
+    comma (``Paul Ryan, R-Wis.``) are dropped as well.
+    """
+    if "(" in text:
+        text = _OPEN_PAREN_RE.sub("", PAREN_RE.sub("", text))
     out = []
     for raw in text.split():
         word = raw.strip(',;:!?“”"()[]{}«»—–')
         if word:
             out.append(word)
+    while len(out) > 1 and _PARTY_TAG_RE.match(out[-1]):
+        out.pop()
     return out
 
 
@@ -60,7 +74,7 @@ def is_particle(word: str) -> bool:
 def _is_name_word(word: str) -> bool:
     """Tell whether a word can be part of a personal name."""
     plain = plain_word(word)
-    if plain in NAME_SUFFIXES or is_particle(word):
+    if plain in NAME_SUFFIXES or is_particle(word) or arabic_name_word(word):
         return True
     return is_capitalised(word) and plain not in ORG_WORDS
 
@@ -71,7 +85,9 @@ def is_personal_name(text: str) -> bool:
     words = name_words(text)
     if not words or not all(_is_name_word(w) for w in words):
         return False
-    return any(is_capitalised(w) and plain_word(w) not in NOT_NAME and not is_capitals_word(w) for w in words)
+    return all(map(arabic_name_word, words)) or any(
+        is_capitalised(w) and plain_word(w) not in NOT_NAME and not is_capitals_word(w) for w in words
+    )
 
 
 def is_capitals_word(word: str) -> bool:
@@ -114,8 +130,32 @@ def split_title(name: str) -> tuple[str | None, str]:
     for i in range(len(words) - 2, -1, -1):
         titled = _title_position(words, plains, i) or (i == 0 and _is_origin(words[0]))
         if titled and is_personal_name(" ".join(words[i + 1 :])):
-            return " ".join(words[: i + 1]), " ".join(words[i + 1 :])
-    return None, " ".join(words) if words else name.strip()
+            return " ".join(words[: i + 1]), " ".join(_name_only(words[i + 1 :]))
+    if not words:
+        return None, name.strip()
+    return None, " ".join(_name_only(words) if is_personal_name(" ".join(words)) else words)
+
+
+def _name_only(words: Sequence[str]) -> list[str]:
+    """Drop what is written around a personal name but is no part of it.
+
+    Honours and offices after it (``Ian Blackford MP``), and a particle before a given
+    name, where it is the word before the name (``as Liz Truss``, ``de Liz Truss``; a
+    particle belongs before a surname: ``de Gaulle``, ``von der Leyen``).
+    """
+    out = list(words)
+    while len(out) > 2 and plain_word(out[-1]) in POST_NOMINALS and is_capitals_word(out[-1]):
+        out.pop()
+    while len(out) > 2 and _is_loose_particle(out[0]) and sum(is_capitalised(w) for w in out[1:]) >= 2:
+        out.pop(0)
+    return out
+
+
+def _is_loose_particle(word: str) -> bool:
+    """Tell whether a word is a particle written on its own, lower case or all capitals (``de``, ``AS``)."""
+    plain = plain_word(word)
+    spaced = plain in PARTICLES and "-" not in word and plain not in COMPOUND_PREFIXES
+    return spaced and (word.islower() or word.isupper())
 
 
 def _is_origin(word: str) -> bool:
@@ -168,6 +208,9 @@ def _name_parts(bare: str) -> tuple[list[str], int]:
     """Return a name's words (particles dropped, compounds joined) and its written part count."""
     pieces: list[str] = []
     for word in name_words(bare):
+        if is_arabic_word(word):
+            pieces.append(consonantal_key(word))
+            continue
         plain = plain_word(word)
         head, _, rest = plain.partition("-")
         if rest and head in PARTICLES:

@@ -15,7 +15,11 @@ Rules, in order of trust:
 * a surname written alone joins the one person in the corpus who bears it (the one quoted
   in the same article, or the one whose roles fit, when several do);
 * descriptions (``the official``, ``he``, ``the statement``) are no entity; a description
-  naming an office (``the spokesman``) goes to the one person of that article holding it;
+  naming an office (``the spokesman``, ``the Labour leader``) goes to the one person its
+  article quotes or names who holds it, by the roles every outlet gives them; where the
+  article names no such person, a description qualified by a country or a name (``the
+  Turkish head of state``) goes to the one such person in the corpus
+  (:mod:`digest.speakers.descriptions`);
 * an acronym is the organisation its article defines it for in brackets (``the European
   Chess Circle (ECC)``), else the one organisation whose initials it spells; a demonym
   only keeps apart organisations of two countries, and always stays in the name shown.
@@ -38,14 +42,16 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz, process
 
 from ..models import Article, Quote, Speaker
-from .agreement import given_level, key_level, role_fit, role_key, roles_conflict
+from .agreement import given_level, key_level, role_fit, roles_conflict
 from .classify import Kind, clean_written, is_origin_title
 from .clustering import org_entities, person_entities
+from .descriptions import link_descriptions, office_entities
 from .index import ArticleNames, Run, article_names
 from .keys import NAME_MATCH, PAREN_RE, ROLE_CONFLICT, ROLE_MARGIN, ascii_key, skeleton, speaker_slug
 from .mentions import Mention, completeness_org, read_mention
 from .organisations import parse_org
 from .persons import PersonName, parse_person, split_title
+from .scripts import join_across_scripts
 
 log = logging.getLogger(__name__)
 
@@ -110,24 +116,6 @@ def _finish(entity: Speaker, entity_id: str, cluster: Sequence[Mention], found: 
     spellings = {(m.source, m.bare) for m in cluster if m.bare} | found
     aliases = tuple(sorted({*entity.aliases, *(written for _, written in found)}))
     return replace(entity, id=entity_id, aliases=aliases, spellings=tuple(sorted(spellings)))
-
-
-def _resolve_descriptions(
-    mentions: Sequence[Mention], owner: dict[int, int], clusters: Sequence[list[Mention]]
-) -> None:
-    """Give ``the spokesman``-like mentions to the one person of their article with that office."""
-    described = [m for m in mentions if m.kind is Kind.GENERIC and m.head is not None]
-    if not described:
-        return
-    offices = [{w for m in cluster for r in m.roles for w in role_key(r).split()} for cluster in clusters]
-    by_source: dict[str, set[int]] = defaultdict(set)
-    for c, cluster in enumerate(clusters):
-        for m in cluster:
-            by_source[m.source].add(c)
-    for m in described:
-        holders = [c for c in sorted(by_source.get(m.source, ())) if m.head in offices[c]]
-        if len(holders) == 1:
-            owner[m.index] = holders[0]
 
 
 # --------------------------------------------------------------------------- names in article bodies
@@ -311,19 +299,35 @@ def resolve_speakers(
     indexes = _index_articles(articles, names or {})
     mentions = _read_mentions(quotes, indexes)
     clusters = person_entities([m for m in mentions if m.kind is Kind.PERSON])
+    clusters = join_across_scripts([c for c in clusters if c])
     clusters += org_entities([m for m in mentions if m.kind is Kind.ORG])
     clusters = [c for c in clusters if c]
     owner = {m.index: c for c, cluster in enumerate(clusters) for m in cluster}
-    _resolve_descriptions(mentions, owner, clusters)
+    found = _body_spellings(clusters, indexes)
+    link_descriptions(mentions, owner, clusters, _present(clusters, found))
+    for cluster in office_entities(mentions, owner):
+        owner.update((m.index, len(clusters)) for m in cluster)
+        clusters.append(cluster)
     entities = [_entity(cluster) for cluster in clusters]
     ids = _assign_ids(entities)
-    found = _body_spellings(clusters, indexes)
     speakers = tuple(
         sorted((_finish(e, ids[c], clusters[c], found.get(c, ())) for c, e in enumerate(entities)), key=lambda s: s.id)
     )
     resolved = tuple(replace(q, speaker=ids[owner[i]] if i in owner else None) for i, q in enumerate(quotes))
     log.debug("resolved %d speaker mentions into %d speakers", len(mentions), len(speakers))
     return speakers, resolved
+
+
+def _present(clusters: Sequence[list[Mention]], found: Mapping[int, set[tuple[str, str]]]) -> dict[str, set[int]]:
+    """Return, per article, the entities it quotes or names in its body."""
+    present: dict[str, set[int]] = defaultdict(set)
+    for c, cluster in enumerate(clusters):
+        for m in cluster:
+            present[m.source].add(c)
+    for c, spellings in found.items():
+        for source, _ in spellings:
+            present[source].add(c)
+    return present
 
 
 def _index_articles(articles: Sequence[Article], known: Mapping[str, ArticleNames]) -> dict[str, ArticleNames]:

@@ -43,7 +43,10 @@ OBLIQUE_WORDS = words(
     """
     of for to in on at from by with about against among between into over under after before
     since until while when whereas although though because if unless during following despite
-    amid like than toward towards including
+    amid like than toward towards including inside outside within across throughout near beside
+    behind beyond around through without upon onto
+    de del des du della delle dei degli dal dalla en dans con por para sur avec pour chez entre
+    sobre contra hacia
     """
 )
 """Words after which a name in the same clause is an object or an adverbial, not the subject."""
@@ -103,6 +106,7 @@ NP_STOP_WORDS = words(
     """
     in on at during after before while when as via through from on since with without into
     that which who whose told said added wrote noted saying adding
+    en dans lors pendant durante tras desde ante sur nel nella durante bei während auf
     """
 )
 """Lower-case words that end a speaker phrase written after its verb (``said X in a statement``)."""
@@ -140,7 +144,8 @@ SENTENCE_STARTERS = (
         """
         on in at by the but and or so yet meanwhile earlier later also however then today
         yesterday tomorrow tonight last next this that when while after before during since
-        according speaking asked
+        according speaking asked as if does did do has have had is was were are unless until
+        though although because whether where why how what
         """
     )
     | WEEKDAYS

@@ -27,6 +27,12 @@ COMPOUND_PREFIXES = words("abd abdul abdel abdal abdol abdu abu abou bin ibn bin
 NAME_SUFFIXES = words("jr sr ii iii iv phd md esq")
 """Generational and academic suffixes after a name."""
 
+POST_NOMINALS = words("mp mep msp mla mpp td qc kc obe cbe mbe kbe dbe frs")
+"""Letters written after a name for an office or an honour (``Ian Blackford MP``): no part of the name."""
+
+PARTY_TAG = r"^[RDI]-[A-Z][A-Za-z.]*$"
+"""A US party and state tag written after a name (``R-Wis.``): no part of the name."""
+
 HYPOCORISMS: dict[str, str] = {
     "joe": "joseph",
     "bill": "william",

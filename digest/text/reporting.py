@@ -36,9 +36,15 @@ MORE_REPORTING_VERBS = words(
     contended recounted agreed acknowledges admits recalls concedes insist
     accused accuses blamed blames thanked praised praising decried questioned touted slammed
     criticized criticised mocked dismissed promising
+    testified testifies denounced denounces proclaimed proclaims bemoaned bemoans shouted yelled
+    exclaimed muttered scoffed retorted mused opined sniped chided groused barked blasted
+    defended confided intimated retweeted pronounced wondered conceded insists quips recalled
     """
 )
 """English reporting verbs found missing on real copy (``“...”, continued Erdogan``)."""
+
+NOUN_MARKERS = words("the a an this these those its his her their our my your with amid despite")
+"""Words before a reporting verb that make it a noun (``with calls for``, ``her claims``): no speaker's verb."""
 
 FOREIGN_REPORTING_VERBS = words(
     """
@@ -54,6 +60,32 @@ FOREIGN_REPORTING_VERBS = words(
     """
 )
 """Reporting verbs of the languages news folders mix in (French, Spanish, Italian, Portuguese, German, Romanian)."""
+
+IMPLIED_SUBJECT_VERBS = words(
+    """
+    dijo afirmó declaró añadió agregó señaló explicó aseguró indicó manifestó expresó subrayó
+    destacó sostuvo comentó apuntó detto dichiarato aggiunto spiegato affermato sottolineato
+    disse afirmou declarou acrescentou spus declarat adăugat afirmat
+    """
+)
+"""Reporting verbs of languages that leave a known subject unwritten (``“...”, declaró en Berna``)."""
+
+ARABIC_REPORTING_VERBS = words(
+    """
+    قال قالت أضاف أضافت تابع تابعت أكد أكدت أشار أشارت أردف أردفت شدد شددت صرح صرحت اعترف
+    اعترفت أوضح أوضحت ذكر ذكرت لفت لفتت نوه نوهت كشف كشفت أعلن أعلنت اعتبر اعتبرت رأى رأت
+    أفاد أفادت تعهد تعهدت حذر حذرت دعا دعت
+    """
+)
+"""Arabic reporting verbs (past tense, without the ``و``/``ف`` a sentence may join them with)."""
+
+ARABIC_SPEAKER_STOPS = words(
+    """
+    قائلا قائلاً قائلة قائلةً إن إنه إنها أن أنه أنها على في عبر خلال إلى الى من عن بعد قبل
+    حسب وفق لدى أمام بأن بأنه بوجود
+    """
+)
+"""Arabic words after which the subject of a reporting verb has ended (``saying``, ``that``, prepositions)."""
 
 REPORTING_PHRASES = ("pointed out", "points out", "pointing out", "went on", "goes on")
 """Multi-word reporting verbs."""

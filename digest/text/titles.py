@@ -91,6 +91,7 @@ OFFICES = words(
     supreme leader chairman chairwoman chair chairperson speaker chancellor premier
     attorney judge justice prosecutor commissioner coordinator chief commander
     founder ceo cfo executive manager official officials leader leaders
+    councillor councilor councilman councilwoman alderman alderwoman gov coach
     """
 )
 """Words that name an office; with ``RANKS`` and ``HONORIFICS`` they make up a title."""
@@ -133,6 +134,7 @@ OFFICE_NOUNS = words(
     """
     spokesman adviser minister president commander governor mayor ambassador envoy director
     chairman speaker leader secretary chancellor premier prosecutor commissioner coordinator
+    chief manager coach judge head
     """
 )
 """Offices a description may name (``the spokesman``) to point at the one person holding it."""
@@ -157,8 +159,20 @@ ROLE_SYNONYMS: dict[str, str] = {
     "pm": "prime minister",
     "gen": "general",
     "lt": "lieutenant",
+    "gov": "governor",
+    "councilor": "councillor",
+    "councilman": "councillor",
+    "councilwoman": "councillor",
 }
 """Spelling and synonym variants of office words, folded before roles are compared."""
+
+ROLE_PHRASES: dict[str, str] = {
+    "head of state": "president",
+    "head of government": "prime minister",
+    "chief executive officer": "ceo",
+    "chief executive": "ceo",
+}
+"""Phrases naming an office in other words, folded before roles are compared (``head of state``)."""
 
 SINGLE_OFFICES = words(
     """
@@ -167,3 +181,11 @@ SINGLE_OFFICES = words(
     """
 )
 """Offices one person holds at a time: ``the president`` or ``Turkey's president`` means that person."""
+
+ARABIC_TITLE_WORDS = words(
+    """
+    رئيس وزير نائب سفير متحدث مدير قائد زعيم أمين مستشار محافظ عمدة ملك أمير ولي عهد الشيخ شيخ
+    السيد السيدة الدكتور د. العقيد اللواء العميد الفريق المشير
+    """
+)
+"""Arabic offices and titles written before a name without the article ``ال`` (``وزير الخارجية``)."""
