@@ -26,6 +26,10 @@ UNPRINTABLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u206
 """Control characters (escape sequences, bidirectional overrides) that article text must not send to a terminal."""
 
 
+LABEL_SHARE = 40
+"""At most this share (%) of the terminal's width goes to the outlets' names."""
+CANONICAL = " (canonical)"
+
 LISTED = 12
 """How many known statements an error for an unknown one lists."""
 
@@ -109,23 +113,27 @@ def _print_cluster(digest: Digest, cluster: QuoteCluster, outlets: Sequence[str]
     )
     shown = [q for q in others if not wanted or any(w in outlet(q).casefold() for w in wanted)]
     collation = collate(canonical.text, [(q.text, word_diff(canonical.text, q.text)) for q in shown])
-    labels = [printable(f"{outlet(canonical)} (canonical)"), *(printable(outlet(q)) for q in shown)]
-    for line in collation_lines(collation, labels, console.width):
+    names = [printable(outlet(q)) for q in (canonical, *shown)]
+    for line in collation_lines(collation, names, console.width):
         console.print(line, no_wrap=True, overflow="ignore", crop=False)
     console.print()
 
 
-def collation_lines(collation: Collation, labels: Sequence[str], width: int) -> list[Text]:
-    """The collation as lines of rich text: one line per wording, in bands of places that fit ``width``.
+def collation_lines(collation: Collation, outlets: Sequence[str], width: int) -> list[Text]:
+    """The collation as rich text: one line per wording, labelled with ``outlets``, in bands that fit ``width``.
 
     Each row is one outlet's own words as written, in order; ``{+…+}`` marks words the
     canonical wording (first row) does not have, ``{~…~}`` other words in place of the
     canonical's, ``[…]`` canonical words left out. Places are padded to the same width in
     every row, so the rows stay aligned; a place wider than ``width`` gets a band of its own.
+    The first row's label says ``(canonical)``; names too long for their share of the width
+    are cut, with ``…``.
     """
     cells = [[render_cell(cell) for cell in place] for place in collation.places]
     widths = [max(cell.cell_len for cell in place) for place in cells]
-    label_width = max((len(label) for label in labels), default=0)
+    budget = max(LABEL_SHARE * width // 100, len(CANONICAL) + 8)
+    labels = [_cut(outlets[0], budget - len(CANONICAL)) + CANONICAL, *(_cut(o, budget) for o in outlets[1:])]
+    label_width = max(len(label) for label in labels)
     room = max(width - label_width - 4, 1)
     lines: list[Text] = []
     for band in _bands(widths, room):
@@ -141,6 +149,11 @@ def collation_lines(collation: Collation, labels: Sequence[str], width: int) -> 
             line.rstrip()
             lines.append(line)
     return lines
+
+
+def _cut(name: str, width: int) -> str:
+    """A name cut to ``width`` characters, ending in ``…`` when cut."""
+    return name if len(name) <= width else name[: width - 1] + "…"
 
 
 def _bands(widths: Sequence[int], room: int) -> list[list[int]]:

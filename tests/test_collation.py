@@ -135,9 +135,10 @@ def unmarked(line: str) -> str:
 
 
 def test_terminal_rows_are_each_outlets_words_verbatim() -> None:
-    labels = ["North Press Agency (canonical)", "Shafaq News", "Sputnik International", "teleSUR English"]
-    for width in (60, 80, 200):
-        lines = [line.plain for line in collation_lines(relationship(), labels, width)]
+    outlets = ["North Press Agency", "Shafaq News", "Sputnik International", "teleSUR English"]
+    labels = ["North Press Agency (canonical)", *outlets[1:]]
+    for width in (80, 120, 200):
+        lines = [line.plain for line in collation_lines(relationship(), outlets, width)]
         assert all(len(line) <= width for line in lines)
         bands = "\n".join(lines).split("\n\n")
         assert len(bands) > (1 if width < 200 else 0)
@@ -152,7 +153,10 @@ def test_terminal_rows_are_each_outlets_words_verbatim() -> None:
 def test_terminal_rows_are_aligned_and_marked() -> None:
     labels = ["NP", "SH", "SP", "TE"]
     lines = [line.plain for line in collation_lines(relationship(), labels, 300)]
-    assert lines[1].startswith("  SH  the relationship {~will continue~} with the International Coalition […]")
+    assert lines[0].startswith("  NP (canonical)  The relationship of Iraqi forces   with")
+    assert lines[1].startswith(
+        "  SH              the relationship {~will continue~} with the International Coalition […]"
+    )
     starts = {lines[row].rindex(word) for row, word in enumerate(["capacity", "[…]", "{~empowerment,~}", "{~training"])}
     assert len(starts) == 1, lines
     telesur = collation_lines(relationship(), labels, 300)[3]
@@ -165,3 +169,19 @@ def test_terminal_output_drops_control_characters() -> None:
     canonical = "we \x1b[31mwill stay"
     lines = collation_lines(collate(canonical, []), ["X"], 80)
     assert "\x1b" not in lines[0].plain and re.search(r"we \[31mwill stay$", lines[0].plain)
+
+
+def test_long_outlet_names_are_cut_and_rows_stay_whole() -> None:
+    outlets = ["Harbour Times of the Northern Coast and Islands", "Coast Wire of the Southern Peninsula", "C", "D"]
+    for width, labels in [
+        (80, ["Harbour Times of th… (canonical)", "Coast Wire of the Southern Peni…", "C", "D"]),
+        (50, ["Harbour… (canonical)", "Coast Wire of the S…", "C", "D"]),
+    ]:
+        lines = [line.plain for line in collation_lines(relationship(), outlets, width)]
+        assert all(len(line) <= width for line in lines)
+        rows: list[list[str]] = [[] for _ in labels]
+        for band in "\n".join(lines).split("\n\n"):
+            for row, line in enumerate(band.splitlines()):
+                assert line.startswith(f"  {labels[row]}  "), line
+                rows[row].append(unmarked(line[4 + max(map(len, labels)) :]))
+        assert [" ".join(filter(None, row)) for row in rows] == WORDINGS
