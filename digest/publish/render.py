@@ -21,9 +21,10 @@ from markupsafe import Markup
 from ..group.coverage import ABSENT, PARAPHRASED, QUOTED, coverage
 from ..models import Article, DiffOp, Digest, Quote, QuoteCluster, Storyline
 from ..settings import Settings
+from .collation import collate
 from .diff import diff_stats, word_diff
-from .escape import md, url_attr
-from .formatting import attribution_note, built_rel, diff_html, environment, original_link, rel
+from .escape import url_attr
+from .formatting import Witness, attribution_note, built_rel, collation_html, environment, original_link, rel
 from .lookups import STATEMENT_KINDS, Site, highlighted_paragraphs, quote_anchor
 
 
@@ -181,6 +182,19 @@ class Renderer:
             ops = self._ops[key] = word_diff(canonical.text, quote.text)
         return ops
 
+    def _anchor(self, quote: Quote) -> str:
+        """The id of the highlighted quotation that shows ``quote`` on its source page."""
+        shown = [q for q in self.site.quotes_by_source.get(quote.source, []) if q.kind in STATEMENT_KINDS]
+        return quote_anchor(quote, shown)
+
+    def _collation(self, canonical: Quote, variants: list[dict[str, Any]]) -> Markup | None:
+        """Every wording of a statement aligned word by word, canonical first; none for a single wording."""
+        if len(variants) < 2:
+            return None
+        others = [(v["quote"].text, self._diff(v["quote"], canonical)) for v in variants[1:]]
+        witnesses = [Witness(v["outlet"], v["href"], v["canonical"]) for v in variants]
+        return collation_html(collate(canonical.text, others), witnesses)
+
     def _build_card(self, cluster: QuoteCluster, page: str) -> dict[str, Any]:
         """Everything a statement card shows."""
         site = self.site
@@ -192,18 +206,18 @@ class Renderer:
         variants = []
         for quote in members:
             article = site.articles[quote.source]
-            ops = self._diff(quote, canonical)
+            anchor = self._anchor(quote)
             variants.append(
                 {
                     "quote": quote,
                     "outlet": site.outlet(article),
                     "article": article,
                     "canonical": quote.id == canonical.id,
-                    "html": diff_html(ops) if quote.id != canonical.id else md(quote.text),
-                    "stats": diff_stats(ops),
+                    "stats": diff_stats(self._diff(quote, canonical)),
                     "speaker": quote.speaker_as_written,
                     "attribution": attribution_note(quote),
-                    "link": Markup(rel(page, site.source_path(article.id)) + "#" + quote.id),
+                    "link": Markup(rel(page, site.source_path(article.id)) + "#" + anchor),
+                    "href": Markup(url_attr(built_rel(page, site.source_path(article.id))) + "#" + anchor),
                 }
             )
         speaker = site.speakers.get(cluster.speaker or "")
@@ -215,6 +229,7 @@ class Renderer:
             "speaker_link": Markup(rel(page, site.speaker_path(speaker.id))) if speaker else None,
             "role": canonical.speaker_role or (speaker.roles[0] if speaker and speaker.roles else None),
             "variants": variants,
+            "collation": self._collation(canonical, variants),
             "count": len({v["outlet"] for v in variants}),
             "first": cluster.first_reported,
             "disagreements": self._disagreements(variants),
