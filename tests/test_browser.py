@@ -251,7 +251,33 @@ def test_collation_fits_a_phone(
         _check_collation(page, seeds_digest)
         lines = card.locator(".dg-collation").evaluate(MISALIGNED)["lines"]
         assert lines > 2, "at phone width the rows wrap onto several lines"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways"
         _readme_shot(page, "collation-phone", update_screenshots)
+    finally:
+        context.close()
+
+
+OFF_THE_FIGURE = """el => {
+  const figure = el.getBoundingClientRect();
+  return Array.from(el.querySelectorAll('.dg-timeline__label, .dg-timeline__day'), label => label.getBoundingClientRect())
+    .filter(r => r.left < figure.left - 1 || r.right > figure.right + 1)
+    .map(r => [Math.round(r.left), Math.round(r.right)]);
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_timeline_labels_stay_on_the_page(
+    browser, base_url: str, built_site: Path, width: int, update_screenshots: bool
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(_storyline_url(base_url, built_site))
+        timeline = page.locator(".dg-timeline")
+        assert timeline.evaluate(OFF_THE_FIGURE) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        if width == 1280:
+            _readme_shot(page, "storyline-top", update_screenshots)
     finally:
         context.close()
 

@@ -27,6 +27,9 @@ from .escape import url_attr
 from .formatting import Witness, attribution_note, built_rel, collation_html, environment, original_link, rel
 from .lookups import STATEMENT_KINDS, Site, highlighted_paragraphs, quote_anchor
 
+EDGE = 25
+"""How near either end of the timeline (in % of its width) a point's labels run inwards instead of centring."""
+
 
 class Renderer:
     """Turns a Digest into ``{page path: Markdown}``."""
@@ -138,7 +141,10 @@ class Renderer:
         return first[:600]
 
     def _timeline(self, articles: Sequence[Article], page: str) -> dict[str, Any]:
-        """One point per publication day on a line from the first to the last date (0-100 %)."""
+        """One point per publication day on a line from the first to the last date (0-100 %).
+
+        A point near either end has its labels run inwards from it (``side``), so they stay on the page.
+        """
         from datetime import date
 
         days: dict[date, list[Article]] = defaultdict(list)
@@ -157,8 +163,15 @@ class Renderer:
                 for a in days[day]
             ]
             left = round(4 + 92 * (day - first).days / span, 1)
+            side = "start" if left < EDGE else "end" if left > 100 - EDGE else "middle"
             points.append(
-                {"left": Markup(str(left)), "day": day.isoformat(), "row": Markup(str(row % 2)), "entries": entries}
+                {
+                    "left": Markup(str(left)),
+                    "side": Markup(side),
+                    "day": day.isoformat(),
+                    "row": Markup(str(row % 2)),
+                    "entries": entries,
+                }
             )
         return {"points": points, "first": first.isoformat(), "last": last.isoformat(), "undated": undated}
 
