@@ -136,8 +136,10 @@ def collation_html(collation: Collation, witnesses: Sequence[Witness]) -> Markup
     The blocks hold one cell per wording and wrap like words, so every row reads whole at any
     width. They are for the eye only: each key row carries its wording, marked the same way,
     for screen readers and the search index (the canonical one is indexed in the card's quote).
+    The blocks sit in a ``div``: Material's search parser ends an exclusion at the first closing
+    tag of the same name, and the blocks are nested ``span`` elements.
     """
-    key = "".join(_key_row(witness, collation.row(i)) for i, witness in enumerate(witnesses))
+    key = " ".join(_key_row(witness, collation.row(i)) for i, witness in enumerate(witnesses))
     places = "".join(
         '<span class="dg-place">' + "".join(f"<span>{_pieces(cell)}</span>" for cell in place) + "</span>"
         for place in collation.places
@@ -145,7 +147,7 @@ def collation_html(collation: Collation, witnesses: Sequence[Witness]) -> Markup
     return Markup(
         '<div class="dg-collation" role="group" aria-label="Each outlet&#39;s wording, aligned word by word">'
         f'<span class="dg-collation__key">{key}</span>'
-        f'<span class="dg-collation__places" aria-hidden="true" data-search-exclude>{places}</span></div>'
+        f'<div class="dg-collation__places" aria-hidden="true" data-search-exclude>{places}</div></div>'
     )
 
 
