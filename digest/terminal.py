@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from .models import Digest, Quote, QuoteCluster, QuoteKind
-from .publish.collation import ADDED, CHANGED, LEFT_OUT, SAME, Collation, Piece, collate
+from .publish.collation import ADDED, CHANGED, LEFT_OUT, SAME, Collation, Piece, collate, merge_agreeing
 from .publish.diff import word_diff
 
 STATEMENT_KINDS = (QuoteKind.STATEMENT, QuoteKind.FRAGMENT)
@@ -112,7 +112,9 @@ def _print_cluster(digest: Digest, cluster: QuoteCluster, outlets: Sequence[str]
         key=lambda q: (outlet(q).casefold(), q.source, q.start),
     )
     shown = [q for q in others if not wanted or any(w in outlet(q).casefold() for w in wanted)]
-    collation = collate(canonical.text, [(q.text, word_diff(canonical.text, q.text)) for q in shown])
+    collation = merge_agreeing(
+        collate(canonical.text, [(q.text, word_diff(canonical.text, q.text)) for q in shown]), 24
+    )
     names = [printable(outlet(q)) for q in (canonical, *shown)]
     for line in collation_lines(collation, names, console.width):
         console.print(line, no_wrap=True, overflow="ignore", crop=False)

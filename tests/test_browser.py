@@ -118,7 +118,7 @@ def _top(page, locator) -> None:
 
 
 ROWS = """el => {
-  const places = Array.from(el.querySelectorAll('.dg-place'));
+  const places = Array.from(el.querySelectorAll('.dg-collation__places > span'));
   const key = Array.from(el.querySelectorAll('.dg-witness'));
   return key.map((witness, r) => ({
     outlet: witness.querySelector('a').innerText,
@@ -131,7 +131,7 @@ ROWS = """el => {
 
 MISALIGNED = """el => {
   const box = e => e.getBoundingClientRect();
-  const blocks = [el.querySelector('.dg-collation__key'), ...el.querySelectorAll('.dg-place')];
+  const blocks = [el.querySelector('.dg-collation__key'), ...el.querySelectorAll('.dg-collation__places > span')];
   const lines = new Map();
   for (const block of blocks) {
     const top = Math.round(box(block).top);
@@ -168,7 +168,7 @@ def _check_collation(page, seeds_digest) -> dict[str, str]:
     assert [row["spoken"] for row in rows] == [row["text"] for row in rows], "screen readers hear each wording whole"
     layout = collation.evaluate(MISALIGNED)
     assert layout["wrong"] == [], layout
-    place = collation.locator(".dg-place").first
+    place = collation.locator(".dg-collation__places > span").first
     assert place.is_visible()
     overflow = collation.evaluate("el => el.scrollWidth - el.clientWidth")
     assert overflow <= 1, "the collation scrolls: some of it is hidden"
@@ -178,14 +178,14 @@ def _check_collation(page, seeds_digest) -> dict[str, str]:
 
 def _differences_read_without_colour(card) -> None:
     """Other words are underlined wavy, left-out words shown as [...]: marks that are not only a colour."""
-    mark = card.locator(".dg-place mark", has_text="training camps")
+    mark = card.locator(".dg-collation__places mark", has_text="training camps")
     decoration = mark.evaluate(
         "el => getComputedStyle(el).textDecorationLine + ' ' + getComputedStyle(el).textDecorationStyle"
     )
     assert decoration == "underline wavy"
-    gap = card.locator(".dg-place .dg-gap").first
+    gap = card.locator(".dg-collation__places del").first
     assert gap.evaluate("el => getComputedStyle(el, '::before').content") == '"[…]"'
-    canonical = card.locator(".dg-place").first.locator(":scope > span").first
+    canonical = card.locator(".dg-collation__places > span > :first-child").first
     assert canonical.evaluate("el => getComputedStyle(el).fontWeight") == "700"
 
 
@@ -206,7 +206,9 @@ def test_collation_shows_every_wording_whole_at_once(
     for outlet in ("Sputnik International", "Shafaq News", "teleSUR English", "North Press Agency"):
         assert outlet in labels, labels
     _differences_read_without_colour(card)
-    text = card.locator(".dg-place span", has_text="coalition").first.evaluate("el => getComputedStyle(el).color")
+    text = card.locator(".dg-collation__places span", has_text="coalition").first.evaluate(
+        "el => getComputedStyle(el).color"
+    )
     assert _luminance(text) < 0.2
     _readme_shot(page, "collation", update_screenshots)
     assert page.console_errors == []
@@ -222,9 +224,11 @@ def test_collation_in_dark_mode(page, base_url: str, built_site: Path, seeds_dig
     _top(page, card)
     _check_collation(page, seeds_digest)
     _differences_read_without_colour(card)
-    text = card.locator(".dg-place span", has_text="coalition").first.evaluate("el => getComputedStyle(el).color")
+    text = card.locator(".dg-collation__places span", has_text="coalition").first.evaluate(
+        "el => getComputedStyle(el).color"
+    )
     assert _luminance(text) > 0.6, "dark scheme: the words are light"
-    mark = card.locator(".dg-place mark").first
+    mark = card.locator(".dg-collation__places mark").first
     probe = """() => {
       const probe = document.createElement('span');
       probe.style.background = 'var(--md-typeset-mark-color)';

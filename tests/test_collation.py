@@ -7,7 +7,17 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digest.publish.collation import ADDED, CHANGED, LEFT_OUT, SAME, Collation, collate, spaced_tokens
+from digest.publish.collation import (
+    ADDED,
+    CHANGED,
+    LEFT_OUT,
+    SAME,
+    Collation,
+    collate,
+    join,
+    merge_agreeing,
+    spaced_tokens,
+)
 from digest.publish.diff import diff_tokens, word_diff
 from digest.terminal import MARKERS, collation_lines, printable
 
@@ -185,3 +195,23 @@ def test_long_outlet_names_are_cut_and_rows_stay_whole() -> None:
                 assert line.startswith(f"  {labels[row]}  "), line
                 rows[row].append(unmarked(line[4 + max(map(len, labels)) :]))
         assert [" ".join(filter(None, row)) for row in rows] == WORDINGS
+
+
+def test_runs_every_wording_shares_merge_into_places_of_a_width() -> None:
+    collation = relationship()
+    merged = merge_agreeing(collation, 24)
+    assert [merged.text(row) for row in range(4)] == WORDINGS
+    assert len(merged.places) < len(collation.places)
+    assert cells(merged, 0) == [[(SAME, w)] for w in ("The relationship", "the relationship") * 2]
+    agreeing = [place for i, place in enumerate(merged.places) if not merged.varies(i)]
+    assert all(max(len(join(cell)) for cell in place) <= 24 for place in agreeing)
+    varying = [i for i in range(len(collation.places)) if collation.varies(i)]
+    assert len([i for i in range(len(merged.places)) if merged.varies(i)]) == len(varying), "places that vary stay"
+    assert merge_agreeing(collation, 0).places == collation.places
+
+
+@given(wordings, st.lists(wordings, max_size=3), st.integers(0, 40))
+def test_merged_rows_still_read_as_their_wordings(canonical: str, variants: list[str], width: int) -> None:
+    collation = collate(canonical, [(text, word_diff(canonical, text)) for text in variants])
+    merged = merge_agreeing(collation, width)
+    assert [merged.text(row) for row in range(merged.rows)] == [collation.text(row) for row in range(collation.rows)]

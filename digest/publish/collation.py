@@ -14,9 +14,12 @@ lacks, other words in place of the canonical's, and canonical words left out.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
 
 from ..models import DiffOp
 from .diff import diff_tokens
@@ -32,9 +35,11 @@ LEFT_OUT = "left out"
 KINDS = (SAME, ADDED, CHANGED, LEFT_OUT)
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A run of one wording's words at one place, all of one kind, joined as the wording joins them."""
+class Piece(NamedTuple):
+    """A run of one wording's words at one place, all of one kind, joined as the wording joins them.
+
+    (A named tuple, not a dataclass: a site's collations hold hundreds of thousands.)
+    """
 
     kind: str
     text: str
@@ -67,6 +72,46 @@ class Collation:
         return any(piece.kind != SAME for cell in self.places[place] for piece in cell)
 
 
+def merge_agreeing(collation: Collation, width: int) -> Collation:
+    """The collation with consecutive places where every wording has the canonical's words joined into
+    places of at most ``width`` characters: fewer, wider places, still aligned, for pages and terminals.
+    """
+    places: list[tuple[Cell, ...]] = []
+    run: list[tuple[Cell, ...]] = []
+    widths: list[int] = []
+    for place in collation.places:
+        if not _agrees(place):
+            places.extend(_joined(run))
+            run = []
+            places.append(place)
+            continue
+        grown = [w + cell[0].spaced + len(cell[0].text) for w, cell in zip(widths, place, strict=True)] if run else []
+        if run and max(grown) <= width:
+            run.append(place)
+            widths = grown
+        else:
+            places.extend(_joined(run))
+            run, widths = [place], [len(cell[0].text) for cell in place]
+    places.extend(_joined(run))
+    return Collation(places=tuple(places), rows=collation.rows)
+
+
+def _agrees(place: tuple[Cell, ...]) -> bool:
+    """Whether every wording has the canonical's words, and only them, at this place (one piece each)."""
+    return all(len(cell) == 1 and cell[0].kind == SAME for cell in place)
+
+
+def _joined(run: Sequence[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
+    """A run of agreeing places as one place (nothing for no run)."""
+    if not run:
+        return []
+    return [
+        tuple(
+            (Piece(SAME, join([place[row][0] for place in run]), run[0][row][0].spaced),) for row in range(len(run[0]))
+        )
+    ]
+
+
 def join(pieces: Sequence[Piece]) -> str:
     """The text of pieces in a row, separated where the wording has a space."""
     out: list[str] = []
@@ -88,13 +133,6 @@ def spaced_tokens(text: str) -> tuple[tuple[str, bool], ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True)
-class _Word:
-    kind: str
-    text: str
-    spaced: bool
-
-
 def collate(canonical: str, variants: Sequence[tuple[str, Sequence[DiffOp]]]) -> Collation:
     """Align ``canonical`` and each ``(text, word diff from canonical to text)`` in ``variants``.
 
@@ -104,9 +142,9 @@ def collate(canonical: str, variants: Sequence[tuple[str, Sequence[DiffOp]]]) ->
     """
     base = spaced_tokens(canonical)
     slots = 2 * len(base) + 1
-    rows: list[list[list[_Word]]] = [[[] for _ in range(slots)] for _ in range(len(variants) + 1)]
+    rows: list[list[list[Piece]]] = [[[] for _ in range(slots)] for _ in range(len(variants) + 1)]
     for i, (word, spaced) in enumerate(base):
-        rows[0][2 * i + 1].append(_Word(SAME, word, spaced))
+        rows[0][2 * i + 1].append(Piece(SAME, word, spaced))
     joined: list[tuple[int, int]] = []
     for row, (text, ops) in zip(rows[1:], variants, strict=True):
         joined.extend(_fill(row, iter(spaced_tokens(text)), ops))
@@ -118,7 +156,7 @@ def collate(canonical: str, variants: Sequence[tuple[str, Sequence[DiffOp]]]) ->
     return Collation(places=tuple(places), rows=len(rows))
 
 
-def _fill(row: list[list[_Word]], words: Iterator[tuple[str, bool]], ops: Sequence[DiffOp]) -> list[tuple[int, int]]:
+def _fill(row: list[list[Piece]], words: Iterator[tuple[str, bool]], ops: Sequence[DiffOp]) -> list[tuple[int, int]]:
     """Put one wording's words into its slots; return the runs of slots a rewording joins."""
     joined = []
     i = 0
@@ -127,14 +165,14 @@ def _fill(row: list[list[_Word]], words: Iterator[tuple[str, bool]], ops: Sequen
         width = len(op.canonical)
         if op.op == "equal":
             for offset, (word, spaced) in enumerate(taken):
-                row[2 * (i + offset) + 1].append(_Word(SAME, word, spaced))
+                row[2 * (i + offset) + 1].append(Piece(SAME, word, spaced))
         elif op.op == "insert":
-            row[2 * i].extend(_Word(ADDED, word, spaced) for word, spaced in taken)
+            row[2 * i].extend(Piece(ADDED, word, spaced) for word, spaced in taken)
         elif op.op == "delete":
             for offset in range(width):
-                row[2 * (i + offset) + 1].append(_Word(LEFT_OUT, "", False))
+                row[2 * (i + offset) + 1].append(Piece(LEFT_OUT, "", False))
         else:
-            row[2 * i + 1].extend(_Word(CHANGED, word, spaced) for word, spaced in taken)
+            row[2 * i + 1].extend(Piece(CHANGED, word, spaced) for word, spaced in taken)
             if width > 1:
                 joined.append((2 * i + 1, 2 * (i + width - 1) + 1))
         i += width
@@ -159,15 +197,10 @@ def _places(slots: int, joined: Sequence[tuple[int, int]]) -> list[tuple[int, in
     return places
 
 
-def _cell(words: Sequence[_Word]) -> Cell:
+def _cell(words: Sequence[Piece]) -> Cell:
     """Words of one wording at one place, consecutive words of a kind joined into one piece."""
-    pieces: list[Piece] = []
-    for word in words:
-        last = pieces[-1] if pieces else None
-        if last is not None and last.kind == word.kind:
-            if word.kind != LEFT_OUT:
-                text = last.text + (" " if word.spaced else "") + word.text
-                pieces[-1] = Piece(last.kind, text, last.spaced)
-        else:
-            pieces.append(Piece(word.kind, word.text, word.spaced))
+    pieces = []
+    for kind, group in itertools.groupby(words, key=itemgetter(0)):
+        run = list(group)
+        pieces.append(Piece(LEFT_OUT, "", False) if kind == LEFT_OUT else Piece(kind, join(run), run[0].spaced))
     return tuple(pieces)

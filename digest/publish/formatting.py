@@ -125,9 +125,9 @@ class Witness:
 
 
 PIECE_TAGS = {SAME: ("", ""), ADDED: ("<ins>", "</ins>"), CHANGED: ("<mark>", "</mark>")}
-"""How each kind of piece is marked; a left-out piece is an empty ``dg-gap`` that the stylesheet shows as ``[…]``."""
+"""How each kind of piece is marked; where words are left out there is an empty ``<del>``, shown as ``[…]``."""
 
-GAP = '<span class="dg-gap" title="left out"></span>'
+GAP = "<del></del>"
 
 
 def collation_html(collation: Collation, witnesses: Sequence[Witness]) -> Markup:
@@ -137,13 +137,11 @@ def collation_html(collation: Collation, witnesses: Sequence[Witness]) -> Markup
     width. They are for the eye only: each key row carries its wording, marked the same way,
     for screen readers and the search index (the canonical one is indexed in the card's quote).
     The blocks sit in a ``div``: Material's search parser ends an exclusion at the first closing
-    tag of the same name, and the blocks are nested ``span`` elements.
+    tag of the same name, and the blocks are nested ``span`` elements. They carry no class (the
+    stylesheet finds them by position): a large site has hundreds of thousands.
     """
     key = " ".join(_key_row(witness, collation.row(i)) for i, witness in enumerate(witnesses))
-    places = "".join(
-        '<span class="dg-place">' + "".join(f"<span>{_pieces(cell)}</span>" for cell in place) + "</span>"
-        for place in collation.places
-    )
+    places = "".join("<span>" + "".join(_cell_html(cell) for cell in place) + "</span>" for place in collation.places)
     return Markup(
         '<div class="dg-collation" role="group" aria-label="Each outlet&#39;s wording, aligned word by word">'
         f'<span class="dg-collation__key">{key}</span>'
@@ -157,9 +155,16 @@ def _key_row(witness: Witness, pieces: Sequence[Piece]) -> str:
     hidden = " data-search-exclude" if witness.canonical else ""
     return (
         f'<span class="dg-witness{" dg-witness--canonical" if witness.canonical else ""}">'
-        f'<a href="{witness.href}" title="Read it in {_md_str(witness.outlet)}">{_md_str(witness.outlet)}</a>{mark}'
+        f'<a href="{witness.href}">{_md_str(witness.outlet)}</a>{mark}'
         f'<span class="dg-sr-only"{hidden}>: {_pieces(pieces)}</span></span>'
     )
+
+
+def _cell_html(cell: Sequence[Piece]) -> str:
+    """One wording's cell in a place; a cell that only leaves words out is the gap itself."""
+    if len(cell) == 1 and cell[0].kind == LEFT_OUT:
+        return GAP
+    return f"<span>{_pieces(cell)}</span>"
 
 
 def _pieces(pieces: Sequence[Piece]) -> str:

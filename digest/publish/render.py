@@ -21,7 +21,7 @@ from markupsafe import Markup
 from ..group.coverage import ABSENT, PARAPHRASED, QUOTED, coverage
 from ..models import Article, DiffOp, Digest, Quote, QuoteCluster, Storyline
 from ..settings import Settings
-from .collation import collate
+from .collation import collate, merge_agreeing
 from .diff import diff_stats, word_diff
 from .escape import url_attr
 from .formatting import Witness, attribution_note, built_rel, collation_html, environment, original_link, rel
@@ -29,6 +29,10 @@ from .lookups import STATEMENT_KINDS, Site, highlighted_paragraphs, quote_anchor
 
 EDGE = 25
 """How near either end of the timeline (in % of its width) a point's labels run inwards instead of centring."""
+
+
+AGREEING_RUN = 24
+"""Longest run of words (in characters) that every wording shares to show as one place of a collation."""
 
 
 class Renderer:
@@ -206,7 +210,7 @@ class Renderer:
             return None
         others = [(v["quote"].text, self._diff(v["quote"], canonical)) for v in variants[1:]]
         witnesses = [Witness(v["outlet"], v["href"], v["canonical"]) for v in variants]
-        return collation_html(collate(canonical.text, others), witnesses)
+        return collation_html(merge_agreeing(collate(canonical.text, others), AGREEING_RUN), witnesses)
 
     def _build_card(self, cluster: QuoteCluster, page: str) -> dict[str, Any]:
         """Everything a statement card shows."""
