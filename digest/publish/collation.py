@@ -6,6 +6,7 @@ is a place of its own; words an outlet adds between two canonical words make a p
 there; an outlet that rewords a run of canonical words fills the whole run with its own
 words, and that run is one place for every wording. Each row holds only that wording's
 words, as written, in its order, so a row read across the places is the wording itself.
+:func:`merge_agreeing` joins runs of places that every wording shares into a few wider ones.
 
 Every run of words is marked against the canonical wording (the kinds CollateX calls
 match, addition, replacement and omission): the same words, words the canonical wording
@@ -32,7 +33,6 @@ CHANGED = "changed"
 """Words in place of other words of the canonical wording."""
 LEFT_OUT = "left out"
 """Where this wording leaves out words of the canonical wording; a piece of this kind has no text."""
-KINDS = (SAME, ADDED, CHANGED, LEFT_OUT)
 
 
 class Piece(NamedTuple):
@@ -85,13 +85,14 @@ def merge_agreeing(collation: Collation, width: int) -> Collation:
             run = []
             places.append(place)
             continue
-        grown = [w + cell[0].spaced + len(cell[0].text) for w, cell in zip(widths, place, strict=True)] if run else []
-        if run and max(grown) <= width:
-            run.append(place)
-            widths = grown
-        else:
-            places.extend(_joined(run))
-            run, widths = [place], [len(cell[0].text) for cell in place]
+        if run:
+            grown = [w + cell[0].spaced + len(cell[0].text) for w, cell in zip(widths, place, strict=True)]
+            if max(grown) <= width:
+                run.append(place)
+                widths = grown
+                continue
+        places.extend(_joined(run))
+        run, widths = [place], [len(cell[0].text) for cell in place]
     places.extend(_joined(run))
     return Collation(places=tuple(places), rows=collation.rows)
 
