@@ -183,6 +183,12 @@ def _differences_read_without_colour(card) -> None:
         "el => getComputedStyle(el).textDecorationLine + ' ' + getComputedStyle(el).textDecorationStyle"
     )
     assert decoration == "underline wavy"
+    added = card.page.locator("p.dg-diff ins").first  # the legend's sample: this statement adds no words
+    assert (
+        added.evaluate("el => getComputedStyle(el).textDecorationLine + ' ' + getComputedStyle(el).textDecorationStyle")
+        == "underline double"
+    )
+    assert added.evaluate("el => getComputedStyle(el, '::before').content") == '"+"'
     gap = card.locator(".dg-collation__places del").first
     assert gap.evaluate("el => getComputedStyle(el, '::before').content") == '"[…]"'
     canonical = card.locator(".dg-collation__places > span > :first-child").first
