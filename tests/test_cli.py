@@ -78,6 +78,14 @@ def test_diff_shows_the_four_wordings() -> None:
     assert result.exit_code == 0, result.output
     for outlet in ("Shafaq News", "teleSUR English", "North Press Agency", "Sputnik International"):
         assert outlet in result.output
+    rows: dict[str, str] = {}
+    for line in result.output.splitlines():
+        if line.startswith("  "):
+            label = line.split("  ")[1]
+            rows[label] = rows.get(label, "") + line.removeprefix("  " + label)
+    assert "North Press Agency (canonical)" in rows
+    assert "International Coalition" in rows["Shafaq News"], "Shafaq's own capitals, not the canonical's"
+    assert "{~training camps~}" in rows["teleSUR English"]
 
 
 def test_new_project_builds_at_once(tmp_path: Path) -> None:

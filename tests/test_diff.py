@@ -1,14 +1,12 @@
-"""Tests for word-level diffs between wordings of one statement."""
+"""Tests for word-level diffs between wordings of one statement (their collation is in test_collation)."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from rich.text import Text
 
 from digest.models import DiffOp
 from digest.publish.diff import diff_stats, diff_tokens, word_diff
-from digest.terminal import render_terminal
 from digest.text.tokens import normalise_token, tokenize
 
 SPUTNIK = (
@@ -103,24 +101,6 @@ def test_empty_strings() -> None:
     assert word_diff("old words", "") == (DiffOp("delete", ("old", "words"), ()),)
     assert diff_stats(()) == {"equal": 0, "insert": 0, "delete": 0, "replace": 0, "replaced_by": 0, "similarity": 1.0}
     assert diff_stats(word_diff("", "new words"))["similarity"] == 0.0
-    assert render_terminal(()).plain == ""
-
-
-def test_render_terminal_marks_changes_without_colour() -> None:
-    text = render_terminal(word_diff(SPUTNIK, TELESUR))
-    assert isinstance(text, Text)
-    assert text.plain == (
-        "The relationship with the international coalition will continue in the [-field of-] "
-        "training, [-advice-] {+advisory+} and [-empowerment,-] {+training camps+}"
-    )
-    styled = {text.plain[span.start : span.end]: str(span.style) for span in text.spans}
-    assert styled["[-advice-]"] == "red strike"
-    assert styled["{+advisory+}"] == "green underline"
-
-
-def test_render_terminal_pure_insert_and_delete() -> None:
-    assert render_terminal(word_diff("a b", "a x b")).plain == "a {+x+} b"
-    assert render_terminal(word_diff("a x b", "a b")).plain == "a [-x-] b"
 
 
 def test_tokens_keep_punctuation_with_their_word() -> None:

@@ -228,3 +228,37 @@ def test_pathological_text_takes_linear_time(name: str, make, tmp_path: Path) ->
     small, large = seconds(1), seconds(4)
     assert large < 8 * max(small, 0.05), (name, small, large)
     assert large < 60, (name, large)
+
+
+TWO_OUTLETS = {
+    "a.txt": "Minister says talks with the union went well\n\nPublished 5 March 2024\n\n"
+    "The minister said on Tuesday that “the talks went well and <img src=x onerror=alert('img')> we will meet "
+    "again next week to sign {{ 7*7 }} the deal on pay,” adding that nothing was decided.\n",
+    "b.txt": "Talks with the union went well, minister says\n\nPublished 5 March 2024\n\n"
+    "The minister said on Tuesday that “the talks went well and <script>alert('b')</script> we shall meet again "
+    "next week to sign {% include 'x' %} the deal on pay,” according to officials.\n",
+    "sources.yml": "a.txt:\n  outlet: \"Harbour <b onmouseover=alert('o')>Times</b>\"\n"
+    'b.txt:\n  outlet: "Coast \\"><script>alert(\'p\')</script> Wire"\n',
+}
+
+
+def test_a_collation_of_hostile_wordings_is_text(tmp_path: Path) -> None:
+    """Two outlets carry one statement, each with markup in its words and its name: the collation shows it all as text."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in TWO_OUTLETS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = CliRunner().invoke(cli, ["build", str(corpus), "--site-dir", str(site)])
+    assert result.exit_code == 0, result.output
+    (page,) = (site / "storylines").glob("*/index.html")
+    html = page.read_text(encoding="utf-8")
+    collation = html.split("dg-collation", 1)[1].split("dg-witnesses", 1)[0]
+    witnesses = [attrs for _, attrs in Tags(html).tags if "dg-witness" in attrs.get("class", "").split()]
+    assert len(witnesses) == 2, "both outlets' wordings are collated"
+    for shown in ("&lt;img src=x onerror=", "&lt;script>", "{{ 7*7", "{% include 'x'", "Harbour &lt;b onmouseover="):
+        assert shown in collation, shown
+    for path in site.rglob("*.html"):
+        parser = _Active()
+        parser.feed(path.read_text(encoding="utf-8"))
+        assert parser.found == [], (path.relative_to(site), parser.found)

@@ -111,6 +111,22 @@ def test_generated_markdown_matches_golden(seeds_digest, update_golden: bool) ->
         assert text == golden[rel], f"{rel} differs from its golden copy; refresh with --update-golden if intended"
 
 
+def test_search_has_every_wording_of_a_statement_once_and_whole(built_site: Path, seeds_digest) -> None:
+    """The collation's aligned blocks stay out of the index; each outlet's wording is in it, in order."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    quotes = {q.id: q for q in seeds_digest.quotes}
+    (cluster,) = [c for c in seeds_digest.clusters if len(c.quotes) == 4 and "relationship" in quotes[c.canonical].text]
+    canonical = " ".join(quotes[cluster.canonical].text.split())
+    (section,) = [
+        d for d in index["docs"] if d["location"].startswith("storylines/") and canonical in " ".join(d["text"].split())
+    ]
+    text = " ".join(section["text"].split())
+    for quote_id in cluster.quotes:
+        wording = " ".join(quotes[quote_id].text.split())
+        assert text.count(wording) == 1, wording
+    assert "relationshiprelationship" not in text and "theThe" not in text
+
+
 def test_every_internal_link_resolves(built_site: Path) -> None:
     pages: dict[str, Tags] = {}
     for path in built_site.rglob("*.html"):

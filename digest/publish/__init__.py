@@ -1,6 +1,6 @@
 """Publishing: Markdown pages from a Digest (Jinja2, escaped), written into a docs tree and built with MkDocs.
 
-``render`` builds the pages (with ``formatting``, ``lookups``, ``escape`` and ``diff``);
+``render`` builds the pages (with ``formatting``, ``lookups``, ``escape``, ``diff`` and ``collation``);
 ``writing`` puts them into the docs tree; ``site`` runs MkDocs, in parallel and through the
 page store (``pagecache``); ``plugin`` is the thin MkDocs plugin (sanitising with
 ``sanitize``, reusing stored pages, live reload), sharing ``mkdocs_config`` with ``site``.

@@ -1,9 +1,10 @@
-"""Filters and formatting the pages share: dates, counts, escaping of printed values, links, diffs as HTML."""
+"""Filters and formatting the pages share: dates, counts, escaping of printed values, links, collations as HTML."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
@@ -12,7 +13,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from ..models import Article, DateOrigin, DiffOp, Published, Quote
+from ..models import Article, DateOrigin, Published, Quote
+from .collation import ADDED, CHANGED, LEFT_OUT, SAME, Collation, Piece
 from .escape import md, meta_title, safe_url, url_attr
 
 CLOCK = re.compile(r"(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:\d\d)?$")
@@ -140,21 +142,71 @@ def built_rel(from_page: str, to_page: str) -> str:
     return "../" * (from_page.count("/") + (0 if from_page.endswith("index.md") else 1)) + target
 
 
-def diff_html(ops: Sequence[DiffOp]) -> Markup:
-    """Inline HTML for a variant's word diff: deletions struck, insertions underlined.
+@dataclass(frozen=True)
+class Witness:
+    """One row of a collation on a page: whose wording it is and where it stands in its source."""
 
-    Plain ``<del>``/``<ins>`` (styled inside ``.dg-variant``, explained once per page by a
-    legend): a 10,000-article site carries hundreds of thousands of them.
+    outlet: str
+    href: Markup
+    """URL of the quotation in its source page, relative to the built page (raw HTML is not rewritten)."""
+    canonical: bool
+
+
+PIECE_TAGS = {SAME: ("", ""), ADDED: ("<ins>", "</ins>"), CHANGED: ("<mark>", "</mark>")}
+"""How each kind of piece is marked; where words are left out there is an empty ``<del>``, shown as ``[…]``."""
+
+GAP = "<del></del>"
+
+
+def collation_html(collation: Collation, witnesses: Sequence[Witness]) -> Markup:
+    """A statement's wordings aligned: a key of outlets (each linked to its quotation), then one block per place.
+
+    The blocks hold one cell per wording and wrap like words, so every row reads whole at any
+    width. They are for the eye only: each key row carries its wording, marked the same way,
+    for screen readers and the search index (the canonical one is indexed in the card's quote).
+    The blocks sit in a ``div``: Material's search parser ends an exclusion at the first closing
+    tag of the same name, and the blocks are nested ``span`` elements. They carry no class (the
+    stylesheet finds them by position): a large site has hundreds of thousands.
     """
+    key = " ".join(_key_row(witness, collation.row(i)) for i, witness in enumerate(witnesses))
+    places = "".join("<span>" + "".join(_cell_html(cell) for cell in place) + "</span>" for place in collation.places)
+    return Markup(
+        '<div class="dg-collation" role="group" aria-label="Each outlet&#39;s wording, aligned word by word">'
+        f'<span class="dg-collation__key">{key}</span>'
+        f'<div class="dg-collation__places" aria-hidden="true" data-search-exclude>{places}</div></div>'
+    )
+
+
+def _key_row(witness: Witness, pieces: Sequence[Piece]) -> str:
+    """The outlet's name linked to its quotation, ``canonical`` when it is, and its whole wording for non-visual use."""
+    mark = ' <span class="dg-witness__canonical">canonical</span>' if witness.canonical else ""
+    hidden = " data-search-exclude" if witness.canonical else ""
+    return (
+        f'<span class="dg-witness{" dg-witness--canonical" if witness.canonical else ""}">'
+        f'<a href="{witness.href}">{_md_str(witness.outlet)}</a>{mark}'
+        f'<span class="dg-sr-only"{hidden}>: {_pieces(pieces)}</span></span>'
+    )
+
+
+def _cell_html(cell: Sequence[Piece]) -> str:
+    """One wording's cell in a place; a cell that only leaves words out is the gap itself."""
+    if len(cell) == 1 and cell[0].kind == LEFT_OUT:
+        return GAP
+    return f"<span>{_pieces(cell)}</span>"
+
+
+def _pieces(pieces: Sequence[Piece]) -> str:
+    """Pieces as inline HTML, escaped, each marked by its kind, separated where the wording has a space."""
     parts: list[str] = []
-    for op in ops:
-        if op.op == "equal":
-            parts.append(_md_str(" ".join(op.variant)))
-        if op.op in ("delete", "replace"):
-            parts.append(f"<del>{_md_str(' '.join(op.canonical))}</del>")
-        if op.op in ("insert", "replace"):
-            parts.append(f"<ins>{_md_str(' '.join(op.variant))}</ins>")
-    return Markup(" ".join(parts))
+    for piece in pieces:
+        if piece.kind == LEFT_OUT:
+            if not parts or parts[-1] != " " + GAP:  # one mark for a run left out across places
+                parts.append(" " + GAP)
+            continue
+        opening, closing = PIECE_TAGS[piece.kind]
+        space = " " if parts and (piece.spaced or parts[-1] == " " + GAP) else ""
+        parts.append(f"{space}{opening}{_md_str(piece.text)}{closing}")
+    return "".join(parts).lstrip(" ")
 
 
 def original_link(article: Article) -> Markup | None:

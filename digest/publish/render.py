@@ -22,10 +22,27 @@ from ..group.coverage import ABSENT, PARAPHRASED, QUOTED, coverage
 from ..group.dates import known
 from ..models import Article, DiffOp, Digest, Quote, QuoteCluster, Storyline, date_order
 from ..settings import Settings
+from .collation import collate, merge_agreeing
 from .diff import diff_stats, word_diff
-from .escape import md, url_attr
-from .formatting import attribution_note, built_rel, diff_html, environment, newest_first, original_link, rel
+from .escape import url_attr
+from .formatting import (
+    Witness,
+    attribution_note,
+    built_rel,
+    collation_html,
+    environment,
+    newest_first,
+    original_link,
+    rel,
+)
 from .lookups import STATEMENT_KINDS, Site, highlighted_paragraphs, quote_anchor
+
+EDGE = 25
+"""How near either end of the timeline (in % of its width) a point's labels run inwards instead of centring."""
+
+
+AGREEING_RUN = 24
+"""Longest run of words (in characters) that every wording shares to show as one place of a collation."""
 
 
 class Renderer:
@@ -138,7 +155,10 @@ class Renderer:
         return first[:600]
 
     def _timeline(self, articles: Sequence[Article], page: str) -> dict[str, Any]:
-        """One point per publication day on a line from the first to the last date (0-100 %)."""
+        """One point per publication day on a line from the first to the last date (0-100 %).
+
+        A point near either end has its labels run inwards from it (``side``), so they stay on the page.
+        """
         from datetime import date
 
         days: dict[date, list[Article]] = defaultdict(list)
@@ -157,8 +177,15 @@ class Renderer:
                 for a in days[day]
             ]
             left = round(4 + 92 * (day - first).days / span, 1)
+            side = "start" if left < EDGE else "end" if left > 100 - EDGE else "middle"
             points.append(
-                {"left": Markup(str(left)), "day": day.isoformat(), "row": Markup(str(row % 2)), "entries": entries}
+                {
+                    "left": Markup(str(left)),
+                    "side": Markup(side),
+                    "day": day.isoformat(),
+                    "row": Markup(str(row % 2)),
+                    "entries": entries,
+                }
             )
         return {"points": points, "first": first.isoformat(), "last": last.isoformat(), "undated": undated}
 
@@ -182,6 +209,19 @@ class Renderer:
             ops = self._ops[key] = word_diff(canonical.text, quote.text)
         return ops
 
+    def _anchor(self, quote: Quote) -> str:
+        """The id of the highlighted quotation that shows ``quote`` on its source page."""
+        shown = [q for q in self.site.quotes_by_source.get(quote.source, []) if q.kind in STATEMENT_KINDS]
+        return quote_anchor(quote, shown)
+
+    def _collation(self, canonical: Quote, variants: list[dict[str, Any]]) -> Markup | None:
+        """Every wording of a statement aligned word by word, canonical first; none for a single wording."""
+        if len(variants) < 2:
+            return None
+        others = [(v["quote"].text, self._diff(v["quote"], canonical)) for v in variants[1:]]
+        witnesses = [Witness(v["outlet"], v["href"], v["canonical"]) for v in variants]
+        return collation_html(merge_agreeing(collate(canonical.text, others), AGREEING_RUN), witnesses)
+
     def _build_card(self, cluster: QuoteCluster, page: str) -> dict[str, Any]:
         """Everything a statement card shows."""
         site = self.site
@@ -193,18 +233,18 @@ class Renderer:
         variants = []
         for quote in members:
             article = site.articles[quote.source]
-            ops = self._diff(quote, canonical)
+            anchor = self._anchor(quote)
             variants.append(
                 {
                     "quote": quote,
                     "outlet": site.outlet(article),
                     "article": article,
                     "canonical": quote.id == canonical.id,
-                    "html": diff_html(ops) if quote.id != canonical.id else md(quote.text),
-                    "stats": diff_stats(ops),
+                    "stats": diff_stats(self._diff(quote, canonical)),
                     "speaker": quote.speaker_as_written,
                     "attribution": attribution_note(quote),
-                    "link": Markup(rel(page, site.source_path(article.id)) + "#" + quote.id),
+                    "link": Markup(rel(page, site.source_path(article.id)) + "#" + anchor),
+                    "href": Markup(url_attr(built_rel(page, site.source_path(article.id))) + "#" + anchor),
                 }
             )
         speaker = site.speakers.get(cluster.speaker or "")
@@ -216,6 +256,7 @@ class Renderer:
             "speaker_link": Markup(rel(page, site.speaker_path(speaker.id))) if speaker else None,
             "role": canonical.speaker_role or (speaker.roles[0] if speaker and speaker.roles else None),
             "variants": variants,
+            "collation": self._collation(canonical, variants),
             "count": len({v["outlet"] for v in variants}),
             "first": cluster.first_reported,
             "disagreements": self._disagreements(variants),

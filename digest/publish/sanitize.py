@@ -12,7 +12,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "label": {"for"},
     "li": {"style"},
 }
-GENERIC = {"class", "id", "title", "aria-label", "tabindex", "data-tabs", "data-search-exclude"}
+GENERIC = {"class", "id", "title", "role", "aria-label", "aria-hidden", "tabindex", "data-tabs", "data-search-exclude"}
 URL_SCHEMES = {"http", "https"}
 
 
