@@ -158,3 +158,15 @@ def test_every_exported_date_says_where_it_came_from_and_none_is_in_the_future(t
         assert (source["published"] is None) == (source["published_origin"] is None), source["id"]
         assert source["published"] is None or source["published"][:10] <= today
     json.dumps(exported)
+
+
+def test_no_date_is_earlier_than_the_articles_own_dateline(tmp_path: Path) -> None:
+    lead = "KELL, May 16, 2023 (Lakeside Press Agency) - The mayor said the dam would hold, and crews worked overnight."
+    # A site's date line shows the day its live page was opened; the dateline says when this report was filed.
+    article = read(tmp_path, f"Dam holds\nPublished 2 May 2023\n\n{lead}\n")
+    assert article.published is not None
+    assert (article.published.iso(), article.published.origin) == ("2023-05-16", DateOrigin.DATELINE)
+    # A later header date (the report published the day after it was filed) is kept.
+    later = read(tmp_path, f"Dam holds\nPublished 17 May 2023 10:00\n\n{lead}\n")
+    assert later.published is not None
+    assert (later.published.iso(), later.published.origin) == ("2023-05-17T10:00", DateOrigin.HEADER)

@@ -6,9 +6,10 @@ publication date (``Published: ...``), the dateline opening the article, the art
 address, and last a bare date line in the header. A date is never read from the clock:
 relative expressions ("yesterday", "3 hours ago") are not dates here, and a dateline
 without a year ("KELL, May 16 (Agency) -") takes its year only from another date of the
-same article. Lines that say when the page was saved, accessed or printed are not
-publication dates, nor is a bare header date later than the article's own dateline or
-address (the day a page was saved, or an update). No date later than today is kept.
+same article. No date is earlier than the article's own dateline. Lines that say when
+the page was saved, accessed or printed are not publication dates, nor is a bare header
+date later than the article's own dateline or address (the day a page was saved, or an
+update). No date later than today is kept.
 """
 
 from __future__ import annotations
@@ -53,12 +54,20 @@ def read_published(
         (dateline, DateOrigin.DATELINE),
         (from_url, DateOrigin.URL),
     ]
-    for value, origin in direct:
-        found = _bounded(Published(value, origin)) if value is not None else None
-        if found:
-            return found
     body = [ln.text for ln in lines if ln.role == "body"]
-    return _bounded(_bare_header_date(header, body, date_order))
+    found = next(
+        (p for value, origin in direct if value is not None and (p := _bounded(Published(value, origin)))),
+        None,
+    ) or _bounded(_bare_header_date(header, body, date_order))
+    return _not_before_dateline(found, dateline)
+
+
+def _not_before_dateline(found: Published | None, dateline: DateValue | None) -> Published | None:
+    """The dateline's date when the date found is earlier: a report is not published before its own dateline."""
+    if dateline is None or found is None or found.origin is DateOrigin.DATELINE:
+        return found
+    own = _bounded(Published(dateline, DateOrigin.DATELINE))
+    return own if own is not None and own.day > found.day else found
 
 
 def manifest_date(value: Any) -> DateValue:
