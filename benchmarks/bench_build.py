@@ -173,10 +173,12 @@ def disk_usage_mb(folder: Path) -> float:
 
 def build_stages(corpus: Path, work: Path, label: str, profile_dir: Path | None, jobs: int) -> dict[str, Any]:
     """Run every stage of ``digest build --jobs N --no-cache`` on ``corpus`` into ``work/site``; measure."""
+    from digest.engine import open_engine
     from digest.group import attach_clusters, cluster_quotes, group_storylines, infer_missing_dates
     from digest.pipeline import apply_overrides, date_orders, read_and_extract, storyline_index
     from digest.publish import default_config, release_memory, run_mkdocs, write_pages
     from digest.publish.render import Renderer
+    from digest.read import name_outlets_by_site
     from digest.settings import Settings
     from digest.speakers import resolve_speakers
 
@@ -185,8 +187,9 @@ def build_stages(corpus: Path, work: Path, label: str, profile_dir: Path | None,
     clock = Stopwatch(label, profile_dir)
     base = rss_mb()
     with clock.stage("read"):
-        articles, quotes, problems, names, terms = read_and_extract(corpus, date_orders(settings), jobs=jobs)
-        articles = apply_overrides(articles, settings)
+        with open_engine("local", jobs) as run:
+            articles, quotes, problems, names, terms = read_and_extract(corpus, date_orders(settings), None, run)
+        articles = apply_overrides(name_outlets_by_site(articles), settings)
     with clock.stage("speakers"):
         speakers, quotes = resolve_speakers(quotes, articles, names)
     with clock.stage("storylines"):

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from digest.models import Article, Quote, QuoteKind, Span
+from digest.models import Article, Published, Quote, QuoteKind, Span
 
 SUBJECTS = (
     "the government", "the ministry", "our forces", "the coalition", "the army", "the committee",
@@ -361,7 +361,15 @@ def _add_article(
             corpus.joined.add(quote_id)
     body = (Span(0, len(text)),)
     corpus.articles.append(
-        Article(article_id, f"{article_id}.txt", text, body, f"{outlet} on {storyline}", outlet, published)
+        Article(
+            article_id,
+            f"{article_id}.txt",
+            text,
+            body,
+            f"{outlet} on {storyline}",
+            outlet,
+            Published.parse(published) if published else None,
+        )
     )
     corpus.storyline_of[article_id] = storyline
 
