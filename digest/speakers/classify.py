@@ -49,7 +49,7 @@ def classify_speaker(text: str) -> Kind:
     if all(p in FURNITURE_LABELS for p in plains):
         return Kind.GENERIC
     if len(words) == 1 and (plains[0] in ROLE_SYNONYMS or plains[0] in TITLE_WORDS):
-        return Kind.GENERIC  # an office written short: ``the PM``, ``the CEO``
+        return Kind.GENERIC  # an office written short: ``the PM``, ``the MD``
     if any(p in ORG_WORDS for p in plains) or (len(words) == 1 and is_capitals_word(words[0])):
         return Kind.ORG
     if is_personal_name(bare):
