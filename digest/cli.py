@@ -23,9 +23,11 @@ from .export import ExportError
 from .models import Digest
 from .pipeline import NoArticlesError, analyse
 from .publish import ConfigError, Project, load_project
+from .publish.engines import SiteEngineError
 from .publish.formatting import count
 from .read import ManifestError, MissingDependencyError
 from .scaffold import ScaffoldError
+from .settings import SITE_ENGINES
 from .terminal import UnknownFilterError
 
 log = logging.getLogger("digest")
@@ -36,6 +38,7 @@ FATAL = (
     ManifestError,
     NoArticlesError,
     ScaffoldError,
+    SiteEngineError,
     MissingDependencyError,
     UnknownFilterError,
     OSError,
@@ -241,9 +244,16 @@ def _report_problems(digest: Digest, strict: bool) -> None:
     help="Where to write the built site [default: the project's site_dir (site/ beside its mkdocs.yml); "
     "for a bare folder of articles, site/ in the current folder].",
 )
+@click.option(
+    "--site-engine",
+    type=click.Choice(SITE_ENGINES),
+    default=None,
+    help="What builds the site from the generated docs tree [default: the project's site_engine, else mkdocs]. "
+    "zensical needs: pip install zensical.",
+)
 @analysis_options
 @_fail_cleanly
-def build(corpus: Path | None, site_dir: Path | None, analysis: Analysis) -> None:
+def build(corpus: Path | None, site_dir: Path | None, site_engine: str | None, analysis: Analysis) -> None:
     """Build the site from CORPUS (default: this project's mkdocs.yml and its corpus)."""
     from .publish import default_site_dir, publish, render_pages
 
@@ -255,7 +265,7 @@ def build(corpus: Path | None, site_dir: Path | None, analysis: Analysis) -> Non
     pages = render_pages(digest, project)
     generated = len(pages)
     del digest  # MkDocs needs only the pages: free the analysis before it runs
-    publish(pages, project, target, jobs=analysis.jobs, cache_dir=analysis.cache)
+    publish(pages, project, target, jobs=analysis.jobs, cache_dir=analysis.cache, engine=site_engine)
     log.info(
         "digest: built the site in %s (%s generated) in %.1f s: %s",
         target,

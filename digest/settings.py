@@ -44,6 +44,11 @@ class Settings:
     articles, since every reader who searches downloads the whole index (article text is about
     half of it) and GitHub Pages caps a site at 1 GB."""
 
+    site_engine: str = "mkdocs"
+    """What builds the site from the generated docs tree: ``mkdocs`` (MkDocs with Material) or
+    ``zensical`` (Zensical, which reads the same ``mkdocs.yml``; ``pip install zensical``). The
+    pages are the same; ``digest build --site-engine`` overrides this."""
+
     def indexes_article_text(self, articles: int) -> bool:
         """Whether a digest of this many articles puts its article text in the search index."""
         if self.search_article_text is None:
@@ -73,10 +78,14 @@ class Settings:
                     f"pages: unknown page kind(s) {', '.join(map(str, unknown_pages))}; known: {', '.join(PAGE_KINDS)}"
                 )
             data["pages"] = tuple(data["pages"])
+        if "site_engine" in data and data["site_engine"] not in SITE_ENGINES:
+            raise ValueError(f"site_engine: expected one of {', '.join(SITE_ENGINES)}, got {data['site_engine']!r}")
         return cls(**data)
 
 
 PAGE_KINDS = ("storylines", "sources", "speakers", "outlets")
+SITE_ENGINES = ("mkdocs", "zensical")
+"""The site engines a digest can be built with (``digest.publish.engines``)."""
 SEARCH_TEXT_MAX_ARTICLES = 2000
 """Above this many articles, article text stays out of the search index unless asked for."""
 

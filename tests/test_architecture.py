@@ -96,3 +96,30 @@ def test_modules_are_small() -> None:
 
 def test_stage_packages_exist() -> None:
     assert all((ROOT / package / "__init__.py").is_file() for package in ALLOWED_IMPORTS)
+
+
+ENGINE_PACKAGES = ("mkdocs", "material", "zensical")
+"""Site engines: the publish step may use only what they document (no private names, modules or attributes)."""
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "publish").glob("*.py")), ids=lambda p: p.name)
+def test_publishing_uses_no_private_part_of_a_site_engine(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    wrong = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in ENGINE_PACKAGES:
+            parts = node.module.split(".") + [alias.name for alias in node.names]
+            wrong += [f"{node.module}: {p}" for p in parts if p.startswith("_")]
+        elif isinstance(node, ast.Import):
+            wrong += [a.name for a in node.names if a.name.split(".")[0] in ENGINE_PACKAGES and "._" in a.name]
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))
+        ):
+            wrong.append(f"line {node.lineno}: .{node.attr}")
+    assert not wrong, f"{path.name} reaches into private parts: {wrong}"
+    text = path.read_text(encoding="utf-8")
+    for internal in ("InclusionLevel", "search_index.entries", "_title_from_render", "page.render ="):
+        assert internal not in text, f"{path.name} uses {internal}"

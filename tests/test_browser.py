@@ -330,3 +330,49 @@ def test_search_finds_a_statement(page, base_url: str) -> None:
     card = heading.locator("xpath=ancestor::div[contains(@class, 'dg-card')]")
     assert "relationship" in card.inner_text()
     assert page.console_errors == []
+
+
+@pytest.fixture(scope="module")
+def zensical_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The seeds site built with Zensical instead of MkDocs, served from a sub-path."""
+    pytest.importorskip("zensical", reason="Zensical is not installed (pip install zensical)")
+    from click.testing import CliRunner
+
+    from digest.cli import cli
+
+    from .test_site_engines import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    root = tmp_path_factory.mktemp("www-zensical")
+    site = root / SUB_PATH.strip("/")
+    result = CliRunner().invoke(cli, ["build", str(project), "--site-engine", "zensical", "--site-dir", str(site)])
+    assert result.exit_code == 0, result.output
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    server.shutdown()
+
+
+def test_the_site_built_with_zensical_shows_the_collation_and_links_to_the_sources(
+    page, zensical_url: str, seeds_digest
+) -> None:
+    page.goto(zensical_url)
+    page.locator("a", has_text="The highest authority in the Iraqi army").first.click()
+    page.wait_for_load_state()
+    assert "/storylines/" in page.url
+    card = _relationship_card(page)
+    _top(page, card)
+    _shot(page, "zensical-collation")
+    wordings = _relationship_wordings(seeds_digest)
+    text = " ".join(card.inner_text().split())
+    for outlet in wordings:
+        assert outlet.split()[0] in text
+    key = card.locator(".dg-witness a", has_text="North Press")
+    key.click()
+    page.wait_for_load_state()
+    assert "/sources/" in page.url and "#q-" in page.url
+    target = page.locator(f"[id='{page.url.split('#', 1)[1]}']")
+    assert target.is_visible() and "capacity building" in target.inner_text()
+    assert page.console_errors == []

@@ -137,11 +137,11 @@ def test_an_estimated_date_is_marked_and_never_first_reported(tmp_path: Path) ->
     (cluster,) = [c for c in exported["clusters"] if len(c["quotes"]) == 2]
     assert cluster["first_reported"] == "2021-12-10"
     pages = Renderer(digest, Settings()).pages()
-    (storyline,) = [text for path, text in pages.items() if path.startswith("storylines/") and "index" not in path]
+    (storyline,) = [text for path, text in pages.items() if path.startswith("storylines/") and path.count("/") == 2]
     assert "2021&#45;12&#45;09 &#40;estimated&#41;" in storyline
     assert "first reported 2021&#45;12&#45;10" in storyline
     assert "first reported 2021&#45;12&#45;09" not in storyline
-    source_page = pages["sources/undated.md"]
+    source_page = pages["sources/undated/index.md"]
     assert "estimate from the storyline" in source_page
 
 

@@ -174,7 +174,7 @@ def test_interrupted_build_keeps_the_old_site(hostile, tmp_path: Path, monkeypat
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("digest.publish.site.run_mkdocs", interrupted)
+    monkeypatch.setattr("digest.publish.site.build_site_with", interrupted)
     result = CliRunner().invoke(cli, ["build", str(corpus), "--site-dir", str(site)])
     assert result.exit_code != 0
     assert _tree_hash(site) == before

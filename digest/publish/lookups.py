@@ -67,17 +67,22 @@ class Site:
         """
         return article.outlet or f"Unknown outlet ({article.path})"
 
+    # Every page is the index of a folder of its own (``sources/<slug>/index.md``): its URL
+    # (``sources/<slug>/``) is then the folder its Markdown is in, so a relative link in raw
+    # HTML means the same to MkDocs (which leaves it as written) and to Zensical (which
+    # resolves it from the Markdown file's folder).
+
     def source_path(self, source_id: str) -> str:
-        return f"sources/{self.source_slugs[source_id]}.md"
+        return f"sources/{self.source_slugs[source_id]}/index.md"
 
     def storyline_path(self, storyline_id: str) -> str:
-        return f"storylines/{_page_slug(storyline_id)}.md"
+        return f"storylines/{_page_slug(storyline_id)}/index.md"
 
     def speaker_path(self, speaker_id: str) -> str:
-        return f"speakers/{_page_slug(speaker_id)}.md"
+        return f"speakers/{_page_slug(speaker_id)}/index.md"
 
     def outlet_path(self, outlet: str) -> str:
-        return f"outlets/{self.outlet_slugs[outlet]}.md"
+        return f"outlets/{self.outlet_slugs[outlet]}/index.md"
 
     def speaker_name(self, quote: Quote) -> str | None:
         """The resolved speaker's name, else the name as written."""

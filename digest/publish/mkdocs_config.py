@@ -47,3 +47,15 @@ def yaml_mapping(path: str | None) -> dict[str, Any]:
 def is_generated(src_uri: str) -> bool:
     """Whether a page path is one that ``digest`` writes."""
     return any(src_uri == name or src_uri.startswith(name + "/") for name in GENERATED)
+
+
+def minify_setting(config_file: Path) -> bool:
+    """The ``minify`` option of the ``digest`` plugin in a ``mkdocs.yml`` (``true`` when not set)."""
+    plugins = yaml_mapping(str(config_file)).get("plugins") or []
+    for item in plugins if isinstance(plugins, list) else [plugins]:
+        options = item.get("digest") if isinstance(item, dict) else None
+        if isinstance(options, dict) and isinstance(options.get("minify"), bool):
+            return bool(options["minify"])
+    if isinstance(plugins, dict) and isinstance(plugins.get("digest"), dict):
+        return bool(plugins["digest"].get("minify", True))
+    return True

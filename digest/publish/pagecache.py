@@ -1,30 +1,22 @@
-"""Reusing what MkDocs made of a page whose Markdown has not changed.
+"""Built pages kept between builds, keyed by everything their HTML depends on.
 
-MkDocs has no incremental build: every page is converted from Markdown, rendered
-through the theme's templates and indexed for search on every build, which is
-most of the time of a large digest. A page's HTML depends only on its own Markdown
-and on what every page shares (the configuration, the navigation, the theme and the
-versions of the packages that render it). So the ``digest`` plugin keeps, for every
-page it builds, what MkDocs made of it: the converted content, table of contents,
-title, anchors, links, log messages, search entries and the final HTML, keyed by a
-hash of the page's file and of everything shared. A later build reuses the entry
-when the key is the same and every page the Markdown links to still exists (or still
-does not); otherwise the page is built as usual.
+A page's HTML depends on its own Markdown, on which of the pages it links to exist, and on
+what every page shares: the configuration, the navigation (which pages, under which
+titles), the theme and its overrides, and the versions of the packages that render it.
+After a build, each page's finished HTML, its search entries and its sitemap entry are
+stored under a hash of all that (``page_key``). The next build excludes the pages whose key
+is stored from what the engine renders (MkDocs' own ``exclude_docs``: links to them are
+still resolved) and writes their stored output instead (``digest.publish.engines``).
+Pages in the navigation are always rendered, so the navigation on every page is current.
 
-The same entries let several processes share one build: each renders its share of
-the pages into the store, and a last build assembles the site from the store (see
-``digest.publish.site.run_mkdocs``). The result is byte for byte what a plain build makes.
-
-Reuse is only switched on when every plugin in the configuration is known not to
-make one page depend on another (``search`` and ``digest``); anything else builds
-without the store.
+Everything here is read from files and from MkDocs' public configuration; nothing of
+MkDocs' or Material's internals is used.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import posixpath
 import re
 import zlib
@@ -36,8 +28,6 @@ from pathlib import Path
 from typing import Any
 
 from ..store import Store
-
-log = logging.getLogger(__name__)
 
 PLUGINS = frozenset({"search", "material/search", "digest"})
 """Plugins whose pages depend only on their own Markdown and the shared state."""
@@ -53,50 +43,27 @@ PACKAGES = (
 )
 """Distributions whose version can change the HTML of a page."""
 CODE_FILES = (
-    "publish/plugin.py",
+    "publish/engines.py",
+    "publish/finish.py",
     "publish/sanitize.py",
     "publish/pagecache.py",
-    "publish/mkdocs_config.py",
 )
 """Modules of ``digest`` whose code changes the HTML of a page."""
-CONFIG_KEYS = (
-    "site_name",
-    "site_url",
-    "site_description",
-    "site_author",
-    "copyright",
-    "repo_url",
-    "repo_name",
-    "edit_uri",
-    "edit_uri_template",
-    "use_directory_urls",
-    "extra",
-    "extra_css",
-    "extra_javascript",
-    "markdown_extensions",
-    "mdx_configs",
-    "not_in_nav",
-    "validation",
-)
-"""Resolved configuration values that reach the HTML of every page."""
 LINK = re.compile(r"""(?:\]\(\s*<?|\]:\s*<?|\bhref=["']|\bsrc=["'])([^)\s"'<>#?]+\.md)\b""")
 """Relative links to other Markdown files, as they appear in a page's source."""
 
 
 @dataclass
 class Entry:
-    """What MkDocs made of one page."""
+    """What a build made of one page: its finished HTML, search entries and sitemap entry."""
 
-    content: str
-    toc: list[dict[str, Any]]
-    title: str | None
-    anchors: list[str]
-    links: dict[str, dict[str, str]]
-    targets: dict[str, bool]
-    """Every Markdown file the page links to, and whether it existed."""
+    html: str
+    search: list[dict[str, Any]] | None
+    """The page's entries in the search index (``None``: the site has no search index)."""
+    sitemap: str | None
+    """The page's ``<url>`` element in ``sitemap.xml``, when it has one."""
     logs: list[tuple[str, int, str]] = field(default_factory=list)
-    search: list[dict[str, Any]] | None = None
-    output: str = ""
+    """What the engine said about the page (``Doc file 'x.md' contains...``), said again when it is reused."""
 
 
 class PageStore:
@@ -104,13 +71,14 @@ class PageStore:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.store = Store(folder, ".json.z")
+        self.store = Store(folder, ".page.z")
 
     def get(self, key: str) -> Entry | None:
         """The entry stored under ``key``, or ``None`` (a corrupt entry is a miss)."""
         try:
             data = json.loads(zlib.decompress(self.store.read(key) or b""))
-            return Entry(**{**data, "logs": [tuple(item) for item in data["logs"]]})
+            logs = [(str(name), int(level), str(message)) for name, level, message in data["logs"]]
+            return Entry(html=data["html"], search=data["search"], sitemap=data["sitemap"], logs=logs)
         except (ValueError, TypeError, KeyError, zlib.error):
             return None
 
@@ -131,9 +99,9 @@ class PageStore:
         self.store.prune(keep)
 
 
-def supported(config: Any) -> bool:
+def supported(plugins: Iterable[str], hooks: Any) -> bool:
     """Whether every configured plugin keeps pages independent of each other."""
-    return set(config.plugins) <= PLUGINS and not config.get("hooks")
+    return set(plugins) <= PLUGINS and not hooks
 
 
 @cache
@@ -164,50 +132,41 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def _nav_items(items: Iterable[Any]) -> list[Any]:
-    """The navigation as every page renders it; untitled pages bring their source's hash."""
-    out: list[Any] = []
-    for item in items:
-        if getattr(item, "is_section", False):
-            out.append(["section", item.title, _nav_items(item.children)])
-        elif getattr(item, "is_page", False):
-            explicit = "title" in vars(item)
-            source = None if explicit else hashlib.sha256(item.file.content_bytes).hexdigest()
-            out.append(["page", item.title if explicit else None, item.file.src_uri, item.url, source])
-        else:
-            out.append(["link", getattr(item, "title", None), getattr(item, "url", None)])
-    return out
-
-
-def _theme_files(config: Any) -> str:
-    """A hash of the theme overrides (``custom_dir``), which templates may include."""
+def folder_hash(folder: str | Path | None) -> str:
+    """A hash of every file under a folder (a theme's ``custom_dir``, whose templates pages include)."""
     digest = hashlib.sha256()
-    custom = config.theme.custom_dir
-    if custom and Path(custom).is_dir():
-        for path in sorted(Path(custom).rglob("*")):
+    if folder and Path(folder).is_dir():
+        root = Path(folder)
+        for path in sorted(root.rglob("*")):
             if path.is_file():
-                digest.update(path.relative_to(custom).as_posix().encode() + b"\0" + path.read_bytes())
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-def shared_key(config: Any, nav: Any, raw_config: Mapping[str, Any]) -> str:
-    """A hash of everything every page's HTML depends on besides its own Markdown."""
-    theme = {key: _plain(value) for key, value in sorted(dict(config.theme).items()) if key != "custom_dir"}
+def shared_key(config: Mapping[str, Any], nav: Iterable[tuple[str, str | None, bytes]]) -> str:
+    """A hash of everything every page's HTML depends on besides its own Markdown.
+
+    ``config`` is the site configuration as plain data (everything but where the site is
+    written); ``nav`` gives each page of the navigation as ``(path, title, source)``, the
+    source counting only where no title is given (the page's heading is then its title).
+    """
     state = {
         "versions": _versions(),
-        "config": {key: _plain(config.get(key)) for key in CONFIG_KEYS},
-        "plugins": _plain(raw_config.get("plugins")),
-        "theme": [config.theme.name, theme, _theme_files(config)],
-        "nav": _nav_items(nav.items),
+        "config": _plain(config),
+        "nav": [
+            [path, title, None if title is not None else hashlib.sha256(source).hexdigest()]
+            for path, title, source in nav
+        ],
     }
     return hashlib.sha256(json.dumps(state, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def page_key(shared: str, src_uri: str, source: bytes) -> str:
-    """The key of one page: the shared state, its path and its file's bytes."""
+def page_key(shared: str, src_uri: str, source: bytes, targets: Mapping[str, bool]) -> str:
+    """The key of one page: the shared state, its path, its file's bytes and which link targets exist."""
     digest = hashlib.sha256(shared.encode())
     digest.update(b"\0" + src_uri.encode("utf-8") + b"\0")
     digest.update(source)
+    digest.update(b"\0" + json.dumps(sorted(targets.items())).encode("utf-8"))
     return digest.hexdigest()
 
 
@@ -221,13 +180,6 @@ def link_targets(markdown: str, src_uri: str) -> list[str]:
             continue
         found.add(posixpath.normpath(posixpath.join(base, target)))
     return sorted(found)
-
-
-def toc_tokens(toc: Iterable[Any]) -> list[dict[str, Any]]:
-    """A table of contents as the tokens ``mkdocs.structure.toc.get_toc`` reads."""
-    return [
-        {"level": item.level, "id": item.id, "name": item.title, "children": toc_tokens(item.children)} for item in toc
-    ]
 
 
 def assign(sizes: Mapping[str, int], workers: int) -> dict[str, int]:

@@ -25,6 +25,7 @@ from ..settings import Settings
 from .collation import collate, merge_agreeing
 from .diff import diff_stats, word_diff
 from .escape import url_attr
+from .finish import mark
 from .formatting import (
     Witness,
     attribution_note,
@@ -79,10 +80,12 @@ class Renderer:
         return pages
 
     def _render(self, template: str, page: str, **context: Any) -> str:
-        """Render one template with the common context."""
+        """Render one template with the common context, its content between the finishing markers."""
         site = self.site
-        return self.env.get_template(template).render(
-            site=site, page=page, link=lambda to: Markup(rel(page, to)), **context
+        return mark(
+            self.env.get_template(template).render(
+                site=site, page=page, link=lambda to: Markup(rel(page, to)), **context
+            )
         )
 
     # ------------------------------------------------------------ home and lists

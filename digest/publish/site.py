@@ -1,7 +1,8 @@
-"""Writing generated pages into a docs tree and building the site with MkDocs.
+"""Writing generated pages into a docs tree and building the site with a site engine.
 
 Page generation does not depend on the site engine: ``write_pages`` leaves plain
-Markdown in the docs folder, which any engine reading ``mkdocs.yml`` can build.
+Markdown in the docs folder, which any engine reading ``mkdocs.yml`` can build
+(``digest.publish.engines`` runs MkDocs or Zensical and finishes the result).
 The build itself happens in a folder beside the target and is swapped in at the
 end, so a failed or interrupted build leaves the previous site as it was.
 """
@@ -14,13 +15,14 @@ import logging
 import os
 import shutil
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import yaml
 
 from ..models import Digest
-from .mkdocs_config import MIN_SHARED, config_value, docs_dir
+from .engines import build_mkdocs, build_site_with
+from .mkdocs_config import config_value, docs_dir, minify_setting
+from .pagecache import PageStore
 from .project import Project, default_config
 from .writing import render_pages, write_pages
 
@@ -28,23 +30,37 @@ log = logging.getLogger(__name__)
 
 
 def build_site(
-    digest: Digest, project: Project, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None = None
+    digest: Digest,
+    project: Project,
+    site_dir: Path,
+    *,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    engine: str | None = None,
 ) -> None:
     """Render, write and build the whole site into ``site_dir``, atomically.
 
     ``jobs`` processes render the site's pages; with a ``cache_dir``, pages unchanged
     since the last build of this project are reused (``digest.publish.pagecache``).
     """
-    publish(render_pages(digest, project), project, site_dir, jobs=jobs, cache_dir=cache_dir)
+    publish(render_pages(digest, project), project, site_dir, jobs=jobs, cache_dir=cache_dir, engine=engine)
 
 
 def publish(
-    pages: dict[str, str], project: Project, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None = None
+    pages: dict[str, str],
+    project: Project,
+    site_dir: Path,
+    *,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    engine: str | None = None,
 ) -> None:
-    """Write rendered pages and build them into ``site_dir``, atomically.
+    """Write rendered pages, build them with the site engine and finish them, into ``site_dir``, atomically.
 
-    ``pages`` is emptied once written, so that its memory is free before MkDocs runs.
+    ``pages`` is emptied once written, so that its memory is free before the engine runs.
+    ``engine`` is ``mkdocs`` or ``zensical`` (default: the project's ``site_engine``).
     """
+    engine = engine or project.settings.site_engine
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".digest-", dir=site_dir.parent) as work:
@@ -60,12 +76,20 @@ def publish(
             write_pages(pages, docs_dir(config_path))
         pages.clear()
         release_memory()
-        run_mkdocs(config_path, staging, jobs=jobs, pages=page_store(cache_dir, project))
+        store = page_store(cache_dir, project)
+        build_site_with(
+            engine,
+            config_path,
+            staging,
+            minify=minify_setting(config_path),
+            jobs=jobs,
+            store=PageStore(store) if store is not None else None,
+        )
         swap_in(staging, site_dir)
 
 
 def release_memory() -> None:
-    """Collect garbage and hand freed heap back to the system (glibc), before MkDocs and its workers."""
+    """Collect garbage and hand freed heap back to the system (glibc), before the engine and its workers."""
     import ctypes
     import gc
 
@@ -90,98 +114,14 @@ def default_site_dir(project: Project) -> Path:
 
 
 def run_mkdocs(config_path: Path, site_dir: Path, *, jobs: int = 1, pages: Path | None = None) -> None:
-    """Build with MkDocs into ``site_dir``.
-
-    ``pages`` is a folder where the ``digest`` plugin keeps what MkDocs made of each
-    page (``digest.publish.pagecache``): pages whose Markdown and surroundings are unchanged are
-    reused instead of rendered. With ``jobs`` > 1, that many processes first render
-    their share of the pages into the store (a temporary one without ``pages``), and
-    the site is then assembled from it. The site is the same in every case.
-    """
-    if jobs > 1 and _page_count(config_path) < MIN_SHARED:
-        jobs = 1  # starting processes would cost more than they save
-    if jobs > 1 and pages is not None and _has_pages(pages) and _to_render(config_path, pages) < MIN_SHARED:
-        jobs = 1  # a rebuild with few changed pages: nothing to share out
-    if jobs > 1:
-        with tempfile.TemporaryDirectory(prefix=".digest-pages-", dir=site_dir.parent) as work:
-            store = pages or Path(work) / "pages"
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                shares = [
-                    pool.submit(_render_share, config_path, Path(work) / f"site-{index}", store, (index, jobs))
-                    for index in range(jobs)
-                ]
-                for share in shares:
-                    share.result()
-            _mkdocs(config_path, site_dir, store, prune=pages is not None)
-    else:
-        _mkdocs(config_path, site_dir, pages, prune=pages is not None)
-
-
-def _has_pages(pages: Path) -> bool:
-    """Whether the page store at ``pages`` holds any page yet."""
-    from .pagecache import PageStore
-
-    return not PageStore(pages).is_empty()
-
-
-def _page_count(config_path: Path) -> int:
-    """How many Markdown pages the configuration's docs folder holds."""
-    return sum(1 for _ in docs_dir(config_path).rglob("*.md"))
-
-
-def _to_render(config_path: Path, pages: Path) -> int:
-    """How many of the configuration's pages the store at ``pages`` does not hold yet."""
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import get_files
-    from mkdocs.structure.nav import get_navigation
-
-    from .mkdocs_config import yaml_mapping
-    from .pagecache import PageStore, page_key, shared_key, supported
-
-    quiet = logging.getLogger("mkdocs")
-    level = quiet.level
-    quiet.setLevel(logging.ERROR)  # the build itself says whatever is wrong with the configuration
-    try:
-        config = load_config(config_file=str(config_path))
-        if not supported(config):
-            return MIN_SHARED
-        files = get_files(config)
-        shared = shared_key(config, get_navigation(files, config), yaml_mapping(config.config_file_path))
-    finally:
-        quiet.setLevel(level)
-    store = PageStore(pages)
-    return sum(1 for f in files.documentation_pages() if not store.has(page_key(shared, f.src_uri, f.content_bytes)))
-
-
-def _render_share(config_path: Path, site_dir: Path, store: Path, worker: tuple[int, int]) -> None:
-    """In a worker process: render this worker's share of the pages into the store."""
-    from .plugin import NothingToRender
-
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    with contextlib.suppress(NothingToRender):
-        _mkdocs(config_path, site_dir, store, worker=worker)
-
-
-def _mkdocs(
-    config_path: Path, site_dir: Path, store: Path | None, *, prune: bool = False, worker: tuple[int, int] | None = None
-) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    from .pagecache import PageStore
-    from .plugin import DigestPlugin
-
-    config = load_config(config_file=str(config_path), site_dir=str(site_dir))
-    plugin = config.plugins.get("digest")
-    if isinstance(plugin, DigestPlugin):  # MkDocs keeps plugin instances between loads: set every field
-        plugin.configure(PageStore(store) if store is not None else None, prune=prune, worker=worker, shared=MIN_SHARED)
-    elif worker is not None:
-        return
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    """Build a written docs tree with MkDocs into ``site_dir`` and finish it (``pages``: the page store's folder)."""
+    build_mkdocs(
+        config_path,
+        site_dir,
+        minify=minify_setting(config_path),
+        jobs=jobs,
+        store=PageStore(pages) if pages is not None else None,
+    )
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:
