@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from digest.group import attach_clusters, group_storylines, timeline
-from digest.models import Article, Published, Quote, QuoteCluster, Span, Storyline, stable_id
+from digest.models import Article, DateOrigin, Published, Quote, QuoteCluster, Span, Storyline, stable_id
 from digest.settings import Settings
 from digest.text.slugs import slugify
 
@@ -161,6 +161,31 @@ def test_far_apart_articles_join_only_on_a_shared_statement() -> None:
     quotes = [q for q in all_quotes(moved) if q.source in {"port_strike_a", "port_strike_b"}]
     with_statement = group_storylines(moved, quotes)
     assert any({"port_strike_a", "port_strike_b"} <= s for s in partition(with_statement))
+
+
+def test_a_date_its_closest_reports_contradict_does_not_split_the_event() -> None:
+    # The seed reports are dated within two weeks of one another; one page stamped months later
+    # (a crawl date, a republication) is still grouped with them: four close reports agree.
+    articles = seed_articles()
+    stamped = [
+        replace(a, published=Published.parse("2022-04-01T10:28")) if a.id.startswith("000") else a for a in articles
+    ]
+    assert partition(group_storylines(stamped, [])) == {frozenset(a.id for a in articles)}
+
+
+def test_two_reports_sharing_a_far_date_keep_it() -> None:
+    # Two close reports dated alike, far from the others, corroborate each other: two storylines.
+    articles = seed_articles()
+    later = {"000_b7877505cd02fc7c", "004_48cfc3e508ef6b57"}
+    moved = [replace(a, published=Published.parse("2022-04-01")) if a.id in later else a for a in articles]
+    assert partition(group_storylines(moved, [])) == {frozenset(later), frozenset(a.id for a in articles) - later}
+
+
+def test_an_estimated_date_never_keeps_articles_apart() -> None:
+    articles = fixture_articles()
+    guessed = Published(date(2022, 2, 20), DateOrigin.ESTIMATE)
+    moved = [replace(a, published=guessed) if a.id == "port_strike_b" else a for a in articles]
+    assert frozenset({"port_strike_a", "port_strike_b", "port_strike_c"}) in partition(group_storylines(moved, []))
 
 
 def test_a_shared_statement_alone_does_not_merge_unrelated_events() -> None:
