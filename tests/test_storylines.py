@@ -111,7 +111,9 @@ def test_the_seeds_are_one_storyline(with_quotes: bool) -> None:
     )
     assert storyline.clusters == ()
     assert storyline.title == by_id(articles)[storyline.sources[-1]].title
-    assert storyline.id == "the-highest-authority-in-the-iraqi-army-announces"
+    # The id is named after the first report with a headline (001's title is "News ID: 318214").
+    assert by_id(articles)["002_753d9b2fa5797557"].title.startswith("Iraqi Security Advisor Claims")
+    assert storyline.id == "iraqi-security-advisor-claims-international-coalition"
 
 
 @pytest.mark.parametrize("with_quotes", [False, True])
@@ -127,8 +129,8 @@ def test_unrelated_events_never_share_a_storyline(with_quotes: bool) -> None:
     assert [s.id for s in storylines] == [
         "iraq-s-top-court-ratifies-election-results-rejects-challenge",
         "bank-of-england-raises-interest-rates-to-0-25-as-inflation",
-        "strike-paralyses-europe-s-largest-port",
-        "the-highest-authority-in-the-iraqi-army-announces",
+        "rotterdam-dock-workers-walk-out-over-automation-plans",
+        "iraqi-security-advisor-claims-international-coalition",
     ]
 
 
@@ -256,6 +258,41 @@ def test_colliding_titles_get_numbered_by_content() -> None:
     second = group_storylines(articles[::-1], [])
     assert first == second
     assert {s.id: s.sources for s in first} == {"breaking-news": ("a-election",), "breaking-news-2": ("b-volcano",)}
+
+
+def test_ids_stay_when_an_article_joins_a_storyline() -> None:
+    articles = seed_articles() + fixture_articles()
+    before = group_storylines(articles, [])
+    # Another outlet's copy of the second central-bank report makes that report the most central.
+    second = next(a for a in articles if a.id == "central_bank_b")
+    copy = replace(second, id="central_bank_copy", published=Published.parse("2021-12-17"))
+    after = group_storylines([*articles, copy], [])
+    grown = next(s for s in after if copy.id in s.sources)
+    assert set(grown.sources) == {"central_bank_a", "central_bank_b", copy.id}
+    assert grown.title == second.title != next(s.title for s in before if second.id in s.sources)
+    assert {s.id: set(s.sources) - {copy.id} for s in after} == {s.id: set(s.sources) for s in before}
+
+
+def test_colliding_ids_stay_when_an_article_joins_one() -> None:
+    def article(key: str, text: str, day: str) -> Article:
+        body = f"Breaking news\n{text}"
+        return Article(
+            id=key,
+            path="",
+            text=body,
+            body=(Span(14, len(body)),),
+            title="Breaking news",
+            published=Published.parse(day),
+        )
+
+    volcano = "A volcano erupted on La Palma, sending lava towards the coastal town of Tazacorte."
+    election = "Chile elected Gabriel Boric as president after a runoff against José Antonio Kast."
+    articles = [article("c-volcano", volcano, "2021-12-01"), article("b-election", election, "2021-12-02")]
+    before = {s.id: s.sources for s in group_storylines(articles, [])}
+    assert before == {"breaking-news": ("c-volcano",), "breaking-news-2": ("b-election",)}
+    more = article("a-volcano", volcano.replace("erupted", "kept erupting"), "2021-12-05")
+    after = {s.id: s.sources for s in group_storylines([*articles, more], [])}
+    assert after == {"breaking-news": ("c-volcano", "a-volcano"), "breaking-news-2": ("b-election",)}
 
 
 def test_override_ids_are_reserved() -> None:
