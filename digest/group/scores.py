@@ -34,6 +34,16 @@ A stock sentence ("we are following the situation closely") can turn up in repor
 unrelated events, so a shared statement needs some agreement of the texts around it.
 """
 
+NAMES_FULL = 0.1
+"""Cosine of two articles' names (people, places, bodies) from which their wording counts in full."""
+
+NAMELESS = 0.5
+"""Share of the textual score kept by two articles that name people or places but none in common.
+
+Reports of one event name the same people and places; reports of different events in
+the same words (a ministry "will continue the talks") do not.
+"""
+
 DATE_DECAY = 0.2
 """Fraction of the textual score lost by a pair published ``storyline_max_days`` apart."""
 
@@ -191,6 +201,10 @@ class _Vectors:
         their_cover = np.divide(their_titles, totals, out=np.zeros(len(others)), where=totals != 0)
         raw = WEIGHTS["body"] * body + WEIGHTS["entities"] * entities + WEIGHTS["title"] * (own_cover + their_cover) / 2
         textual = np.minimum(1.0, raw / FULL_MATCH)
+        named = (self.entity_sizes[others] > 0) & (self.entity_sizes[i] > 0)
+        textual = np.where(
+            named, textual * (NAMELESS + (1.0 - NAMELESS) * np.minimum(1.0, entities / NAMES_FULL)), textual
+        )
         bonus = (
             STATEMENT_BONUS * np.asarray(statements, dtype=np.float64) * np.minimum(1.0, textual / STATEMENT_SUPPORT)
         )
@@ -282,6 +296,8 @@ def _pair_score(a: Profile, b: Profile, statement: float, settings: Settings) ->
         + WEIGHTS["title"] * (_coverage(a.title_terms, b.body) + _coverage(b.title_terms, a.body)) / 2
     )
     textual = min(1.0, raw / FULL_MATCH)
+    if a.entities and b.entities:
+        textual = textual * (NAMELESS + (1.0 - NAMELESS) * min(1.0, _cosine(a.entities, b.entities) / NAMES_FULL))
     bonus = STATEMENT_BONUS * statement * min(1.0, textual / STATEMENT_SUPPORT)
     days = _days_apart(a.when, b.when)
     if days is not None and days > settings.storyline_max_days:
