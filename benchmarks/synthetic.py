@@ -327,9 +327,12 @@ def add_storyline(rng: random.Random, corpus: SyntheticCorpus, storyline: str, n
             by_outlet[outlet].append(make_variant(rng, statement, statements[-5:], speakers))
         statements.append(statement)
         count += len(carriers)
+    # The storyline's place, from its own generator so the quotations stay as they were.
+    place = _name(random.Random(f"place:{storyline}"))
     for index, outlet in enumerate(outlets):
         published = None if rng.random() < 0.1 else (day + timedelta(days=rng.randint(0, 3))).isoformat()
-        _add_article(rng, corpus, f"{storyline}-a{index}", outlet, published, storyline, by_outlet[outlet])
+        title = f"{outlet}: {topic[0]} and {topic[2]} in {place}"
+        _add_article(rng, corpus, f"{storyline}-a{index}", outlet, published, storyline, by_outlet[outlet], title)
 
 
 def _add_article(
@@ -340,11 +343,12 @@ def _add_article(
     published: str | None,
     storyline: str,
     variants: Sequence[Variant],
+    title: str,
 ) -> None:
     """Write one article around its quotes and record the article, quotes and gold labels."""
     variants = list(variants)
     rng.shuffle(variants)
-    text = f"{outlet} report on {storyline}\n\n"
+    text = f"{title}\n\n"
     for number, variant in enumerate(variants):
         name = _speaker_name(variant.speaker)
         text += f"{name} said on {rng.choice(('Monday', 'Tuesday', 'Thursday'))} that “"
@@ -366,7 +370,7 @@ def _add_article(
             f"{article_id}.txt",
             text,
             body,
-            f"{outlet} on {storyline}",
+            title,
             outlet,
             Published.parse(published) if published else None,
         )
@@ -375,8 +379,13 @@ def _add_article(
 
 
 def _speaker_name(speaker: str | None) -> str:
-    """Return a written name for a speaker id (``An official`` when unknown)."""
+    """Return a written name for a speaker id (``An official`` when unknown): one person, one name.
+
+    Speakers of different storylines are different people with their own surnames, as in
+    the news (a sum of the id's characters gave the speakers of ``story-00012`` and
+    ``story-00021`` the same few names).
+    """
     if speaker is None:
         return "An official"
-    number = sum(map(ord, speaker))
-    return f"{FIRST_NAMES[number % len(FIRST_NAMES)]} {LAST_NAMES[number % len(LAST_NAMES)]}"
+    own = random.Random(f"speaker:{speaker}")
+    return f"{own.choice(FIRST_NAMES)} {own.choice(('', 'al-'))}{_name(own)}"

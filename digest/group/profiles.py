@@ -24,7 +24,7 @@ class Profile:
     title: str
     published: Published | None
     when: datetime | None
-    """The publication date as a naive UTC moment, for date distances."""
+    """The publication date as a naive UTC moment, for date distances; ``None`` for an estimated date."""
     body: dict[str, float]
     """Unit-length TF-IDF vector of the body's content-word stems."""
     entities: dict[str, float]
@@ -51,7 +51,7 @@ def article_profiles(
             id=a.id,
             title=a.title.strip(),
             published=a.published,
-            when=a.published.instant if a.published else None,
+            when=a.published.instant if a.published and not a.published.estimated else None,
             body=_unit({t: (1.0 + math.log(c)) * idf[t] for t, c in bodies[i].items()}),
             entities=_unit({t: idf[t] for t in entities[i]}),
             title_terms={t: idf.get(t, 1.0) for t in titles[i]},

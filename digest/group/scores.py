@@ -34,8 +34,35 @@ A stock sentence ("we are following the situation closely") can turn up in repor
 unrelated events, so a shared statement needs some agreement of the texts around it.
 """
 
+NAMES_FULL = 0.1
+"""Cosine of two articles' names (people, places, bodies) from which their wording counts in full."""
+
+NAMELESS = 0.5
+"""Share of the textual score kept by two articles that name people or places but none in common.
+
+Reports of one event name the same people and places; reports of different events in
+the same words (a ministry "will continue the talks") do not.
+"""
+
 DATE_DECAY = 0.2
 """Fraction of the textual score lost by a pair published ``storyline_max_days`` apart."""
+
+DATE_CHECK = 0.45
+"""Date-free score from which two articles count as reports of one event when checking a date.
+
+Different events rarely pass 0.3 (``FULL_MATCH``); reports of one event by different
+outlets mostly do, and wire copies reach 1.
+"""
+
+DATE_CONSENSUS = 3
+"""How many articles, dated within ``storyline_max_days`` of one another, overrule a date.
+
+An article whose closest reports (``DATE_CHECK`` or more) are all dated far from it, and
+at least this many of them close together, carries a date the content contradicts: a page's
+stamp, a republication, a crawl date. It is grouped as if undated. With fewer, there is no
+telling which date is wrong (one report against two could be a follow-up), and the dates
+keep their say.
+"""
 
 # --- pair scores ------------------------------------------------------------
 
@@ -52,10 +79,40 @@ class PairScorer:
         partners: dict[int, list[int]] = defaultdict(list)
         for i, j in self.candidates:
             partners[i].append(j)
+        evidence = {
+            i: self.vectors.evidence(i, js, [shared.get((i, j), 0.0) for j in js]) for i, js in partners.items()
+        }
+        self.contradicted = self._contradicted_dates(partners, evidence)
+        """Articles whose date their closest reports contradict (``DATE_CONSENSUS``): grouped as undated."""
+        self.vectors.dated[sorted(self.contradicted)] = False
         self.scores: dict[Pair, float] = {}
         for i, js in partners.items():
-            found = self.vectors.scores(i, js, [shared.get((i, j), 0.0) for j in js])
+            found = self.vectors.dated_scores(i, js, *evidence[i])
             self.scores.update(((i, j), score) for j, score in zip(js, found, strict=True))
+
+    def _contradicted_dates(
+        self, partners: Mapping[int, Sequence[int]], evidence: Mapping[int, tuple[np.ndarray, np.ndarray]]
+    ) -> set[int]:
+        """Return the dated articles whose closest reports are all dated far from them, and agree."""
+        dated, micros = self.vectors.dated, self.vectors.micros
+        close: dict[int, list[int]] = defaultdict(list)
+        for i, js in partners.items():
+            textual, bonus = evidence[i]
+            for j, score in zip(js, np.minimum(1.0, textual + bonus).tolist(), strict=True):
+                if score >= DATE_CHECK and dated[i] and dated[j]:
+                    close[i].append(j)
+                    close[j].append(i)
+        span = self.settings.storyline_max_days * 86400 * 1_000_000
+        found = set()
+        for i, js in close.items():
+            times = np.sort(micros[js])
+            if len(times) < DATE_CONSENSUS or np.any(np.abs(times - micros[i]) <= span):
+                continue
+            # The most reports dated within one span of one another.
+            agreeing = np.searchsorted(times, times + span, side="right") - np.arange(len(times))
+            if agreeing.max() >= DATE_CONSENSUS:
+                found.add(i)
+        return found
 
     def score(self, i: int, j: int) -> float:
         """Return the score of articles ``i`` and ``j``, computing it if it is not known yet."""
@@ -116,6 +173,10 @@ class _Vectors:
 
     def scores(self, i: int, js: Sequence[int], statements: Sequence[float]) -> list[float]:
         """Return ``_pair_score`` of article ``i`` with each of ``js`` (none of them ``i``)."""
+        return self.dated_scores(i, js, *self.evidence(i, js, statements))
+
+    def evidence(self, i: int, js: Sequence[int], statements: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+        """Return the textual scores of article ``i`` with each of ``js``, and their statement bonuses."""
         others = np.asarray(js, dtype=np.intp)
         body_ids, body_weights = self.body[i]
         entity_ids, entity_weights = self.entities[i]
@@ -140,9 +201,19 @@ class _Vectors:
         their_cover = np.divide(their_titles, totals, out=np.zeros(len(others)), where=totals != 0)
         raw = WEIGHTS["body"] * body + WEIGHTS["entities"] * entities + WEIGHTS["title"] * (own_cover + their_cover) / 2
         textual = np.minimum(1.0, raw / FULL_MATCH)
+        named = (self.entity_sizes[others] > 0) & (self.entity_sizes[i] > 0)
+        textual = np.where(
+            named, textual * (NAMELESS + (1.0 - NAMELESS) * np.minimum(1.0, entities / NAMES_FULL)), textual
+        )
         bonus = (
             STATEMENT_BONUS * np.asarray(statements, dtype=np.float64) * np.minimum(1.0, textual / STATEMENT_SUPPORT)
         )
+        return textual, bonus
+
+    def dated_scores(self, i: int, js: Sequence[int], textual: np.ndarray, bonus: np.ndarray) -> list[float]:
+        """Return the scores of article ``i`` with each of ``js``: textual evidence weighed by the dates."""
+        others = np.asarray(js, dtype=np.intp)
+        textual = textual.copy()
         dated = self.dated[others] & self.dated[i]
         days = np.abs(self.micros[others] - self.micros[i]) / 1e6 / 86400.0
         far = dated & (days > self.max_days)
@@ -225,6 +296,8 @@ def _pair_score(a: Profile, b: Profile, statement: float, settings: Settings) ->
         + WEIGHTS["title"] * (_coverage(a.title_terms, b.body) + _coverage(b.title_terms, a.body)) / 2
     )
     textual = min(1.0, raw / FULL_MATCH)
+    if a.entities and b.entities:
+        textual = textual * (NAMELESS + (1.0 - NAMELESS) * min(1.0, _cosine(a.entities, b.entities) / NAMES_FULL))
     bonus = STATEMENT_BONUS * statement * min(1.0, textual / STATEMENT_SUPPORT)
     days = _days_apart(a.when, b.when)
     if days is not None and days > settings.storyline_max_days:

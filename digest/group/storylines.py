@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -37,6 +38,11 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SETTINGS = Settings()
 
+HEADLINE_WORDS = 3
+"""Words of letters a title needs to name a storyline's id (``_unique_ids``)."""
+
+HEADLINE_WORD = re.compile(r"[^\W\d_]{2,}")
+
 
 def group_storylines(
     articles: Sequence[Article],
@@ -49,8 +55,9 @@ def group_storylines(
     Overrides (``settings.storylines``, then ``article.storyline``) put the articles
     naming the same storyline id into that storyline, whose id is that string, and
     nothing else joins it: the other articles are grouped by evidence among themselves.
-    A storyline's title is that of its most central article, and its id a unique slug
-    of that title. Storylines come newest first (by their latest article), then by id;
+    A storyline's title is that of its most central article; its id is a unique slug of
+    the title of its first report (``_unique_ids``), so adding an article to a storyline
+    keeps its id. Storylines come newest first (by their latest article), then by id;
     each lists its sources in publication order (undated last), then by id. ``terms``
     gives articles' terms found beforehand (``article_terms``); the others are read here.
     """
@@ -63,7 +70,7 @@ def group_storylines(
     groups = ArticleLinkage(scorer, forced, settings.storyline_threshold).run()
     storylines = [_storyline(group, profiles, scorer, forced) for group in groups]
     log.debug("grouped %d articles into %d storylines", len(ordered), len(storylines))
-    return _sorted_storylines(_unique_ids(storylines), profiles)
+    return _sorted_storylines(_unique_ids(storylines, profiles), profiles)
 
 
 def attach_clusters(storylines: Sequence[Storyline], clusters: Sequence[QuoteCluster]) -> tuple[Storyline, ...]:
@@ -106,17 +113,32 @@ def _central(ordered: Sequence[int], scorer: PairScorer) -> int:
     )
 
 
-def _unique_ids(storylines: Sequence[Storyline]) -> list[Storyline]:
-    """Give every storyline without a forced id a unique slug of its title.
+def _unique_ids(storylines: Sequence[Storyline], profiles: Sequence[Profile]) -> list[Storyline]:
+    """Give every storyline without a forced id a unique slug of its first report's title.
 
-    Colliding slugs are numbered ``-2``, ``-3``... in the order of the storylines'
-    sorted source ids, so the result does not depend on the input order.
+    The first report is the storyline's first source whose title is a headline (three
+    words or more, not a page's ``News ID: 318214``), in the sources' order: dated before
+    undated, oldest first, then by id; the first source if no title is a headline. An
+    article added later is newer, so it leaves the first report, and the id, as they
+    were (only an article dated before it takes its place). Colliding slugs are numbered
+    ``-2``, ``-3``... in the order of their first reports (oldest first, then by id),
+    which a member added to one of them does not change either; the result does not
+    depend on the input order.
     """
+    by_id = {p.id: p for p in profiles}
     taken = {s.id for s in storylines if s.id}
     named = [s for s in storylines if s.id]
-    unnamed = sorted((s for s in storylines if not s.id), key=lambda s: (slugify(s.title), sorted(s.sources)))
-    for storyline in unnamed:
-        base = slugify(storyline.title)
+
+    def first(storyline: Storyline) -> Profile:
+        reports = [by_id[source] for source in storyline.sources]
+        return next((p for p in reports if len(HEADLINE_WORD.findall(p.title)) >= HEADLINE_WORDS), reports[0])
+
+    def key(storyline: Storyline) -> tuple[str, tuple[bool, datetime, str]]:
+        report = first(storyline)
+        return slugify(report.title), date_order(report.published, report.id)
+
+    for storyline in sorted((s for s in storylines if not s.id), key=key):
+        base = slugify(first(storyline).title)
         candidate, n = base, 1
         while candidate in taken:
             n += 1

@@ -11,7 +11,7 @@ from typing import Any
 from ..models import Article
 from ..text.concepts import content_words
 from ..text.stemming import stem
-from ..text.tokens import tokenize
+from ..text.tokens import normalise_token, tokenize
 
 NEWS_WORDS = frozenset(
     """
@@ -26,6 +26,48 @@ NEWS_WORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 """Words every news report uses, whatever the event: never evidence of a shared storyline."""
+
+OTHER_LANGUAGE_WORDS = frozenset(
+    normalise_token(word)
+    for word in """
+    de la que el en los del se las por para con una su lo como más pero sus le ya este si porque
+    esta entre cuando muy sobre también hasta hay donde quien desde todo nos durante todos les ni
+    contra otros ese eso ante ellos esto antes algunos unos otro otras otra tanto esa estos mucho
+    quienes nada muchos cual poco ella estar estas algunas algo fue ser es era sido ha han hace
+    tras dijo según aseguró afirmó señaló añadió explicó indicó dos tres año años día días hoy
+    ayer será sería puede pueden tiene tienen así sólo solo después ahora mientras cada aunque
+    además vez lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo
+    junio julio agosto septiembre octubre noviembre diciembre
+    les des du une et est qui dans pour pas sur au aux par ne ce il elle ils elles sont ont avec
+    sa ses leur leurs cette ces mais ou nous vous je tout tous toutes été être avoir fait faire
+    après avant selon lors dont deux trois ans année jour jours déjà encore aussi très peut doit
+    ainsi depuis sous chez lui même était avait sera serait déclaré indiqué affirmé précisé ajouté
+    expliqué lundi mardi mercredi jeudi vendredi samedi dimanche janvier février avril mai juin
+    juillet août septembre octobre novembre décembre
+    der das und ist nicht ein eine einen einem einer eines den dem zu mit auf für von im sich es
+    sie er wir ihr auch als wie bei nach aus noch nur oder aber wenn dass daß werden wird wurde
+    wurden hat haben hatte sei sind kann können soll muss über vor zum zur bis durch gegen seit
+    unter sein seine seiner seinem ihre ihrer ihren diese dieser dieses mehr sagte erklärte sagt
+    laut jahr jahre jahren tag tage zwei drei schon sehr hier dort nun wieder ob montag dienstag
+    mittwoch donnerstag freitag samstag sonntag januar februar märz juni juli oktober dezember
+    il di da gli tra fra uno che non della dei delle alla ai alle dal dalla nel nella nei sul
+    sulla anche più ma hanno sono stato stata essere dopo prima ancora già questo questa questi
+    quello quella loro suo sua suoi sue detto ha
+    os um uma do da dos das em na nas não mais foi são ao aos pelo pela seu sua seus suas ele ela
+    eles já disse segundo
+    și în cu pe din care al ale este sunt fost pentru ca mai nu să au prin după despre acest
+    această lui ei ea spus anul
+    في من على إلى عن مع هذا هذه التي الذي كان قال وقال خلال بعد قبل ما لا لم أو ثم حيث كما بين
+    إن ذلك وفي أن
+    """.split()  # noqa: SIM905
+)
+"""Function words and news filler of other languages than English, written as ``normalise_token`` gives them.
+
+English stop words are left out of the terms already; these are left out too, so two reports
+in one other language do not look alike for the words every text in that language uses. Words
+that are also English content words (``die``, ``war``, ``son``, ``come``, ``sin``, ``plus``,
+``mars``) are not listed.
+"""
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•|/])[\s\"'“”‘’«»()\[\]\-–—]*$")
 
@@ -87,8 +129,8 @@ def _term_counts(text: str) -> Counter[str]:
 
 
 def _term(word: str) -> str:
-    """Return the stem of a normalised content word, or ``""`` for news filler, numbers and scraps."""
-    if len(word) < 2 or word in NEWS_WORDS or not word.isalpha():
+    """Return the stem of a normalised content word; ``""`` for filler (news, other languages), numbers, scraps."""
+    if len(word) < 2 or word in NEWS_WORDS or word in OTHER_LANGUAGE_WORDS or not word.isalpha():
         return ""
     return stem(word)
 
