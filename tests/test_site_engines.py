@@ -105,3 +105,52 @@ def test_a_site_engine_named_in_the_settings_is_checked(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["build", str(corpus), "--site-dir", str(tmp_path / "site")])
     assert result.exit_code != 0
     assert "site_engine: expected one of mkdocs, zensical" in result.output
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _fetch(url: str, wanted: str, timeout: float) -> str:
+    """The page at ``url`` once it holds ``wanted`` (the server rebuilds in the background)."""
+    import time
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    text = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                text = response.read().decode("utf-8")
+            if wanted in text:
+                return text
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never held {wanted!r}; last seen: {text[:200]!r}")
+
+
+def test_serve_regenerates_the_pages_when_an_article_changes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "digest", "serve", str(project), "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        home = f"http://127.0.0.1:{port}/"
+        first = _fetch(home + "sources/", "Iraqi Security Advisor Claims", timeout=90)
+        assert BEGIN not in first  # finished by the plugin, as digest build finishes pages
+        article = next(p for p in (project / "seeds").glob("002_*.txt"))
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text.replace("Iraqi Security Advisor Claims", "Iraqi Adviser Says", 1), encoding="utf-8")
+        _fetch(home + "sources/", "Iraqi Adviser Says", timeout=90)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

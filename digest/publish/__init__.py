@@ -1,10 +1,11 @@
-"""Publishing: Markdown pages from a Digest (Jinja2, escaped), written into a docs tree and built with MkDocs.
+"""Publishing: Markdown pages from a Digest (Jinja2, escaped), written into a docs tree and built by a site engine.
 
 ``render`` builds the pages (with ``formatting``, ``lookups``, ``escape``, ``diff`` and ``collation``);
-``writing`` puts them into the docs tree; ``site`` runs MkDocs, in parallel and through the
-page store (``pagecache``); ``plugin`` is the thin MkDocs plugin (sanitising with
-``sanitize``, reusing stored pages, live reload), sharing ``mkdocs_config`` with ``site``.
-The plugin is not imported here: it needs MkDocs, which only the build itself loads.
+``writing`` puts them into the docs tree; ``site`` has ``engines`` build it (MkDocs through its
+public API, in parallel and through the page store, ``pagecache``; or Zensical's command line)
+and ``finish`` sanitise (``sanitize``) and minify what the engine built; ``plugin`` is the thin
+MkDocs plugin for ``mkdocs serve``. The plugin is not imported here: it needs MkDocs, which only
+the build itself loads.
 """
 
 from __future__ import annotations
