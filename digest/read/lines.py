@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from digest.text.marks import DOUBLE_MARKS, SINGLE_MARKS
@@ -151,9 +153,23 @@ def _foreign_script_test(text: str) -> Any:
 
 
 def _latin_share(text: str) -> float:
-    """Share of letters in ``text`` that are Latin."""
-    letters = [c for c in text[:20000] if c.isalpha()]
-    if not letters:
+    """Share of letters in ``text`` that are Latin.
+
+    Counted per distinct character: a line of plain ASCII is all Latin, and each other
+    character's name is looked up once.
+    """
+    text = text[:20000]
+    if text.isascii():
         return 1.0
-    latin = sum(1 for c in letters if c.isascii() or "LATIN" in unicodedata.name(c, ""))
-    return latin / len(letters)
+    letters = latin = 0
+    for c, n in Counter(text).items():
+        if c.isalpha():
+            letters += n
+            latin += n if _latin_letter(c) else 0
+    return latin / letters if letters else 1.0
+
+
+@cache
+def _latin_letter(c: str) -> bool:
+    """A letter of the Latin script (ASCII or named ``LATIN ...``)."""
+    return c.isascii() or "LATIN" in unicodedata.name(c, "")
