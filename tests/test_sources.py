@@ -282,3 +282,26 @@ def test_a_line_in_another_script_inside_a_latin_article_is_furniture() -> None:
     body = "The union said the strike at the port would last a week, and the employers said talks would resume."
     lines = classify(f"Dockers walk out\n\n{body}\n\nПодписаться на рассылку новостей\n\n{body}\n")
     assert [ln.role for ln in lines] == ["title", "body", "furniture", "body"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© AFP 2023",
+        "Dockers at the gate | Photo: Jane Doe",
+        "PHOTO CREDIT: Harbour Authority",
+        "The minister (photo: Jane Doe) spoke on Friday.",
+        "Dockers at the gate - Harbour Post, 1920, 09.12.2021",
+        "Image: the port at dawn",
+        "İMAGE: the port at dawn",  # İ, ı and ſ match i and s when case is ignored
+        "pıcture: the port at dawn",
+        "Dockers at the gate. REUTERS/Jane Doe",
+        "The union said the strike at the port would last a week.",
+        "Talks resume on 09.12 at the ministry",
+    ],
+)
+def test_the_caption_shortcut_agrees_with_the_caption_pattern(line: str) -> None:
+    from digest.read import rules
+    from digest.read.lines import _caption
+
+    assert _caption(line) == bool(rules.CAPTION_LINE.search(line))
