@@ -95,7 +95,7 @@ CAPTION_WORDS = ("©", "photo", "image", "picture", "video", "credit", "getty im
 """Words one of which every caption pattern (``rules.CAPTION_LINE``) needs, in lower case."""
 DOTTED_DIGITS = re.compile(r"\d\.\d")
 """What the one caption pattern without such a word needs: the ``09.12.2021`` of ``- Outlet, 1920, 09.12.2021``."""
-CASE_TWINS = frozenset("İıſK")
+CASE_TWINS = "İıſK"
 """The characters besides A-Z that match a letter a-z when case is ignored (``İ``, ``ı`` and ``i``; ``ſ`` and ``s``)."""
 
 
@@ -107,10 +107,9 @@ def _caption(line: str) -> bool:
     is no caption, and is told without it.
     """
     lowered = line.lower()
-    if not any(word in lowered for word in CAPTION_WORDS) and not DOTTED_DIGITS.search(line):
-        if not CASE_TWINS.intersection(line):
-            return False
-    return bp.CAPTION_LINE.search(line) is not None
+    if any(word in lowered for word in CAPTION_WORDS) or DOTTED_DIGITS.search(line):
+        return bp.CAPTION_LINE.search(line) is not None
+    return any(twin in line for twin in CASE_TWINS) and bp.CAPTION_LINE.search(line) is not None
 
 
 def _date_line(line: str) -> bool:
@@ -179,6 +178,10 @@ def _foreign_script_test(text: str) -> Any:
     return lambda line: _latin_share(line) < bp.LATIN_SHARE_FOR_FOREIGN_LINE
 
 
+NON_ASCII_WORD_CHARACTER = re.compile(r"[^\x00-\x7f\W\d_]")
+"""Any letter outside ASCII (and a few other word characters): a text without one is all Latin."""
+
+
 def _latin_share(text: str) -> float:
     """Share of letters in ``text`` that are Latin.
 
@@ -187,7 +190,7 @@ def _latin_share(text: str) -> float:
     name is looked up once.
     """
     text = text[:20000]
-    if text.isascii() or not any(c.isalpha() and not _latin_letter(c) for c in set(text)):
+    if not NON_ASCII_WORD_CHARACTER.search(text) or all(_latin_letter(c) for c in set(text) if c.isalpha()):
         return 1.0
     letters = latin = 0
     for c, n in Counter(text).items():
