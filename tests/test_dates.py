@@ -170,3 +170,54 @@ def test_no_date_is_earlier_than_the_articles_own_dateline(tmp_path: Path) -> No
     later = read(tmp_path, f"Dam holds\nPublished 17 May 2023 10:00\n\n{lead}\n")
     assert later.published is not None
     assert (later.published.iso(), later.published.origin) == ("2023-05-17T10:00", DateOrigin.HEADER)
+
+
+def _dateparser_alone(line: str, order: str) -> list[datetime]:
+    """What dateparser finds in ``line`` when asked directly, without the pre-filter in front of it."""
+    from dateparser.search import search_dates
+
+    settings = {
+        "DATE_ORDER": order,
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+    }
+    found = search_dates(line, languages=["en"], settings=settings) or []  # type: ignore[arg-type]
+    return [value for _, value in found if 1900 < value.year < 2100]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "a December ten",  # "a" → 1, "ten" → 10: 2010-12-01 without a digit
+        "eleven December twelve",
+        "in five ten eleven",
+        "Twélve twelve twelve",  # dateparser drops accents before reading words
+        "On a Monday in a December, at noon",
+        "Dockers walk out as talks fail",
+        "Published on the first of December",
+        "9 December 2021",
+        "Posted: 2021-12-09 at 03:50",
+        "１２/０９/２０２１",  # full-width digits
+    ],
+)
+def test_the_year_pre_filter_never_hides_a_date_dateparser_finds(line: str) -> None:
+    from digest.read.dates import _may_hold_year, _prepare
+
+    prepared = _prepare(line)
+    for order in ("DMY", "MDY", "YMD"):
+        if _dateparser_alone(prepared, order):
+            assert _may_hold_year(prepared), (line, order)
+
+
+def test_lines_without_digits_or_number_words_are_not_given_to_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateparser.search
+
+    from digest.read import dates_in
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("dateparser was asked")
+
+    monkeypatch.setattr(dateparser.search, "search_dates", refuse)
+    assert dates_in("Dockers walk out as talks fail on a Monday in December") == []

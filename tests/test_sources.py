@@ -258,3 +258,50 @@ def test_relative_dates_are_never_read_against_the_clock(tmp_path: Path, line: s
     assert read_article(path, "a", "a.txt", {}).published is None
     path.write_text(f"Dockers walk out at dawn\n{line}\n5 March 2024\n\nThe union said so.\n", encoding="utf-8")
     assert read_article(path, "a", "a.txt", {}).published.iso() == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("", 1.0),
+        ("— 12 “” …", 1.0),
+        ("Plain ASCII words", 1.0),
+        ("Zürich, São Paulo, Łódź", 1.0),
+        ("Москва Moscow", 6 / 12),
+        ("القاهرة Cairo", 5 / 12),
+        ("漢字 ok", 2 / 4),
+    ],
+)
+def test_latin_share_counts_letters_only(text: str, share: float) -> None:
+    from digest.read.lines import _latin_share
+
+    assert _latin_share(text) == share
+
+
+def test_a_line_in_another_script_inside_a_latin_article_is_furniture() -> None:
+    body = "The union said the strike at the port would last a week, and the employers said talks would resume."
+    lines = classify(f"Dockers walk out\n\n{body}\n\nПодписаться на рассылку новостей\n\n{body}\n")
+    assert [ln.role for ln in lines] == ["title", "body", "furniture", "body"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© AFP 2023",
+        "Dockers at the gate | Photo: Jane Doe",
+        "PHOTO CREDIT: Harbour Authority",
+        "The minister (photo: Jane Doe) spoke on Friday.",
+        "Dockers at the gate - Harbour Post, 1920, 09.12.2021",
+        "Image: the port at dawn",
+        "İMAGE: the port at dawn",  # İ, ı and ſ match i and s when case is ignored
+        "pıcture: the port at dawn",
+        "Dockers at the gate. REUTERS/Jane Doe",
+        "The union said the strike at the port would last a week.",
+        "Talks resume on 09.12 at the ministry",
+    ],
+)
+def test_the_caption_shortcut_agrees_with_the_caption_pattern(line: str) -> None:
+    from digest.read import rules
+    from digest.read.lines import _caption
+
+    assert _caption(line) == bool(rules.CAPTION_LINE.search(line))

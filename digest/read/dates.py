@@ -18,6 +18,7 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from ..models import DateOrigin, Published
@@ -94,20 +95,49 @@ def dates_in(line: str, date_order: str = "DMY") -> list[DateValue]:
 
 def _search(line: str, date_order: str, parts: list[str]) -> list[datetime]:
     """Absolute dates with the given parts in ``line`` (never relative ones: they would need a clock)."""
+    return list(_search_prepared(_prepare(line), date_order, tuple(parts)))
+
+
+NUMBER_WORDS = re.compile(
+    r"\d|(?<![a-z])(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|noon|midnight)(?![a-z])"
+)
+"""A digit, or an English word dateparser rewrites as a number of two digits or more (``twelve`` → ``12``).
+
+A year needs such a number: dateparser reads no year from a single digit (``a December one``,
+``1 December 1`` are not dates) and none from a line without digits once it has rewritten
+``a``, ``one`` ... ``nine`` as digits. A line that has neither holds no full date, so
+dateparser, the slowest step of reading, is not asked.
+"""
+
+
+def _may_hold_year(prepared: str) -> bool:
+    """Whether ``prepared`` may hold a year, read as dateparser reads it (accents dropped, lower case)."""
+    if not prepared.isascii():
+        from dateparser.utils import normalize_unicode
+
+        prepared = normalize_unicode(prepared)
+    return NUMBER_WORDS.search(prepared.lower()) is not None
+
+
+@lru_cache(maxsize=4096)
+def _search_prepared(prepared: str, date_order: str, parts: tuple[str, ...]) -> tuple[datetime, ...]:
+    """:func:`_search` of a prepared line, once per line (agencies' boilerplate lines repeat)."""
+    if "year" in parts and not _may_hold_year(prepared):
+        return ()
     from dateparser.search import search_dates
 
-    prepared = _prepare(line)
     settings = {
         "DATE_ORDER": date_order,
         "PREFER_DATES_FROM": "past",
-        "REQUIRE_PARTS": parts,
+        "REQUIRE_PARTS": list(parts),
         "RETURN_AS_TIMEZONE_AWARE": False,
         # No relative expressions ("yesterday", "3 hours ago"): dateparser resolves them against
         # today's clock, which dated a 2021 article December 2026 from a photo caption.
         "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
     }
     found = search_dates(prepared, languages=["en"], settings=settings) or []  # type: ignore[arg-type]
-    return [_with_time(prepared, fragment, value) for fragment, value in found if 1900 < value.year < 2100]
+    return tuple(_with_time(prepared, fragment, value) for fragment, value in found if 1900 < value.year < 2100)
 
 
 def _prepare(line: str) -> str:

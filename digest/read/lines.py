@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from digest.text.marks import DOUBLE_MARKS, SINGLE_MARKS
@@ -76,7 +78,7 @@ def _role(line: str, index: int, title: str | None, foreign: Any) -> str:
         return "meta"
     if bp.DATE_CUE.search(line) or bp.BYLINE.match(line):
         return "meta"
-    if bp.WIDGET_LINE.match(line) or bp.TEASER_LINE.match(line) or bp.CAPTION_LINE.search(line) or foreign(line):
+    if bp.WIDGET_LINE.match(line) or bp.TEASER_LINE.match(line) or _caption(line) or foreign(line):
         return "furniture"
     if bp.NAVIGATION_LINE.match(line) and not bp.SENTENCE_END.search(line):
         return "furniture"
@@ -87,6 +89,27 @@ def _role(line: str, index: int, title: str | None, foreign: Any) -> str:
     if len(line.split()) < bp.MIN_BODY_WORDS and not bp.SENTENCE_END.search(line):
         return "furniture"
     return "body"
+
+
+CAPTION_WORDS = ("©", "photo", "image", "picture", "video", "credit", "getty images", "reuters/", "epa-efe")
+"""Words one of which every caption pattern (``rules.CAPTION_LINE``) needs, in lower case."""
+DOTTED_DIGITS = re.compile(r"\d\.\d")
+"""What the one caption pattern without such a word needs: the ``09.12.2021`` of ``- Outlet, 1920, 09.12.2021``."""
+CASE_TWINS = "İıſK"
+"""The characters besides A-Z that match a letter a-z when case is ignored (``İ``, ``ı`` and ``i``; ``ſ`` and ``s``)."""
+
+
+def _caption(line: str) -> bool:
+    """A photo credit or caption (``rules.CAPTION_LINE``).
+
+    The pattern tries each of its branches at every position of the line, which is slow on
+    long paragraphs; a line without any of the words its branches need (or dotted digits)
+    is no caption, and is told without it.
+    """
+    lowered = line.lower()
+    if any(word in lowered for word in CAPTION_WORDS) or DOTTED_DIGITS.search(line):
+        return bp.CAPTION_LINE.search(line) is not None
+    return any(twin in line for twin in CASE_TWINS) and bp.CAPTION_LINE.search(line) is not None
 
 
 def _date_line(line: str) -> bool:
@@ -119,7 +142,7 @@ def _after_caption(line: Line, prev: Line) -> bool:
     """A short headline right after a caption or another teaser."""
     if line.role != "body" or prev.role != "furniture" or not _teaser_like(line.text):
         return False
-    return bool(bp.CAPTION_LINE.search(prev.text)) or _teaser_like(prev.text)
+    return _caption(prev.text) or _teaser_like(prev.text)
 
 
 def _between_paragraphs(lines: list[Line], i: int) -> bool:
@@ -135,10 +158,15 @@ def _teaser_like(line: str) -> bool:
     return len(words) <= bp.TEASER_MAX_WORDS and not bp.SENTENCE_END.search(line.rstrip("’'\""))
 
 
+WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
 def _title_case(line: str) -> bool:
     """Most words capitalised and no sentence ending: a headline, not a paragraph."""
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
-    if len(words) < 3 or not _teaser_like(line):
+    if not _teaser_like(line):
+        return False
+    words = [w for w in WORD.findall(line) if len(w) > 3]
+    if len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) / len(words) >= 0.75
 
@@ -150,10 +178,29 @@ def _foreign_script_test(text: str) -> Any:
     return lambda line: _latin_share(line) < bp.LATIN_SHARE_FOR_FOREIGN_LINE
 
 
+NON_ASCII_WORD_CHARACTER = re.compile(r"[^\x00-\x7f\W\d_]")
+"""Any letter outside ASCII (and a few other word characters): a text without one is all Latin."""
+
+
 def _latin_share(text: str) -> float:
-    """Share of letters in ``text`` that are Latin."""
-    letters = [c for c in text[:20000] if c.isalpha()]
-    if not letters:
+    """Share of letters in ``text`` that are Latin.
+
+    Counted per distinct character: a line whose letters are all Latin (most lines: their
+    other characters are quotation marks and dashes) is told at once, and each character's
+    name is looked up once.
+    """
+    text = text[:20000]
+    if not NON_ASCII_WORD_CHARACTER.search(text) or all(_latin_letter(c) for c in set(text) if c.isalpha()):
         return 1.0
-    latin = sum(1 for c in letters if c.isascii() or "LATIN" in unicodedata.name(c, ""))
-    return latin / len(letters)
+    letters = latin = 0
+    for c, n in Counter(text).items():
+        if c.isalpha():
+            letters += n
+            latin += n if _latin_letter(c) else 0
+    return latin / letters if letters else 1.0
+
+
+@cache
+def _latin_letter(c: str) -> bool:
+    """A letter of the Latin script (ASCII or named ``LATIN ...``)."""
+    return c.isascii() or "LATIN" in unicodedata.name(c, "")
