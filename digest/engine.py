@@ -1,12 +1,16 @@
 """Where the analysis's independent pieces run: this process, worker processes, or a Dask cluster.
 
-The analysis has two kinds of work that split without changing the result: reading and
-extracting each file (one task per file), and matching statements within each storyline
-(one task per storyline; clusters never cross storylines). An engine maps a function over
-such tasks and returns the results in the order of the tasks, so the recipe in
-``pipeline.analyse`` stays the same and its output is byte-identical whichever engine ran
-it. Speaker resolution and storyline grouping compare articles across the whole corpus and
-run in the calling process (``docs/scaling.md`` says what that costs).
+The analysis has work that splits without changing the result: reading and extracting
+each file (one task per file), the blocks of speaker resolution (reading mentions, comparing
+names by surname block, finding quoted people's names in bodies) and of storyline grouping
+(candidate pairs and their evidence, by blocks of articles consecutive in date), and
+matching statements within each storyline (one task per storyline; clusters never cross
+storylines). An engine maps a function over such tasks and returns the results in the
+order of the tasks, so the recipe in ``pipeline.analyse`` stays the same and its output is
+byte-identical whichever engine ran it. What joins the blocks (union-find over name links,
+the average linkage of articles, ids) runs in the calling process in the order one pass
+uses (``docs/scaling.md`` says what that costs). The local engine runs the corpus-wide
+stages in one pass; Dask maps their blocks.
 
 ``local``: this process, or ``jobs`` worker processes (``concurrent.futures``).
 ``dask``: a Dask bag over the tasks on a ``distributed`` cluster: the one at
