@@ -999,8 +999,17 @@ def test_speaker_resolution_in_blocks_is_that_of_one_pass(synthetic_reading, mon
     forms = clustering._person_forms([m for m in mentions if m.kind is Kind.PERSON])
     pairs = clustering._candidate_pairs(forms)
     assert len(pairs) > 20
+    tasks: list[int] = []
+
+    def counted(func, items):
+        tasks.append(len(items))
+        return pickling_map(func, items)
+
     # The same pairs in the same order: surname blocks compared in tasks of several blocks.
-    assert list(clustering._candidate_pairs(forms, pickling_map).items()) == list(pairs.items())
+    assert list(clustering._candidate_pairs(forms, counted).items()) == list(pairs.items())
+    assert tasks[0] > 3
     expected = resolve_speakers(quotes, articles, names)
     assert sum(bool(s.spellings) for s in expected[0]) > 10
-    assert resolve_speakers(quotes, articles, names, pickling_map) == expected
+    tasks.clear()
+    assert resolve_speakers(quotes, articles, names, counted) == expected
+    assert len(tasks) == 3 and min(tasks) > 3

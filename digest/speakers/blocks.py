@@ -30,13 +30,17 @@ def article_blocks(items: Sequence[T]) -> Iterator[Sequence[T]]:
         yield items[start : start + BLOCK_ARTICLES]
 
 
-def comparison_blocks(blocks: Sequence[Sequence[T]]) -> Iterator[list[Sequence[T]]]:
-    """Group consecutive blocks into tasks of about ``BLOCK_COMPARISONS`` comparisons, in order."""
-    task: list[Sequence[T]] = []
+def comparison_blocks(blocks: Sequence[tuple[Sequence[int], T]]) -> Iterator[list[tuple[Sequence[int], T]]]:
+    """Group consecutive surname blocks (their forms' numbers, and what else the task needs) into tasks.
+
+    A task holds consecutive blocks up to about ``BLOCK_COMPARISONS`` comparisons (a block of
+    n forms makes n² of them), in order.
+    """
+    task: list[tuple[Sequence[int], T]] = []
     cost = 0
     for block in blocks:
         task.append(block)
-        cost += len(block) ** 2
+        cost += len(block[0]) ** 2
         if cost >= BLOCK_COMPARISONS:
             yield task
             task, cost = [], 0
