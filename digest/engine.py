@@ -1,12 +1,16 @@
 """Where the analysis's independent pieces run: this process, worker processes, or a Dask cluster.
 
-The analysis has two kinds of work that split without changing the result: reading and
-extracting each file (one task per file), and matching statements within each storyline
-(one task per storyline; clusters never cross storylines). An engine maps a function over
-such tasks and returns the results in the order of the tasks, so the recipe in
-``pipeline.analyse`` stays the same and its output is byte-identical whichever engine ran
-it. Speaker resolution and storyline grouping compare articles across the whole corpus and
-run in the calling process (``docs/scaling.md`` says what that costs).
+The analysis has work that splits without changing the result: reading and extracting
+each file (one task per file), the blocks of speaker resolution (reading mentions, comparing
+names by surname block, finding quoted people's names in bodies) and of storyline grouping
+(candidate pairs and their evidence, by blocks of articles consecutive in date), and
+matching statements within each storyline (one task per storyline; clusters never cross
+storylines). An engine maps a function over such tasks and returns the results in the
+order of the tasks, so the recipe in ``pipeline.analyse`` stays the same and its output is
+byte-identical whichever engine ran it. What joins the blocks (union-find over name links,
+the average linkage of articles, ids) runs in the calling process in the order one pass
+uses (``docs/scaling.md`` says what that costs). The local engine runs the corpus-wide
+stages in one pass; Dask maps their blocks.
 
 ``local``: this process, or ``jobs`` worker processes (``concurrent.futures``).
 ``dask``: a Dask bag over the tasks on a ``distributed`` cluster: the one at
@@ -17,6 +21,7 @@ Dask is an optional extra: ``pip install "storyline-digest[dask]"``.
 from __future__ import annotations
 
 import logging
+import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -99,7 +104,10 @@ def _dask(jobs: int, scheduler: str | None) -> Iterator[Mapper]:
         if not items:
             return []
         partitions = min(len(items), workers * TASKS_PER_WORKER)
-        bag = db.from_sequence(list(items), npartitions=partitions).map(func)
+        # Pickled here, the tasks are bytes to Dask: it hashes them instead of walking every
+        # dataclass inside to name the graph's keys (seconds per block of speaker indexes).
+        pickled = [pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in items]
+        bag = db.from_sequence(pickled, npartitions=partitions).map(_unpickled, func)
         return list(bag.compute(scheduler=client))
 
     try:
@@ -108,3 +116,8 @@ def _dask(jobs: int, scheduler: str | None) -> Iterator[Mapper]:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _unpickled(task: bytes, func: Callable[[Any], R]) -> R:
+    """Run ``func`` on a task the client pickled (on a Dask worker)."""
+    return func(pickle.loads(task))

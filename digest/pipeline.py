@@ -48,7 +48,8 @@ def analyse(
 
     ``jobs`` processes read and extract articles in parallel; ``cache`` reuses the
     extraction of articles seen before; ``engine`` (and ``scheduler``) say where the
-    per-file and per-storyline work runs (``digest.engine``). None changes the result.
+    per-file work runs, and on Dask the blocks of speaker resolution and storyline grouping
+    and the per-storyline matching too (``digest.engine``). None changes the result.
     """
     settings = settings or Settings()
     with open_engine(engine, jobs, scheduler) as run:
@@ -56,10 +57,12 @@ def analyse(
         if not articles:
             raise NoArticlesError(f"{corpus}: no readable article (.txt, .md, .html) in this folder")
         articles = apply_overrides(name_outlets_by_site(articles), settings)
-        speakers, quotes = resolve_speakers(quotes, articles, names)
-        storylines = group_storylines(articles, quotes, settings, terms)
+        # The local engine runs the corpus-wide stages in one pass; Dask maps their blocks.
+        spread = run if engine != "local" else None
+        speakers, quotes = resolve_speakers(quotes, articles, names, spread)
+        storylines = group_storylines(articles, quotes, settings, terms, spread)
         articles = infer_missing_dates(articles, storylines)
-        clusters, quotes = match_statements(quotes, articles, storylines, settings, run if engine != "local" else None)
+        clusters, quotes = match_statements(quotes, articles, storylines, settings, spread)
         storylines = attach_clusters(storylines, clusters)
     return Digest(articles, quotes, speakers, clusters, storylines, problems)
 

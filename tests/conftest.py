@@ -101,3 +101,27 @@ class Tags(HTMLParser):
     def find(self, tag: str, **wanted: str) -> list[dict[str, str]]:
         """The attributes of every ``tag`` element whose attributes include ``wanted``."""
         return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in wanted.items())]
+
+
+@pytest.fixture(scope="session")
+def synthetic_reading(tmp_path_factory: pytest.TempPathFactory):
+    """A 300-article synthetic corpus (``benchmarks/corpus.py``), read and extracted as the pipeline does."""
+    import subprocess
+    import sys
+
+    from digest.pipeline import read_and_extract
+
+    folder = tmp_path_factory.mktemp("synthetic-300") / "corpus"
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "corpus.py"), str(folder), "--articles", "300", "--seed", "5"],
+        check=True,
+        capture_output=True,
+    )
+    return read_and_extract(folder, {})
+
+
+def pickling_map(func, items):
+    """An engine's map in this process, every task and result through pickle as a cluster's would go."""
+    import pickle
+
+    return [pickle.loads(pickle.dumps(func(pickle.loads(pickle.dumps(item))))) for item in items]

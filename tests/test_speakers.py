@@ -981,3 +981,35 @@ def test_a_capitalised_sentence_opener_is_no_part_of_a_name() -> None:
     speakers, _ = resolve_speakers([quote(0, "Varga", source="a", start=text.index("No comment"))], [art])
     assert [s.name for s in speakers] == ["Ilse Varga"]
     assert "As Ilse Varga" not in speakers[0].aliases
+
+
+def test_speaker_resolution_in_blocks_is_that_of_one_pass(synthetic_reading, monkeypatch: pytest.MonkeyPatch) -> None:
+    from digest.speakers import blocks, clustering
+    from digest.speakers.classify import Kind
+    from digest.speakers.resolution import _index_articles, _read_mentions
+
+    from .conftest import pickling_map
+
+    articles, quotes, _, names, _ = synthetic_reading
+    monkeypatch.setattr(blocks, "BLOCK_ARTICLES", 17)
+    monkeypatch.setattr(blocks, "BLOCK_COMPARISONS", 40)
+    indexes = _index_articles(articles, names)
+    mentions = _read_mentions(quotes, indexes)
+    assert _read_mentions(quotes, indexes, pickling_map) == mentions
+    forms = clustering._person_forms([m for m in mentions if m.kind is Kind.PERSON])
+    pairs = clustering._candidate_pairs(forms)
+    assert len(pairs) > 20
+    tasks: list[int] = []
+
+    def counted(func, items):
+        tasks.append(len(items))
+        return pickling_map(func, items)
+
+    # The same pairs in the same order: surname blocks compared in tasks of several blocks.
+    assert list(clustering._candidate_pairs(forms, counted).items()) == list(pairs.items())
+    assert tasks[0] > 3
+    expected = resolve_speakers(quotes, articles, names)
+    assert sum(bool(s.spellings) for s in expected[0]) > 10
+    tasks.clear()
+    assert resolve_speakers(quotes, articles, names, counted) == expected
+    assert len(tasks) == 3 and min(tasks) > 3

@@ -574,3 +574,42 @@ def test_shared_statements_match_scoring_every_pair() -> None:
                 expected[(i, j)] = 0.5 + 0.5 * (best - QUOTE_MATCH) / (100.0 - QUOTE_MATCH)
     assert expected
     assert shared_statements(profiles, pairs) == expected
+
+
+def test_candidate_pairs_found_in_blocks_are_those_of_one_pass(
+    synthetic_reading, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from digest.group import candidates
+    from digest.group.profiles import article_profiles
+
+    from .conftest import pickling_map
+
+    articles, quotes, _, _, terms = synthetic_reading
+    profiles = article_profiles(articles, quotes, terms)
+    # Small blocks and short postings, so that blocks cut words' postings into stretches.
+    monkeypatch.setattr(candidates, "BLOCK_ARTICLES", 23)
+    monkeypatch.setattr(candidates, "MAX_POSTINGS", 9)
+    pairs = candidates.candidate_pairs(profiles)
+    assert len(pairs) > 5 * len(profiles)
+    assert candidates.candidate_pairs(profiles, pickling_map) == pairs
+
+
+def test_pair_scores_and_storylines_found_in_blocks_are_those_of_one_pass(
+    synthetic_reading, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from digest.group import candidates, scores
+    from digest.group.profiles import article_profiles
+
+    from .conftest import pickling_map
+
+    articles, quotes, _, _, terms = synthetic_reading
+    for module in (candidates, scores):
+        monkeypatch.setattr(module, "BLOCK_ARTICLES", 41)
+    profiles = article_profiles(articles, quotes, terms)
+    one, blocked = scores.PairScorer(profiles, Settings()), scores.PairScorer(profiles, Settings(), pickling_map)
+    # The same scores to the last bit, in the same order (the linkage sums them in that order).
+    assert list(blocked.scores.items()) == list(one.scores.items())
+    assert blocked.contradicted == one.contradicted
+    expected = group_storylines(articles, quotes, Settings(), terms)
+    assert len(expected) > 10
+    assert group_storylines(articles, quotes, Settings(), terms, pickling_map) == expected

@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
+from ..models import date_order
 from ..settings import Settings
-from .candidates import candidate_pairs, shared_statements
+from .candidates import BLOCK_ARTICLES, Mapper, candidate_pairs, shared_statements
 from .components import Pair
 from .profiles import Profile
 
@@ -68,20 +69,29 @@ keep their say.
 
 
 class PairScorer:
-    """Article-to-article scores: candidate pairs up front, any other pair on demand."""
+    """Article-to-article scores: candidate pairs up front, any other pair on demand.
 
-    def __init__(self, profiles: Sequence[Profile], settings: Settings) -> None:
+    With ``run`` (an engine's mapper), the candidate pairs and their evidence (shared
+    statements, textual scores) are found in blocks of articles on the engine's workers
+    (``candidate_pairs``, ``_evidence_block``); what needs every pair (dates the reports
+    contradict) and the scores asked for later are found here. The scores are those of one pass.
+    """
+
+    def __init__(self, profiles: Sequence[Profile], settings: Settings, run: Mapper | None = None) -> None:
         self.profiles = profiles
         self.settings = settings
         self.vectors = _Vectors(profiles, settings)
-        self.candidates = candidate_pairs(profiles)
-        shared = shared_statements(profiles, self.candidates)
+        self.candidates = candidate_pairs(profiles, run)
         partners: dict[int, list[int]] = defaultdict(list)
         for i, j in self.candidates:
             partners[i].append(j)
-        evidence = {
-            i: self.vectors.evidence(i, js, [shared.get((i, j), 0.0) for j in js]) for i, js in partners.items()
-        }
+        if run is None:
+            shared = shared_statements(profiles, self.candidates)
+            evidence = {
+                i: self.vectors.evidence(i, js, [shared.get((i, j), 0.0) for j in js]) for i, js in partners.items()
+            }
+        else:
+            evidence = _mapped_evidence(profiles, partners, settings, run)
         self.contradicted = self._contradicted_dates(partners, evidence)
         """Articles whose date their closest reports contradict (``DATE_CONSENSUS``): grouped as undated."""
         self.vectors.dated[sorted(self.contradicted)] = False
@@ -130,6 +140,48 @@ class PairScorer:
             if js:
                 found = self.vectors.scores(i, js, [0.0] * len(js))
                 self.scores.update(((min(i, j), max(i, j)), score) for j, score in zip(js, found, strict=True))
+
+
+def _mapped_evidence(
+    profiles: Sequence[Profile], partners: Mapping[int, list[int]], settings: Settings, run: Mapper
+) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Find every article's evidence with its partners in blocks of articles consecutive in date, on ``run``.
+
+    A task carries the profiles of its articles and of their partners only, numbered in
+    the order of the corpus: every score depends on the two articles alone, so the block
+    finds what the whole corpus would (``_evidence_block``).
+    """
+    rank = sorted(partners, key=lambda i: date_order(profiles[i].published, profiles[i].id))
+    blocks = [rank[start : start + BLOCK_ARTICLES] for start in range(0, len(rank), BLOCK_ARTICLES)]
+    tasks = []
+    for block in blocks:
+        members = sorted({*block, *(j for i in block for j in partners[i])})
+        local = {g: k for k, g in enumerate(members)}
+        tasks.append(
+            (
+                [profiles[g] for g in members],
+                [(local[i], [local[j] for j in partners[i]]) for i in sorted(block)],
+                settings,
+            )
+        )
+    found: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    for block, results in zip(blocks, run(_evidence_block, tasks), strict=True):
+        found.update(zip(sorted(block), results, strict=True))
+    return {i: found[i] for i in partners}
+
+
+def _evidence_block(
+    task: tuple[Sequence[Profile], Sequence[tuple[int, list[int]]], Settings],
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Return the evidence (textual scores, statement bonuses) of each article of a block with its partners.
+
+    A task for an engine's workers: the profiles of the block's articles and partners, and
+    each article's number among them with its partners' numbers, in ascending order.
+    """
+    profiles, partners, settings = task
+    shared = shared_statements(profiles, [(i, j) for i, js in partners for j in js])
+    vectors = _Vectors(profiles, settings)
+    return [vectors.evidence(i, js, [shared.get((i, j), 0.0) for j in js]) for i, js in partners]
 
 
 class _Vectors:

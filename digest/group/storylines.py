@@ -28,6 +28,7 @@ from datetime import datetime
 from ..models import Article, Published, Quote, QuoteCluster, Storyline, date_order
 from ..settings import Settings
 from ..text.slugs import slugify
+from .candidates import Mapper
 from .linkage import ArticleLinkage
 from .profiles import Profile, article_profiles
 from .scores import PairScorer
@@ -49,6 +50,7 @@ def group_storylines(
     quotes: Sequence[Quote],
     settings: Settings = DEFAULT_SETTINGS,
     terms: Mapping[str, ArticleTerms] | None = None,
+    run: Mapper | None = None,
 ) -> tuple[Storyline, ...]:
     """Group articles about the same event into storylines.
 
@@ -60,12 +62,16 @@ def group_storylines(
     keeps its id. Storylines come newest first (by their latest article), then by id;
     each lists its sources in publication order (undated last), then by id. ``terms``
     gives articles' terms found beforehand (``article_terms``); the others are read here.
+
+    With ``run`` (an engine's mapper), candidate pairs and their evidence are found in
+    blocks of articles on the engine's workers (``PairScorer``); the linkage, which merges
+    across the whole corpus in one order, runs here. The storylines are those of one pass.
     """
     ordered = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
     if not ordered:
         return ()
     profiles = article_profiles(ordered, quotes, terms)
-    scorer = PairScorer(profiles, settings)
+    scorer = PairScorer(profiles, settings, run)
     forced = [settings.storylines.get(a.id) or a.storyline or None for a in ordered]
     groups = ArticleLinkage(scorer, forced, settings.storyline_threshold).run()
     storylines = [_storyline(group, profiles, scorer, forced) for group in groups]

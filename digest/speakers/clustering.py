@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from ..unionfind import UnionFind
 from .agreement import given_level, key_level, role_fit, roles_conflict
+from .blocks import Mapper, comparison_blocks
 from .classify import Kind
 from .keys import NAME_MATCH, ROLE_CONFLICT, ROLE_MARGIN, skeleton
 from .mentions import Mention
@@ -54,15 +55,32 @@ def _blocks(forms: Sequence[_Form]) -> list[list[int]]:
     return [b for b in blocks.values() if len(b) > 1]
 
 
-def _candidate_pairs(forms: Sequence[_Form]) -> dict[tuple[int, int], float]:
-    """Return pairs of forms whose surnames agree, with the surname score."""
+def _candidate_pairs(forms: Sequence[_Form], run: Mapper | None = None) -> dict[tuple[int, int], float]:
+    """Return pairs of forms whose surnames agree, with the surname score.
+
+    With ``run`` (an engine's mapper), blocks are compared in tasks of several blocks
+    (``comparison_blocks``); the pairs come back in the order of one pass.
+    """
+    keyed = [(block, [forms[i].name.surname for i in block]) for block in _blocks(forms)]
+    found = [_block_pairs(keyed)] if run is None else run(_block_pairs, list(comparison_blocks(keyed)))
     pairs: dict[tuple[int, int], float] = {}
-    for block in _blocks(forms):
-        keys = [forms[i].name.surname for i in block]
+    for done in found:
+        for a, b, score in done:
+            pairs[(a, b)] = score
+    return pairs
+
+
+def _block_pairs(blocks: Sequence[tuple[list[int], list[str]]]) -> list[tuple[int, int, float]]:
+    """Return ``(a, b, surname score)``, ``a < b``, for the forms of each block whose surnames agree.
+
+    Each block is its forms' numbers and their surname keys; a task for an engine's workers.
+    """
+    pairs = []
+    for block, keys in blocks:
         scores = process.cdist(keys, keys, scorer=fuzz.ratio, processor=None, score_cutoff=NAME_MATCH)
         for x, y in zip(*np.nonzero(np.triu(scores, 1)), strict=True):
             a, b = block[int(x)], block[int(y)]
-            pairs[(min(a, b), max(a, b))] = float(scores[x, y])
+            pairs.append((min(a, b), max(a, b), float(scores[x, y])))
     return pairs
 
 
@@ -168,11 +186,11 @@ def _best_by_roles(forms: Sequence[_Form], groups: UnionFind, roles: set[str], c
     return None
 
 
-def person_entities(mentions: Sequence[Mention]) -> list[list[Mention]]:
-    """Cluster person mentions into entities."""
+def person_entities(mentions: Sequence[Mention], run: Mapper | None = None) -> list[list[Mention]]:
+    """Cluster person mentions into entities (comparing names in blocks on ``run``, when given)."""
     forms = _person_forms(mentions)
     groups = UnionFind(len(forms))
-    pairs = _candidate_pairs(forms)
+    pairs = _candidate_pairs(forms, run)
     _merge_forms(forms, groups, pairs, {i for i, form in enumerate(forms) if form.name.given})
     _merge_forms(forms, groups, pairs, _attach_surnames(forms, groups))
     return [[m for i in g for m in forms[i].mentions] for g in groups.groups()]

@@ -43,6 +43,7 @@ from rapidfuzz import fuzz, process
 
 from ..models import Article, Quote, Speaker
 from .agreement import given_level, key_level, role_fit, roles_conflict
+from .blocks import Mapper, article_blocks
 from .classify import Kind, clean_written, is_origin_title
 from .clustering import org_entities, person_entities
 from .descriptions import link_descriptions, office_entities
@@ -258,28 +259,69 @@ def _quoted_in_body(source: str, index: ArticleNames, bearers: _Bearers) -> Iter
 
 
 def _body_spellings(
-    clusters: Sequence[list[Mention]], indexes: dict[str, ArticleNames]
+    clusters: Sequence[list[Mention]], indexes: dict[str, ArticleNames], run: Mapper | None = None
 ) -> dict[int, set[tuple[str, str]]]:
     """Find every article's spellings of the quoted people, by cluster index.
 
     Names only join people who are quoted somewhere; they never create, split or merge
-    entities.
+    entities. With ``run`` (an engine's mapper), articles are read in blocks, each task
+    carrying the quoted people its names can mean (``_block_bearers``).
     """
     bearers = _bearers(clusters)
     found: dict[int, set[tuple[str, str]]] = defaultdict(set)
     if not bearers.people:
         return found
-    for source in sorted(indexes):
-        for entity, written in _quoted_in_body(source, indexes[source], bearers):
+    sources = sorted(indexes)
+    if run is None:
+        spelled = [_spellings_block(([(source, indexes[source]) for source in sources], bearers))]
+    else:
+        tasks = [
+            ([(source, indexes[source]) for source in block], _block_bearers(bearers, [indexes[s] for s in block]))
+            for block in article_blocks(sources)
+        ]
+        spelled = run(_spellings_block, tasks)
+    for done in spelled:
+        for entity, source, written in done:
             found[entity].add((source, written))
     return found
+
+
+def _spellings_block(task: tuple[Sequence[tuple[str, ArticleNames]], _Bearers]) -> list[tuple[int, str, str]]:
+    """Return (entity, article, name as written) for the names of quoted people in a block of articles."""
+    articles, bearers = task
+    return [
+        (entity, source, written)
+        for source, index in articles
+        for entity, written in _quoted_in_body(source, index, bearers)
+    ]
+
+
+def _block_bearers(bearers: _Bearers, indexes: Sequence[ArticleNames]) -> _Bearers:
+    """Return the quoted people the names of some articles can mean, indexed as ``_bearers`` does.
+
+    A name is compared with the surname keys of its skeleton and prefix blocks only, so the
+    people bearing those keys are all it needs; indexed alone, those blocks hold the same keys.
+    """
+    surnames = {run.person.surname for index in indexes for run in index.full if run.person is not None}
+    surnames.update(run.person.surname for index in indexes for run, _ in index.alone if run.person is not None)
+    keys = {
+        key
+        for surname in surnames
+        for block in ("s:" + skeleton(surname), "p:" + surname[:2])
+        for key in bearers.blocks.get(block, ())
+    }
+    people = sorted({c for key in keys for c in bearers.by_surname[key]})
+    return _index_bearers({c: bearers.people[c] for c in people})
 
 
 # --------------------------------------------------------------------------- public API
 
 
 def resolve_speakers(
-    quotes: Sequence[Quote], articles: Sequence[Article], names: Mapping[str, ArticleNames] | None = None
+    quotes: Sequence[Quote],
+    articles: Sequence[Article],
+    names: Mapping[str, ArticleNames] | None = None,
+    run: Mapper | None = None,
 ) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
     """Resolve every quote's speaker to one entity per person or organisation.
 
@@ -295,15 +337,20 @@ def resolve_speakers(
 
     ``names`` maps article ids to their ``article_names``, when they were found beforehand
     (as the pipeline does, beside each article's quotations); the others are read here.
+
+    With ``run`` (an engine's mapper), the work of one article or one block of surnames at a
+    time runs in blocks on the engine's workers: reading the mentions, comparing person
+    names, finding the quoted people's names in bodies (:mod:`digest.speakers.blocks`).
+    Joining them into entities runs here, in the order one pass uses, so the result is the same.
     """
     indexes = _index_articles(articles, names or {})
-    mentions = _read_mentions(quotes, indexes)
-    clusters = person_entities([m for m in mentions if m.kind is Kind.PERSON])
+    mentions = _read_mentions(quotes, indexes, run)
+    clusters = person_entities([m for m in mentions if m.kind is Kind.PERSON], run)
     clusters = join_across_scripts([c for c in clusters if c])
     clusters += org_entities([m for m in mentions if m.kind is Kind.ORG])
     clusters = [c for c in clusters if c]
     owner = {m.index: c for c, cluster in enumerate(clusters) for m in cluster}
-    found = _body_spellings(clusters, indexes)
+    found = _body_spellings(clusters, indexes, run)
     link_descriptions(mentions, owner, clusters, _present(clusters, found))
     for cluster in office_entities(mentions, owner):
         owner.update((m.index, len(clusters)) for m in cluster)
@@ -339,14 +386,33 @@ def _index_articles(articles: Sequence[Article], known: Mapping[str, ArticleName
     }
 
 
-def _read_mentions(quotes: Sequence[Quote], indexes: dict[str, ArticleNames]) -> list[Mention]:
-    """Read every quote's speaker, completing it from its article's index."""
-    mentions: list[Mention] = []
-    for i, quote in enumerate(quotes):
+def _read_mentions(
+    quotes: Sequence[Quote], indexes: dict[str, ArticleNames], run: Mapper | None = None
+) -> list[Mention]:
+    """Read every quote's speaker, completing it from its article's index (in blocks of articles on ``run``)."""
+    if run is None:
+        mentions = _mentions_block((list(enumerate(quotes)), indexes))
+    else:
+        by_source: dict[str, list[int]] = defaultdict(list)
+        for i, quote in enumerate(quotes):
+            by_source[quote.source].append(i)
+        tasks = [
+            ([(i, quotes[i]) for s in block for i in by_source[s]], {s: indexes[s] for s in block if s in indexes})
+            for block in article_blocks(sorted(by_source))
+        ]
+        mentions = sorted((m for done in run(_mentions_block, tasks) for m in done), key=lambda m: m.index)
+    return _reread_orgs(mentions, quotes, indexes)
+
+
+def _mentions_block(task: tuple[Sequence[tuple[int, Quote]], Mapping[str, ArticleNames]]) -> list[Mention]:
+    """Read the speakers of some quotes (numbered), with their articles' indexes; a task for an engine's workers."""
+    quotes, indexes = task
+    mentions = []
+    for i, quote in quotes:
         mention = read_mention(i, quote, indexes.get(quote.source))
         if mention is not None:
             mentions.append(mention)
-    return _reread_orgs(mentions, quotes, indexes)
+    return mentions
 
 
 def _reread_orgs(mentions: list[Mention], quotes: Sequence[Quote], indexes: dict[str, ArticleNames]) -> list[Mention]:
