@@ -293,10 +293,21 @@ def test_next_paragraph_opening_a_new_quote_is_a_run_on() -> None:
         ("Al-Haddad called the pay offer “unacceptable”.", "unacceptable", FRAGMENT),
         ("Armed factions threaten to wage “decisive battles” on New Year's Eve.", "decisive battles", FRAGMENT),
         ("The governor said rates would stay “higher for longer”.", "higher for longer", FRAGMENT),
+        ("Mayor Ana Lind said the new levy was a “slow poison” for small shops.", "slow poison", FRAGMENT),
+        ("Lind warned that the “ferry cartel” keeps fares high.", "ferry cartel", FRAGMENT),
+        ("Lind said on Monday, after the vote, that the plan is “unworkable”.", "unworkable", FRAGMENT),
+        ("Lind said the plan is an “unworkable” scheme.", "unworkable", TERM),
+        ("Lind announced the “historic” agreement with the ferry company.", "historic", TERM),
+        ("Lind revealed her plans – shaken by the “ferry cartel” affair.", "ferry cartel", TERM),
     ],
 )
 def test_kinds(sentence: str, needle: str, kind: QuoteKind) -> None:
     assert find(extract(f"Intro line\n{sentence}"), needle).kind == kind
+
+
+def test_short_quote_in_a_reported_clause_has_the_speaker() -> None:
+    quote = find(extract("Intro line\nMayor Ana Lind says the plan is a “slow poison” for shops."), "slow poison")
+    assert (quote.kind, quote.speaker_as_written, quote.attribution) == (FRAGMENT, "Ana Lind", "sentence")
 
 
 def test_quote_repeating_the_headline_is_a_title() -> None:
