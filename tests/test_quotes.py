@@ -266,6 +266,26 @@ def test_unclosed_quotation_ends_at_its_paragraph() -> None:
     assert find(quotes, "advisers").kind == TERM
 
 
+def test_single_marks_run_on_to_a_last_paragraph_left_open() -> None:
+    text = (
+        "Intro\n"
+        "Harbour master Ida Berg told reporters: 'We are ready for the storm.\n"
+        "'The ferries will stay in port until Friday.\n"
+        "'Nobody should go out on the water, and that is"
+    )
+    quotes = extract(text)
+    assert [q.text for q in quotes] == [
+        "We are ready for the storm.",
+        "The ferries will stay in port until Friday.",
+        "Nobody should go out on the water, and that is",
+    ]
+    assert {q.speaker_as_written for q in quotes} == {"Ida Berg"}
+
+
+def test_single_mark_left_open_in_one_paragraph_is_still_dropped() -> None:
+    assert texts("Intro\nThe dockers' 'strike fund ran dry.\nThe port reopened.") == []
+
+
 def test_next_paragraph_opening_a_new_quote_is_a_run_on() -> None:
     text = "Intro\n“First part without a close\n“Second part closes,” she said."
     quotes = extract(text)
