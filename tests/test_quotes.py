@@ -330,6 +330,35 @@ def test_short_quote_in_a_reported_clause_has_the_speaker() -> None:
     assert (quote.kind, quote.speaker_as_written, quote.attribution) == (FRAGMENT, "Ana Lind", "sentence")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        (
+            "Ida Berg, an analyst at Nordic Freight Research & Trading, said: “The ferries will be late all winter.”",
+            "Ida Berg",
+            "an analyst at Nordic Freight Research & Trading",
+        ),
+        (
+            "Olle Sand, 71, a retired pilot in Bergen, Hordaland, said: “The ferries will be late all winter.”",
+            "Olle Sand",
+            "a retired pilot in Bergen",
+        ),
+        ("Mr. Sand, now retired in Bergen, Hordaland, said: “The ferries will be late all winter.”", "Sand", None),
+        (
+            "Karin Holm of Fjordbank, the region's largest lender, said: “The ferries will be late all winter.”",
+            "Karin Holm",
+            "the region's largest lender",
+        ),
+        ("In a letter to Mayor Ida Berg, the union said: “The ferries will be late all winter.”", "the union", None),
+    ],
+)
+def test_the_name_before_its_appositives_is_the_speaker(sentence: str, speaker: str, role: str | None) -> None:
+    quote = find(extract(f"Intro line\n{sentence}"), "The ferries")
+    assert quote.speaker_as_written == speaker
+    if role:
+        assert quote.speaker_role == role
+
+
 def test_quote_repeating_the_headline_is_a_title() -> None:
     title = "Coalition forces leave Iraq as combat mission ends"
     text = f"{title}\nReaders reacted to “Coalition forces leave Iraq as combat mission ends"
