@@ -400,7 +400,8 @@ def _describes(part: str, previous: str, who: Who | None) -> bool:
     low = first.lower()
     if low in APPOSITIVE_OPENERS or possessive(first):
         return True
-    return first[:1].islower() and low not in VERB_SIGNS and low not in RELATIVE_WORDS and not low.endswith(PARTICIPLE_SUFFIX)
+    clause = low in VERB_SIGNS or low in RELATIVE_WORDS or low.endswith(PARTICIPLE_SUFFIX)
+    return first[:1].islower() and not clause
 
 
 def _ends_in_place(part: str) -> bool:
