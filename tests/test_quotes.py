@@ -266,6 +266,26 @@ def test_unclosed_quotation_ends_at_its_paragraph() -> None:
     assert find(quotes, "advisers").kind == TERM
 
 
+def test_single_marks_run_on_to_a_last_paragraph_left_open() -> None:
+    text = (
+        "Intro\n"
+        "Harbour master Ida Berg told reporters: 'We are ready for the storm.\n"
+        "'The ferries will stay in port until Friday.\n"
+        "'Nobody should go out on the water, and that is"
+    )
+    quotes = extract(text)
+    assert [q.text for q in quotes] == [
+        "We are ready for the storm.",
+        "The ferries will stay in port until Friday.",
+        "Nobody should go out on the water, and that is",
+    ]
+    assert {q.speaker_as_written for q in quotes} == {"Ida Berg"}
+
+
+def test_single_mark_left_open_in_one_paragraph_is_still_dropped() -> None:
+    assert texts("Intro\nThe dockers' 'strike fund ran dry.\nThe port reopened.") == []
+
+
 def test_next_paragraph_opening_a_new_quote_is_a_run_on() -> None:
     text = "Intro\n“First part without a close\n“Second part closes,” she said."
     quotes = extract(text)
@@ -293,10 +313,50 @@ def test_next_paragraph_opening_a_new_quote_is_a_run_on() -> None:
         ("Al-Haddad called the pay offer “unacceptable”.", "unacceptable", FRAGMENT),
         ("Armed factions threaten to wage “decisive battles” on New Year's Eve.", "decisive battles", FRAGMENT),
         ("The governor said rates would stay “higher for longer”.", "higher for longer", FRAGMENT),
+        ("Mayor Ana Lind said the new levy was a “slow poison” for small shops.", "slow poison", FRAGMENT),
+        ("Lind warned that the “ferry cartel” keeps fares high.", "ferry cartel", FRAGMENT),
+        ("Lind said on Monday, after the vote, that the plan is “unworkable”.", "unworkable", FRAGMENT),
+        ("Lind said the plan is an “unworkable” scheme.", "unworkable", TERM),
+        ("Lind announced the “historic” agreement with the ferry company.", "historic", TERM),
+        ("Lind revealed her plans – shaken by the “ferry cartel” affair.", "ferry cartel", TERM),
     ],
 )
 def test_kinds(sentence: str, needle: str, kind: QuoteKind) -> None:
     assert find(extract(f"Intro line\n{sentence}"), needle).kind == kind
+
+
+def test_short_quote_in_a_reported_clause_has_the_speaker() -> None:
+    quote = find(extract("Intro line\nMayor Ana Lind says the plan is a “slow poison” for shops."), "slow poison")
+    assert (quote.kind, quote.speaker_as_written, quote.attribution) == (FRAGMENT, "Ana Lind", "sentence")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        (
+            "Ida Berg, an analyst at Nordic Freight Research & Trading, said: “The ferries will be late all winter.”",
+            "Ida Berg",
+            "an analyst at Nordic Freight Research & Trading",
+        ),
+        (
+            "Olle Sand, 71, a retired pilot in Bergen, Hordaland, said: “The ferries will be late all winter.”",
+            "Olle Sand",
+            "a retired pilot in Bergen",
+        ),
+        ("Mr. Sand, now retired in Bergen, Hordaland, said: “The ferries will be late all winter.”", "Sand", None),
+        (
+            "Karin Holm of Fjordbank, the region's largest lender, said: “The ferries will be late all winter.”",
+            "Karin Holm",
+            "the region's largest lender",
+        ),
+        ("In a letter to Mayor Ida Berg, the union said: “The ferries will be late all winter.”", "the union", None),
+    ],
+)
+def test_the_name_before_its_appositives_is_the_speaker(sentence: str, speaker: str, role: str | None) -> None:
+    quote = find(extract(f"Intro line\n{sentence}"), "The ferries")
+    assert quote.speaker_as_written == speaker
+    if role:
+        assert quote.speaker_role == role
 
 
 def test_quote_repeating_the_headline_is_a_title() -> None:

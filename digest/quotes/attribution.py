@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from digest.text.grammar import ADVERBIAL_OPENERS, CORE_DETERMINERS, FUNCTION_WORDS, VERB_SIGNS
-from digest.text.marks import DASHES, INTRODUCING_MARKS
+from digest.text.marks import DASHES, INTRODUCING_MARKS, TOKEN_EDGE
 from digest.text.personal_names import NAME_PARTICLES
 from digest.text.reporting import (
     ATTACHING_GAP_MARKS,
     ATTACHING_GAP_WORDS,
     CITED_AS_SAYING,
+    CLAUSE_BREAK_MARKS,
     CONTINUED_THAT,
     IMPLIED_SUBJECT_VERBS,
     INVERTED_SUBJECT,
@@ -21,6 +22,9 @@ from digest.text.reporting import (
     OBJECT_SPEAKER_PHRASES,
     PARTICIPLE_SUFFIX,
     QUOTED_BY,
+    REPORTED_CLAUSE_CONTRACTIONS,
+    REPORTED_CLAUSE_SUBJECTS,
+    REPORTED_CLAUSE_WORDS,
     REPORTING_VERB,
 )
 from digest.text.sentences import SENTENCE_END_CHARS
@@ -64,7 +68,11 @@ class Attribution:
     (the next sentence of a quotation attributed just before), ``subject`` (no reporting verb: the
     subject of the reporter's sentence that carries the quotation) or empty."""
     near: bool = False
-    """For ``sentence``: no comma or colon between the verb and the quotation."""
+    """For ``sentence``: no colon, semicolon or dash between the verb and the quotation (commas may be)."""
+    clause: bool = False
+    """For ``sentence``: the words between the verb and the quotation open the clause the speaker's
+    words are told in (``X said the plan was a “disaster”``), so a short quotation there is a
+    piece of what was said even where it reads as a label (``the “cartel”``)."""
 
 
 def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentions) -> Attribution:
@@ -149,7 +157,8 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
     for verb in reversed(verbs[-4:]):
         who = verb_speaker(left[: verb.start()], verb.group(), left[verb.end() :])
         if who is not None:
-            return Attribution(with_relay(who, verb.group(), left[verb.end() :]), how, _no_break(gap))
+            found = with_relay(who, verb.group(), left[verb.end() :])
+            return Attribution(found, how, _no_break(gap), _reported_clause(gap))
         if not verb.group().endswith(PARTICIPLE_SUFFIX) and left[: verb.start()].strip(" ,"):
             break
     introduced = None if how == "left" else _colon_subject(left, quote_text, mentions)
@@ -182,8 +191,19 @@ def _predicate_subject(left: str, quote_text: str) -> Attribution | None:
 
 
 def _no_break(gap: str) -> bool:
-    """Tell whether no comma, colon or dash separates a verb from the quotation after it."""
-    return not any(mark in gap for mark in ",;:—–")
+    """Tell whether no colon, semicolon or dash separates a verb from the quotation after it (commas may)."""
+    return not any(mark in gap for mark in CLAUSE_BREAK_MARKS)
+
+
+def _reported_clause(gap: str) -> bool:
+    """Tell whether the words after a reporting verb open a clause of their own: ``that`` or a finite verb."""
+    for token in gap.split():
+        low = token.strip(TOKEN_EDGE).lower()
+        if low in REPORTED_CLAUSE_WORDS or low.endswith(REPORTED_CLAUSE_CONTRACTIONS):
+            return True
+        if low[-2:] in ("’s", "'s") and low[:-2] in REPORTED_CLAUSE_SUBJECTS:
+            return True
+    return False
 
 
 def _relayed(left: str) -> Attribution | None:

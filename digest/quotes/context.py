@@ -38,6 +38,9 @@ class Context:
     """Where ``left`` starts in the article text."""
     next_paragraph: bool = False
     """The quotation opens its paragraph, and the paragraph before ended with a quotation (a speech quoted on)."""
+    weak_label: bool = False
+    """The quotation reads as a label only by a weak cue: a determiner before it (``the “X”``) or a
+    word after a quotation of several words (``“rigged economy” where``); a reported clause overrides it."""
 
 
 def context_of(
@@ -69,9 +72,15 @@ def context_of(
     continues = right.lstrip()[:1].isalnum()
     scare = left.rstrip().lower().endswith(LABEL_OPENERS)
     follows = joined and not left.strip() and (len(left_raw.split()) <= MAX_SPEAKER_WORDS or _one_sentence(left_raw))
-    label = scare or _labelled(left, right)
+    quoted = text[item.start : item.end]
+    modifier = _modified_noun(right, quoted)
+    named = scare or _label_noun_after(right) or (modifier and len(quoted.split()) == 1)
+    weak = not named and (modifier or _determined(left))
+    label = named or weak
     next_paragraph = _quoted_on(text, paras, item, before)
-    return Context(left, right, same, midsentence, continues, label, scare, follows, headline, lo + cut, next_paragraph)
+    return Context(
+        left, right, same, midsentence, continues, label, scare, follows, headline, lo + cut, next_paragraph, weak
+    )
 
 
 def _one_sentence(between: str) -> bool:
@@ -96,16 +105,29 @@ def _introduction(text: str, previous: Span, lo: int) -> tuple[int, str]:
     return (start, tail + " ") if tail.rstrip().endswith(":") else (lo, "")
 
 
-def _labelled(left: str, right: str) -> bool:
-    """Tell whether the words around a quotation present it as a label rather than as speech."""
+def _determined(left: str) -> bool:
+    """Tell whether a determiner comes right before a quotation (``the “X”``): it reads as a label."""
     before = left.rsplit(None, 1)[-1].lower() if left.strip() else ""
-    if before in CORE_DETERMINERS:
-        return True
+    return before in CORE_DETERMINERS
+
+
+def _label_noun_after(right: str) -> bool:
+    """Tell whether a label noun follows the quotation in an appositive (``“X”, a phrase ...``)."""
     after = right.lstrip()
     words = [w.strip(TOKEN_EDGE).lower() for w in after.split()[:3]]
-    if after.startswith(","):
-        return any(w in LABEL_NOUNS for w in words[:3])
-    return bool(words) and after[:1].islower() and words[0] not in FUNCTION_WORDS
+    return after.startswith(",") and any(w in LABEL_NOUNS for w in words)
+
+
+def _modified_noun(right: str, quoted: str) -> bool:
+    """Tell whether a word right after the closing mark makes the quotation its modifier (``“X” role``).
+
+    Not when the quotation ends with its own punctuation (``“peanuts,” compared to``): then
+    the words after it go on with the sentence.
+    """
+    after = right.lstrip()
+    words = [w.strip(TOKEN_EDGE).lower() for w in after.split()[:1]]
+    closed = quoted.rstrip()[-1:] in ",;:.!?…"
+    return bool(words) and after[:1].islower() and words[0] not in FUNCTION_WORDS and not closed
 
 
 def _ends_sentence(text: str, before: Found, gap: str) -> bool:

@@ -34,7 +34,8 @@ def quote_kind(article: Article, text: str, ctx: Context, nested: bool, found: A
         return QuoteKind.TITLE
     if len(words) <= TERM_MAX_WORDS and not ends_sentence:
         spoken = found.how == "sentence" and found.near and found.who is not None
-        return QuoteKind.FRAGMENT if spoken and not ctx.label else QuoteKind.TERM
+        woven = not ctx.label or (found.clause and ctx.weak_label)
+        return QuoteKind.FRAGMENT if spoken and woven else QuoteKind.TERM
     if first.islower() or (ctx.midsentence and not ends_sentence):
         return QuoteKind.FRAGMENT
     if ends_sentence or len(words) >= STATEMENT_MIN_WORDS:

@@ -8,6 +8,9 @@ MAX_NAME_TOKENS = 6
 MAX_ROLE_WORDS = 12
 """Longest appositive after a name taken as the speaker's role."""
 
+MAX_PLACE_WORDS = 3
+"""Longest capitalised part after ``in Allentown,`` taken as the rest of the place (``Pa.``, ``South Carolina``)."""
+
 MAX_DESCRIPTION_WORDS = 6
 """Longest unrecognised phrase right before ``said`` still taken as the speaker's description."""
 

@@ -196,13 +196,18 @@ def _step(
 def _leftovers(
     paras: tuple[Span, ...], index: int, stack: list[_Opener], pairs: list[_Pair], text: str
 ) -> _Opener | None:
-    """Carry the outermost open quotation into a reopening paragraph, or end it here."""
+    """Carry the outermost open quotation into a reopening paragraph, or end it here.
+
+    An unclosed double mark ends at its paragraph's end; so does an unclosed single one that
+    reopened paragraphs before (``'Words.`` / ``'More words.`` with the last closing mark cut off):
+    the run-on tells it is a quotation, not an apostrophe.
+    """
     following = paras[index + 1] if index + 1 < len(paras) else None
     for family in ("d", "s"):
         bottom = next((o for o in stack if o.family == family), None)
         if bottom is not None and following is not None and _reopens(text, following, family):
             return bottom
-    bottom = next((o for o in stack if o.family == "d"), None)
+    bottom = next((o for o in stack if o.family == "d" or o.reopens), None)
     if bottom is not None:
         pairs.append(_Pair(bottom.pos, -1, paras[index].end, bottom.para, index, tuple(bottom.reopens)))
     return None

@@ -9,12 +9,14 @@ from functools import lru_cache
 
 from digest.text.grammar import (
     ADVERBIAL_OPENERS,
+    APPOSITIVE_OPENERS,
     AUXILIARIES,
     CONJUNCTIONS,
     CORE_DETERMINERS,
     DATE_WORDS,
     FUNCTION_WORDS,
     NP_STOP_WORDS,
+    PLACE_PREPOSITIONS,
     PREPOSITIONS,
     REFLEXIVES,
     RELATIVE_WORDS,
@@ -40,7 +42,7 @@ from digest.text.titles import COURTESY_TITLES, ROLE_NOUNS, TITLE_RUN_WORDS
 from digest.text.tokens import is_acronym
 
 from .context import sentence_end_in
-from .limits import MAX_DESCRIPTION_WORDS, MAX_NAME_TOKENS, MAX_ROLE_WORDS, MAX_SPEAKER_WORDS
+from .limits import MAX_DESCRIPTION_WORDS, MAX_NAME_TOKENS, MAX_PLACE_WORDS, MAX_ROLE_WORDS, MAX_SPEAKER_WORDS
 
 # ---------------------------------------------------------------- reporting verbs
 
@@ -345,12 +347,70 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
         whos = [w or _loose_description(p) for w, p in zip(whos, parts, strict=True)]
         if any(w is None or w.kind == "clause" for w in whos):
             return None
+    owner = _appositive_owner(parts, whos)
+    if owner is not None:
+        person = whos[owner]
+        role = _role_text(whos[owner + 1]) or _role_text(_appositive(parts[owner + 1]))
+        return replace(person, role=role or person.role) if person is not None else None
     found = [w for w in whos if w is not None]
     while found and found[-1].kind == "adverbial":
         found.pop()
     if not found:
         return None
     return _combine(found[-1], found[-2] if len(found) > 1 else None, None)
+
+
+def _appositive_owner(parts: list[str], whos: list[Who | None]) -> int | None:
+    """Return the part naming the person that the parts after it describe (``X, an analyst at Y,``).
+
+    ``X, a spokesman for the Z Convention,`` and ``X, 67, a retiree in Allentown, Pa.,``: the
+    subject is the person named first, not the organisation or the place the appositive ends with.
+    The person is a full name or a titled one opening its part; every later part reads as an appositive.
+    """
+    for k in range(len(parts) - 2, -1, -1):
+        who = whos[k]
+        if who is None or who.kind != "name":
+            continue
+        at = parts[k].find(who.text)
+        prefix = parts[k][: max(at, 0)].strip()
+        courtesy = bool(prefix) and all(w.lower().rstrip(".") in COURTESY_TITLES for w in prefix.split())
+        if at < 0 or (prefix and prefix != who.role and not courtesy):
+            return None  # ``In a letter to X, he wrote``: the name is inside a phrase
+        if len(who.text.split()) < 2 and not who.role and not courtesy:
+            return None
+        if all(_describes(parts[j], parts[j - 1], whos[j]) for j in range(k + 1, len(parts))):
+            return k
+        return None
+    return None
+
+
+def _describes(part: str, previous: str, who: Who | None) -> bool:
+    """Tell whether a comma part after a name reads as its appositive, or the place ending the one before."""
+    tokens = phrase_tokens(part)
+    if not tokens or (who is not None and who.kind in ("pronoun", "statement")):
+        return False
+    capitalised = all(w[:1].isupper() for w, _, _ in tokens)
+    if capitalised and len(tokens) <= MAX_PLACE_WORDS and _ends_in_place(previous):
+        return True  # ``a retiree in Allentown, Pa.``
+    if who is not None and who.kind in _ROLE_LIKE:
+        return True
+    if who is not None and who.kind == "name" and part.startswith(who.text):
+        return False  # another person named
+    first = tokens[0][0]
+    low = first.lower()
+    if low in APPOSITIVE_OPENERS or possessive(first):
+        return True
+    clause = low in VERB_SIGNS or low in RELATIVE_WORDS or low.endswith(PARTICIPLE_SUFFIX)
+    return first[:1].islower() and not clause
+
+
+def _ends_in_place(part: str) -> bool:
+    """Tell whether a part ends with a preposition and capitalised words (``a retiree in Allentown``)."""
+    tokens = phrase_tokens(part)
+    i = len(tokens)
+    while i > 0 and tokens[i - 1][0][:1].isupper():
+        i -= 1
+    return 0 < i < len(tokens) and tokens[i - 1][0].lower() in PLACE_PREPOSITIONS
 
 
 def object_phrase(text: str) -> Who | None:

@@ -120,6 +120,12 @@ MONTHS = words("january february march april may june july august september octo
 DATE_WORDS = WEEKDAYS | MONTHS | words("today yesterday tomorrow")
 """Capitalised words that never belong to a name or a title."""
 
+APPOSITIVE_OPENERS = words("a an the")
+"""Words that open an appositive after a name (``X, an analyst at Y,``)."""
+
+PLACE_PREPOSITIONS = words("in from of at near")
+"""Prepositions before a place whose next comma part may be its state or country (``in Allentown, Pa.``)."""
+
 PREPOSITIONS = words("of for to in on at from by with about against among between into over under")
 """Words after which a capitalised run is an object, not a speaker's name."""
 

@@ -138,6 +138,24 @@ IN_STATEMENT = re.compile(r"\bin\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0
 ATTACHING_GAP_MARKS = (",", ":", "—", "–")
 """Punctuation that ends the words between a reporting verb (plus an adverbial) and its quote."""
 
+CLAUSE_BREAK_MARKS = (";", ":", "—", "–")
+"""Punctuation between a reporting verb and a short quote after it that ends the reported clause: the
+quote is then no piece of what the speaker said (``X revealed her plans – rocked by the “mini-budget”``)."""
+
+REPORTED_CLAUSE_WORDS = words(
+    """
+    that is are was were be been has have had will would can could may might must should shall do does did
+    """
+)
+"""Words between a reporting verb and a quote that open the clause the speaker's words are told in
+(``X said the plan was a “disaster”``, ``X warned that the “cartel” ...``): a conjunction or a finite verb."""
+
+REPORTED_CLAUSE_CONTRACTIONS = ("’d", "'d", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "n’t", "n't")
+"""Endings of contracted words that hold a finite verb (``he’d``, ``they're``, ``isn’t``)."""
+
+REPORTED_CLAUSE_SUBJECTS = words("it he she that there what who")
+"""Words that are a subject with ``’s`` after them (``it’s``, ``that’s``), not a possessive."""
+
 ATTACHING_GAP_WORDS = frozenset({"that", "saying"})
 """Words that end the words between a reporting verb and its quote (``told the agency that``)."""
 
