@@ -50,14 +50,14 @@ def seeds_digest():
     return analyse(project.corpus, project.settings)
 
 
-@pytest.fixture(scope="session")
-def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the repository's site project (mkdocs.yml, digest.yml, docs, seeds)."""
-    target = tmp_path_factory.mktemp("project")
+def copy_project(target: Path) -> Path:
+    """Copy the repository's site project (mkdocs.yml, digest.yml, hand-written docs, seeds) into ``target``."""
+    from digest.publish.mkdocs_config import GENERATED
+
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "digest.yml"):
         shutil.copy(ROOT / name, target / name)
     shutil.copytree(ROOT / "seeds", target / "seeds")
-    from digest.publish.mkdocs_config import GENERATED
 
     def hand_written(folder: str, names: list[str]) -> list[str]:
         """Leave out what a local build generated into the repository's docs folder."""
@@ -65,6 +65,12 @@ def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     shutil.copytree(ROOT / "docs", target / "docs", ignore=hand_written)
     return target
+
+
+@pytest.fixture(scope="session")
+def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repository's site project (mkdocs.yml, digest.yml, docs, seeds)."""
+    return copy_project(tmp_path_factory.mktemp("project"))
 
 
 @pytest.fixture(scope="session")

@@ -27,17 +27,22 @@ if not Path(CHROMIUM).exists():
     pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
 
-@pytest.fixture(scope="module")
-def base_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Serve the site from a sub-path, as GitHub Pages serves a project site."""
-    root = tmp_path_factory.mktemp("www")
-    shutil.copytree(built_site, root / SUB_PATH.strip("/"))
+def _serve(root: Path) -> Iterator[str]:
+    """Serve ``root`` over HTTP; yield the address of its sub-path."""
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serve the site from a sub-path, as GitHub Pages serves a project site."""
+    root = tmp_path_factory.mktemp("www")
+    shutil.copytree(built_site, root / SUB_PATH.strip("/"))
+    yield from _serve(root)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -340,19 +345,14 @@ def zensical_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     from digest.cli import cli
 
-    from .test_site_engines import copy_project
+    from .conftest import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
     root = tmp_path_factory.mktemp("www-zensical")
     site = root / SUB_PATH.strip("/")
     result = CliRunner().invoke(cli, ["build", str(project), "--site-engine", "zensical", "--site-dir", str(site)])
     assert result.exit_code == 0, result.output
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    server.shutdown()
+    yield from _serve(root)
 
 
 def test_the_site_built_with_zensical_shows_the_collation_and_links_to_the_sources(

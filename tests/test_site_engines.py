@@ -14,23 +14,7 @@ from click.testing import CliRunner
 from digest.cli import cli
 from digest.publish.finish import BEGIN, END, finish_page, finish_site
 
-from .conftest import ROOT
-
-
-def copy_project(target: Path) -> Path:
-    """The repository's site project (configuration, hand-written docs, seeds), without generated pages."""
-    from digest.publish.mkdocs_config import GENERATED
-
-    target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "digest.yml"):
-        shutil.copy(ROOT / name, target / name)
-    shutil.copytree(ROOT / "seeds", target / "seeds")
-
-    def hand_written(folder: str, names: list[str]) -> list[str]:
-        return [n for n in names if Path(folder) == ROOT / "docs" and n in GENERATED]
-
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=hand_written)
-    return target
+from .conftest import ROOT, copy_project
 
 
 def site_files(site: Path) -> dict[str, bytes]:
