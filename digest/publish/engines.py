@@ -128,7 +128,7 @@ def build_mkdocs(
         for name, level, message in reused[page.src].logs if page.src in reused else ():
             logging.getLogger(name).log(level, message)
     if len(shares) <= 1:
-        notes = _render(config, site_dir, excluded=set(reused))
+        notes = _render(config, site_dir, excluded=set(reused), sources=[p.src for p in docs])
         fresh = _collect(config, site_dir, [p for p in docs if p.src not in reused], minify, notes)
     else:
         with tempfile.TemporaryDirectory(prefix=".digest-shares-", dir=site_dir.parent) as work:
@@ -140,6 +140,7 @@ def build_mkdocs(
                         config_path,
                         site_dir if index == 0 else Path(work) / f"share-{index}",
                         sorted(set(reused) | (everything - set(share))),
+                        [p.src for p in docs],
                         [p for p in docs if p.src in share or (index == 0 and p.in_nav)],
                         minify,
                     )
@@ -253,7 +254,7 @@ def _shares(config: Any, todo: Sequence[Page], jobs: int) -> list[set[str]]:
 
 
 def _render_share(
-    config_path: Path, site_dir: Path, excluded: list[str], pages: list[Page], minify: bool
+    config_path: Path, site_dir: Path, excluded: list[str], sources: list[str], pages: list[Page], minify: bool
 ) -> dict[str, Entry]:
     """In a worker process: build one share of the pages and return what was made of them."""
     if site_dir.name.startswith("share-"):  # said by the main process, once, from the entries
@@ -261,11 +262,13 @@ def _render_share(
         quiet.handlers, quiet.propagate = [], False
         quiet.setLevel(logging.INFO)
     config = _load(config_path, site_dir)
-    notes = _render(config, site_dir, excluded=set(excluded))
+    notes = _render(config, site_dir, excluded=set(excluded), sources=sources)
     return _collect(config, site_dir, pages, minify, notes)
 
 
-def _render(config: Any, site_dir: Path, *, excluded: set[str]) -> dict[str, list[tuple[str, int, str]]]:
+def _render(
+    config: Any, site_dir: Path, *, excluded: set[str], sources: Sequence[str]
+) -> dict[str, list[tuple[str, int, str]]]:
     """Run MkDocs' build, leaving ``excluded`` pages out (links to them are still resolved).
 
     Returns what MkDocs said about each page, by page.
@@ -275,7 +278,7 @@ def _render(config: Any, site_dir: Path, *, excluded: set[str]) -> dict[str, lis
     from .plugin import DigestPlugin
 
     if excluded:
-        config["exclude_docs"] = _exclusions(config.get("exclude_docs"), excluded, config)
+        config["exclude_docs"] = _exclusions(config.get("exclude_docs"), excluded, sources)
     plugin = config.plugins.get("digest")
     if isinstance(plugin, DigestPlugin):
         plugin.finishing = False  # finishing happens after the engine, for every engine alike
@@ -315,7 +318,7 @@ class _PageNotes(logging.Handler):
             self.notes.setdefault(about.group(1), []).append((record.name, record.levelno, message))
 
 
-def _exclusions(existing: Any, excluded: set[str], config: Any) -> Any:
+def _exclusions(existing: Any, excluded: set[str], sources: Sequence[str]) -> Any:
     """The configuration's ``exclude_docs`` with the ``excluded`` pages added, in few patterns.
 
     Pages come in families: the pages of one folder (``sources/*.md``) and the index pages of
@@ -327,7 +330,7 @@ def _exclusions(existing: Any, excluded: set[str], config: Any) -> Any:
     import pathspec
 
     families: dict[str, list[str]] = {}
-    pages = _pages_of(config)
+    pages = sorted(sources)
     for page in pages:
         folder, _, name = page.rpartition("/")
         families.setdefault(f"{_escape(folder) + '/' if folder else ''}*.md", []).append(page)
@@ -347,12 +350,6 @@ def _exclusions(existing: Any, excluded: set[str], config: Any) -> Any:
     if existing is None:
         return ours
     return pathspec.GitIgnoreSpec(list(existing.patterns) + list(ours.patterns))
-
-
-def _pages_of(config: Any) -> list[str]:
-    """The Markdown files of the docs folder, docs-relative."""
-    docs_dir = Path(config.docs_dir)
-    return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
 
 
 def _escape(path: str) -> str:

@@ -86,10 +86,6 @@ class PageStore:
         """Whether an entry is stored under ``key`` (without reading it)."""
         return self.store.has(key)
 
-    def is_empty(self) -> bool:
-        """Whether no page is stored yet."""
-        return next(self.store.entries(), None) is None
-
     def put(self, key: str, entry: Entry) -> None:
         """Store an entry atomically; failing to write only costs the entry."""
         self.store.write(key, zlib.compress(json.dumps(asdict(entry), ensure_ascii=False).encode("utf-8"), 1))
