@@ -255,8 +255,11 @@ class Renderer:
             "cluster": cluster,
             "canonical": canonical,
             "speaker": speaker,
-            "speaker_name": site.speaker_name(canonical),
+            # The heading links to the statement's speaker, so it shows that speaker's name even
+            # where the canonical wording's outlet named nobody.
+            "speaker_name": speaker.name if speaker else site.speaker_name(canonical),
             "speaker_link": Markup(rel(page, site.speaker_path(speaker.id))) if speaker else None,
+            "speaker_href": Markup(url_attr(built_rel(page, site.speaker_path(speaker.id)))) if speaker else None,
             "role": canonical.speaker_role or (speaker.roles[0] if speaker and speaker.roles else None),
             "variants": variants,
             "collation": self._collation(canonical, variants),
