@@ -84,7 +84,11 @@ class Renderer:
         site = self.site
         return mark(
             self.env.get_template(template).render(
-                site=site, page=page, link=lambda to: Markup(rel(page, to)), **context
+                site=site,
+                page=page,
+                link=lambda to: Markup(rel(page, to)),
+                href=lambda to: _href(page, to),
+                **context,
             )
         )
 
@@ -102,6 +106,7 @@ class Renderer:
         return {
             "storyline": storyline,
             "link": Markup(rel(page, self.site.storyline_path(storyline.id))),
+            "href": _href(page, self.site.storyline_path(storyline.id)),
             "sources": len(articles),
             "outlets": len({self.site.outlet(a) for a in articles}),
             "statements": len(statements),
@@ -119,7 +124,9 @@ class Renderer:
             "article": article,
             "outlet": self.site.outlet(article),
             "link": Markup(rel(page, self.site.source_path(article.id))),
+            "href": _href(page, self.site.source_path(article.id)),
             "outlet_link": Markup(rel(page, self.site.outlet_path(self.site.outlet(article)))),
+            "outlet_href": _href(page, self.site.outlet_path(self.site.outlet(article))),
             "quotes": sum(1 for q in self.site.quotes_by_source.get(article.id, []) if q.kind in STATEMENT_KINDS),
         }
 
@@ -259,7 +266,7 @@ class Renderer:
             # where the canonical wording's outlet named nobody.
             "speaker_name": speaker.name if speaker else site.speaker_name(canonical),
             "speaker_link": Markup(rel(page, site.speaker_path(speaker.id))) if speaker else None,
-            "speaker_href": Markup(url_attr(built_rel(page, site.speaker_path(speaker.id)))) if speaker else None,
+            "speaker_href": _href(page, site.speaker_path(speaker.id)) if speaker else None,
             "role": canonical.speaker_role or (speaker.roles[0] if speaker and speaker.roles else None),
             "variants": variants,
             "collation": self._collation(canonical, variants),
@@ -306,7 +313,12 @@ class Renderer:
         for speaker_id, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             speaker = self.site.speakers[speaker_id]
             people.append(
-                {"speaker": speaker, "count": count, "link": Markup(rel(page, self.site.speaker_path(speaker_id)))}
+                {
+                    "speaker": speaker,
+                    "count": count,
+                    "link": Markup(rel(page, self.site.speaker_path(speaker_id))),
+                    "href": _href(page, self.site.speaker_path(speaker_id)),
+                }
             )
         return people
 
@@ -358,6 +370,7 @@ class Renderer:
                 {
                     "speaker": speaker,
                     "link": Markup(rel("speakers/index.md", path)),
+                    "href": _href("speakers/index.md", path),
                     "statements": len(clusters),
                     "quotes": len(quotes),
                 }
@@ -385,6 +398,7 @@ class Renderer:
                 {
                     "outlet": outlet,
                     "link": Markup(rel("outlets/index.md", path)),
+                    "href": _href("outlets/index.md", path),
                     "sources": len(articles),
                     "fidelity": fidelity,
                 }
@@ -423,6 +437,11 @@ class Renderer:
             return canonical
         others = [site.quotes[q] for q in cluster.quotes if site.outlet(site.articles[site.quotes[q].source]) != outlet]
         return max(others, key=lambda q: (len(q.text.split()), -q.start, q.id), default=None)
+
+
+def _href(page: str, to: str) -> Markup:
+    """A link from ``page`` to the generated page ``to`` for raw HTML: the built page's URL, escaped."""
+    return Markup(url_attr(built_rel(page, to)))
 
 
 def _spellings_by_outlet(site: Site, written: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
