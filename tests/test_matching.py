@@ -266,6 +266,21 @@ def test_same_words_said_by_two_people_are_two_statements() -> None:
     assert not any({"q0", "q2"} <= group for group in found), "a quote naming nobody does not bridge two speakers"
 
 
+def test_one_article_giving_the_same_words_to_two_people_has_two_statements() -> None:
+    words = "I am just not quite there yet"
+    echoed = make_quotes(("a", words, "ryan"), ("a", words, "trump"), ("b", words, "ryan"))
+    echoed = [replace(q, start=10 * i, end=10 * i + len(words)) for i, q in enumerate(echoed)]
+    found = groups(cluster_plain(echoed))
+    assert frozenset({"q0", "q1"}) not in found and not any({"q0", "q1"} <= g for g in found)
+    assert any({"q0", "q2"} <= g for g in found) or any({"q1", "q2"} <= g for g in found)
+    repeated = make_quotes(("a", words, "ryan"), ("a", words, None), ("a", words, "trump"))
+    repeated = [replace(q, start=10 * i, end=10 * i + len(words)) for i, q in enumerate(repeated)]
+    doubtful = [replace(q, confidence=0.4) if q.id == "q2" else q for q in repeated]
+    assert groups(cluster_plain(doubtful)) == {frozenset({"q0", "q1", "q2"})}, "a doubtful attribution does not split"
+    named = groups(cluster_plain(repeated))
+    assert frozenset({"q0", "q1"}) in named and frozenset({"q2"}) in named, "a quote naming nobody joins the one before"
+
+
 def test_joined_quote_attaches_to_one_statement_without_chaining_them() -> None:
     leave = "The coalition combat forces will leave the country before the end of this month"
     stay = "A group of advisers will stay to support and train our security forces"
