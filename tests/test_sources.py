@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from digest.read import SourceError, classify, decode, read_corpus, read_manifest, source_ids
+from digest.read.articles import article_from_text, lead_title
 
 from .conftest import SEEDS
 
@@ -282,6 +283,36 @@ def test_a_line_in_another_script_inside_a_latin_article_is_furniture() -> None:
     body = "The union said the strike at the port would last a week, and the employers said talks would resume."
     lines = classify(f"Dockers walk out\n\n{body}\n\nПодписаться на рассылку новостей\n\n{body}\n")
     assert [ln.role for ln in lines] == ["title", "body", "furniture", "body"]
+
+
+def test_the_title_is_the_header_line_about_the_article_not_a_promotion_or_a_site_name() -> None:
+    body = (
+        "Banking giant UBS is buying its troubled rival Credit Suisse for almost $3.25 billion, "
+        "in a deal orchestrated by Swiss regulators."
+    )
+    promoted = classify(f"Get 40% Off\n\nThe Day\n\nUBS to buy Credit Suisse for $3B\n\n{body}\n")
+    assert [(ln.text, ln.role) for ln in promoted][:3] == [
+        ("Get 40% Off", "furniture"),
+        ("The Day", "furniture"),
+        ("UBS to buy Credit Suisse for $3B", "title"),
+    ]
+    headlinese = classify(f"Bankers strike a deal\n\nNews in brief\n\n{body}\n")
+    assert headlinese[0].role == "title", "with no clearly better line, the first headline stays the title"
+
+
+def test_a_headline_like_line_below_the_header_is_not_the_title() -> None:
+    paragraph = "Swiss Finance Minister Karin Keller-Sutter said the worst had been prevented on Sunday."
+    text = "\n\n".join([paragraph] * 11 + ["The bank was trapped by old burdens th"])
+    (article,) = [article_from_text("x", "x.txt", text, {})]
+    assert article.title == paragraph, "no headline: the first sentence stands for the title"
+
+
+def test_a_title_from_the_first_sentence_is_cut_between_words() -> None:
+    long = "Swiss Finance Minister Karin Keller-Sutter was determined to present the deal for UBS to buy Credit Suisse as not a bailout operation but the best possible solution."
+    assert lead_title(long + " More follows.") == (
+        "Swiss Finance Minister Karin Keller-Sutter was determined to present the deal for UBS to buy Credit Suisse as not a…"
+    )
+    assert lead_title("Dr. Smith said the U.S. plan failed. Then more came.") == "Dr. Smith said the U.S. plan failed."
 
 
 @pytest.mark.parametrize(

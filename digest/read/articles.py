@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..models import Article
+from ..text.sentences import SENTENCE_SPLIT
 from .dates import read_published
 from .errors import SourceError
 from .lines import classify
@@ -51,7 +52,7 @@ def article_from_text(
         path=path,
         text=text,
         body=body,
-        title=str(title or text[body[0].start : body[0].end][:120]),
+        title=str(title or lead_title(text[body[0].start : body[0].end])),
         outlet=outlet,
         published=published,
         url=url,
@@ -60,6 +61,27 @@ def article_from_text(
         author=_str_or_none(meta.get("author")) or find_author(lines),
         encoding=encoding,
     )
+
+
+TITLE_CHARS = 120
+"""The longest title made from an article's first sentence when it has no headline."""
+TITLE_MIN_WORDS = 5
+"""Fewer words before a sentence boundary are an abbreviation's full stop, not a sentence."""
+
+
+def lead_title(paragraph: str) -> str:
+    """A title from the first sentence of an article without a headline, cut between words."""
+    pieces = SENTENCE_SPLIT.split(paragraph.strip())
+    sentence = pieces[0]
+    for piece in pieces[1:]:  # "Dr." or "U.S." ends no sentence of a few words
+        if len(sentence.split()) >= TITLE_MIN_WORDS:
+            break
+        sentence = f"{sentence} {piece}"
+    sentence = sentence.strip()
+    if len(sentence) <= TITLE_CHARS:
+        return sentence
+    cut = sentence[: TITLE_CHARS - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:–—-") + "…"
 
 
 def _str_or_none(value: Any) -> str | None:

@@ -44,6 +44,7 @@ def classify(text: str, skip: int = 0) -> tuple[Line, ...]:
     """Give every non-empty line of ``text`` after offset ``skip`` a role."""
     raw = [piece for span, line in split_lines(text) if span.start >= skip for piece in _unstamped(span, line)]
     foreign = _foreign_script_test(text)
+    chosen = _title_index(raw, foreign)
     lines: list[Line] = []
     title: str | None = None
     ended = False
@@ -51,10 +52,51 @@ def classify(text: str, skip: int = 0) -> tuple[Line, ...]:
         role = "furniture" if ended else _role(line, index, title, foreign)
         if role == "end":
             ended, role = True, "furniture"
-        if role == "body" and title is None and _headline_like(line):
+        if index == chosen and role == "body":
             role, title = "title", line
+        elif role == "body" and chosen is not None and index < chosen and _headline_like(line):
+            role = "furniture"  # a headline-like line above the title: a promotion, a section or site name
         lines.append(Line(span, line, role))
     return _drop_teasers(tuple(lines))
+
+
+TITLE_MIN_SHARED = 2
+"""Content words a headline shares with the text below it to stand for the article over a line above it."""
+
+
+def _title_index(raw: list[tuple[Span, str]], foreign: Any) -> int | None:
+    """Which header line is the article's title, if any.
+
+    The title is a headline-like line among the first ``HEADER_LINES``: the first such line,
+    unless it shares fewer than ``TITLE_MIN_SHARED`` content words with the text below it
+    and a later one shares more (then the one sharing most, the earliest on a tie). A
+    promotion or a site's name above the headline ("Get 40% Off", "The Day") shares nothing
+    with the article, while a headline in its own words ("Dockers walk out") is still the
+    title when nothing better is there. A headline-like line further down is a subheading,
+    or where a saved excerpt was cut, never the title.
+    """
+    from ..text.concepts import concepts
+
+    candidates = [
+        index
+        for index, (_, line) in enumerate(raw[:HEADER_LINES])
+        if _headline_like(line) and _role(line, index, None, foreign) == "body"
+    ]
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+
+    def shared(index: int) -> int:
+        below = " ".join(line for _, line in raw[index + 1 : index + 13])
+        return len(set(concepts(raw[index][1])) & set(concepts(below)))
+
+    first = shared(candidates[0])
+    if first >= TITLE_MIN_SHARED:
+        return candidates[0]
+    best, most = candidates[0], first
+    for index in candidates[1:]:
+        if (count := shared(index)) > most:
+            best, most = index, count
+    return best if most >= TITLE_MIN_SHARED else candidates[0]
 
 
 def _unstamped(span: Span, line: str) -> list[tuple[Span, str]]:
