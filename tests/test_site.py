@@ -13,7 +13,7 @@ import pytest
 from digest.export import to_dict, to_json
 from digest.publish.render import Renderer
 
-from .conftest import ROOT, SEEDS, Tags
+from .conftest import ROOT, SEEDS, Tags, copy_project
 
 GOLDEN = ROOT / "tests" / "golden" / "seeds"
 
@@ -127,11 +127,12 @@ def test_search_has_every_wording_of_a_statement_once_and_whole(built_site: Path
     assert "relationshiprelationship" not in text and "theThe" not in text
 
 
-def test_every_internal_link_resolves(built_site: Path) -> None:
+def broken_links(site: Path) -> list[str]:
+    """Every internal link of a built site whose page or anchor is missing."""
     pages: dict[str, Tags] = {}
-    for path in built_site.rglob("*.html"):
+    for path in site.rglob("*.html"):
         parser = Tags(path.read_text(encoding="utf-8"))
-        pages["/" + path.relative_to(built_site).as_posix()] = parser
+        pages["/" + path.relative_to(site).as_posix()] = parser
     broken = []
     for page, parser in pages.items():
         for href in parser.links:
@@ -140,11 +141,37 @@ def test_every_internal_link_resolves(built_site: Path) -> None:
             url, anchor = urldefrag(urljoin(page, href))
             url = unquote(url)
             target = url + "index.html" if url.endswith("/") else url
-            if target not in pages and not (built_site / target.lstrip("/")).exists():
+            if target not in pages and not (site / target.lstrip("/")).exists():
                 broken.append(f"{page} -> {href}")
             elif anchor and target in pages and anchor not in pages[target].ids:
                 broken.append(f"{page} -> {href} (no #{anchor})")
+    return broken
+
+
+def test_every_internal_link_resolves(built_site: Path) -> None:
+    broken = broken_links(built_site)
     assert not broken, "\n".join(broken[:20])
+
+
+def test_links_resolve_without_directory_urls(tmp_path: Path) -> None:
+    """``use_directory_urls: false`` builds ``a/b.md`` as ``a/b.html``: links written as HTML follow it."""
+    from click.testing import CliRunner
+
+    from digest.cli import cli
+
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("use_directory_urls: true", "use_directory_urls: false")
+    )
+    assert "use_directory_urls: false" in config.read_text(encoding="utf-8")
+    site = tmp_path / "site"
+    result = CliRunner().invoke(cli, ["build", str(project), "--site-dir", str(site), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    broken = broken_links(site)
+    assert not broken, "\n".join(broken[:20])
+    source = (site / "sources" / "004-48cfc3e508ef6b57" / "index.html").read_text(encoding="utf-8")
+    assert "/index.html#c-" in source, "a quotation links to its statement card by the page's file name"
 
 
 @pytest.mark.parametrize("sub_path", ["/digest-demo/"])

@@ -135,9 +135,15 @@ def rel(from_page: str, to_page: str) -> str:
     return "../" * depth + to_page
 
 
-def built_rel(from_page: str, to_page: str) -> str:
-    """A relative URL for raw HTML, which MkDocs does not rewrite: directory URLs of built pages."""
+def built_rel(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """A relative URL for raw HTML, which the engine does not rewrite: the built page's URL.
+
+    With ``use_directory_urls`` (the default) ``a/b.md`` is built as ``a/b/index.html`` and
+    linked as ``a/b/``; without, it is ``a/b.html``.
+    """
     target = to_page.removesuffix(".md")
+    if not directory_urls:
+        return "../" * from_page.count("/") + target + ".html"
     target = target.removesuffix("index") if target.endswith("/index") or target == "index" else target + "/"
     return "../" * (from_page.count("/") + (0 if from_page.endswith("index.md") else 1)) + target
 

@@ -24,6 +24,8 @@ class Site:
 
     digest: Digest
     settings: Settings
+    directory_urls: bool = True
+    """Whether the site engine builds ``a/b.md`` as ``a/b/`` (``use_directory_urls``), for links in HTML."""
 
     @cached_property
     def articles(self) -> dict[str, Article]:
@@ -148,5 +150,5 @@ def _statement_link(site: Site, quote: Quote, page: str) -> Markup:
     storyline = site.storyline_of.get(quote.source)
     if storyline is None or not quote.cluster:
         return Markup("#" + quote.id)
-    built = built_rel(page, site.storyline_path(storyline.id))
+    built = built_rel(page, site.storyline_path(storyline.id), site.directory_urls)
     return Markup(f"{url_attr(built)}#{quote.cluster}")

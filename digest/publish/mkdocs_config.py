@@ -21,7 +21,7 @@ LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def config_value(config_file: Path, key: str, default: str) -> object:
+def config_value(config_file: Path, key: str, default: object) -> object:
     """One top-level value of a ``mkdocs.yml`` (MkDocs' own tags read as absent)."""
     data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=LenientLoader) or {}
     value = data.get(key) if isinstance(data, dict) else None

@@ -49,8 +49,10 @@ AGREEING_RUN = 24
 class Renderer:
     """Turns a Digest into ``{page path: Markdown}``."""
 
-    def __init__(self, digest: Digest, settings: Settings, user_templates: Path | None = None) -> None:
-        self.site = Site(digest, settings)
+    def __init__(
+        self, digest: Digest, settings: Settings, user_templates: Path | None = None, *, directory_urls: bool = True
+    ) -> None:
+        self.site = Site(digest, settings, directory_urls)
         self.env = environment(user_templates)
         self._cards: dict[tuple[str, int], dict[str, Any]] = {}
         """Statement cards built so far, by cluster id and depth of the page that shows them."""
@@ -87,10 +89,14 @@ class Renderer:
                 site=site,
                 page=page,
                 link=lambda to: Markup(rel(page, to)),
-                href=lambda to: _href(page, to),
+                href=lambda to: self._href(page, to),
                 **context,
             )
         )
+
+    def _href(self, page: str, to: str) -> Markup:
+        """A link from ``page`` to the generated page ``to`` for raw HTML: the built page's URL, escaped."""
+        return Markup(url_attr(built_rel(page, to, self.site.directory_urls)))
 
     # ------------------------------------------------------------ home and lists
 
@@ -106,7 +112,7 @@ class Renderer:
         return {
             "storyline": storyline,
             "link": Markup(rel(page, self.site.storyline_path(storyline.id))),
-            "href": _href(page, self.site.storyline_path(storyline.id)),
+            "href": self._href(page, self.site.storyline_path(storyline.id)),
             "sources": len(articles),
             "outlets": len({self.site.outlet(a) for a in articles}),
             "statements": len(statements),
@@ -124,9 +130,9 @@ class Renderer:
             "article": article,
             "outlet": self.site.outlet(article),
             "link": Markup(rel(page, self.site.source_path(article.id))),
-            "href": _href(page, self.site.source_path(article.id)),
+            "href": self._href(page, self.site.source_path(article.id)),
             "outlet_link": Markup(rel(page, self.site.outlet_path(self.site.outlet(article)))),
-            "outlet_href": _href(page, self.site.outlet_path(self.site.outlet(article))),
+            "outlet_href": self._href(page, self.site.outlet_path(self.site.outlet(article))),
             "quotes": sum(1 for q in self.site.quotes_by_source.get(article.id, []) if q.kind in STATEMENT_KINDS),
         }
 
@@ -183,7 +189,7 @@ class Renderer:
         points = []
         for row, day in enumerate(sorted(days)):
             entries = [
-                {"outlet": self.site.outlet(a), "href": Markup(url_attr(built_rel(page, self.site.source_path(a.id))))}
+                {"outlet": self.site.outlet(a), "href": self._href(page, self.site.source_path(a.id))}
                 for a in days[day]
             ]
             left = round(4 + 92 * (day - first).days / span, 1)
@@ -254,7 +260,7 @@ class Renderer:
                     "speaker": quote.speaker_as_written,
                     "attribution": attribution_note(quote),
                     "link": Markup(rel(page, site.source_path(article.id)) + "#" + anchor),
-                    "href": Markup(url_attr(built_rel(page, site.source_path(article.id))) + "#" + anchor),
+                    "href": Markup(self._href(page, site.source_path(article.id)) + "#" + anchor),
                 }
             )
         speaker = site.speakers.get(cluster.speaker or "")
@@ -266,7 +272,7 @@ class Renderer:
             # where the canonical wording's outlet named nobody.
             "speaker_name": speaker.name if speaker else site.speaker_name(canonical),
             "speaker_link": Markup(rel(page, site.speaker_path(speaker.id))) if speaker else None,
-            "speaker_href": _href(page, site.speaker_path(speaker.id)) if speaker else None,
+            "speaker_href": self._href(page, site.speaker_path(speaker.id)) if speaker else None,
             "role": canonical.speaker_role or (speaker.roles[0] if speaker and speaker.roles else None),
             "variants": variants,
             "collation": self._collation(canonical, variants),
@@ -317,7 +323,7 @@ class Renderer:
                     "speaker": speaker,
                     "count": count,
                     "link": Markup(rel(page, self.site.speaker_path(speaker_id))),
-                    "href": _href(page, self.site.speaker_path(speaker_id)),
+                    "href": self._href(page, self.site.speaker_path(speaker_id)),
                 }
             )
         return people
@@ -370,7 +376,7 @@ class Renderer:
                 {
                     "speaker": speaker,
                     "link": Markup(rel("speakers/index.md", path)),
-                    "href": _href("speakers/index.md", path),
+                    "href": self._href("speakers/index.md", path),
                     "statements": len(clusters),
                     "quotes": len(quotes),
                 }
@@ -398,7 +404,7 @@ class Renderer:
                 {
                     "outlet": outlet,
                     "link": Markup(rel("outlets/index.md", path)),
-                    "href": _href("outlets/index.md", path),
+                    "href": self._href("outlets/index.md", path),
                     "sources": len(articles),
                     "fidelity": fidelity,
                 }
@@ -437,11 +443,6 @@ class Renderer:
             return canonical
         others = [site.quotes[q] for q in cluster.quotes if site.outlet(site.articles[site.quotes[q].source]) != outlet]
         return max(others, key=lambda q: (len(q.text.split()), -q.start, q.id), default=None)
-
-
-def _href(page: str, to: str) -> Markup:
-    """A link from ``page`` to the generated page ``to`` for raw HTML: the built page's URL, escaped."""
-    return Markup(url_attr(built_rel(page, to)))
 
 
 def _spellings_by_outlet(site: Site, written: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..models import Digest
-from .mkdocs_config import GENERATED
+from .mkdocs_config import GENERATED, config_value
 from .project import Project
 from .render import Renderer
 
@@ -49,4 +49,7 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> None:
 
 def render_pages(digest: Digest, project: Project) -> dict[str, str]:
     """Render every generated page of a digest."""
-    return Renderer(digest, project.settings, project.templates).pages()
+    directory_urls = True
+    if project.config_file is not None:
+        directory_urls = config_value(project.config_file, "use_directory_urls", True) is not False
+    return Renderer(digest, project.settings, project.templates, directory_urls=directory_urls).pages()
