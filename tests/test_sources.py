@@ -281,7 +281,7 @@ def test_latin_share_counts_letters_only(text: str, share: float) -> None:
 
 def test_a_line_in_another_script_inside_a_latin_article_is_furniture() -> None:
     body = "The union said the strike at the port would last a week, and the employers said talks would resume."
-    lines = classify(f"Dockers walk out\n\n{body}\n\nПодписаться на рассылку новостей\n\n{body}\n")
+    lines = classify(f"Dockers walk out of the port\n\n{body}\n\nПодписаться на рассылку новостей\n\n{body}\n")
     assert [ln.role for ln in lines] == ["title", "body", "furniture", "body"]
 
 

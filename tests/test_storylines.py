@@ -613,3 +613,19 @@ def test_pair_scores_and_storylines_found_in_blocks_are_those_of_one_pass(
     expected = group_storylines(articles, quotes, Settings(), terms)
     assert len(expected) > 10
     assert group_storylines(articles, quotes, Settings(), terms, pickling_map) == expected
+
+
+def test_a_storyline_is_titled_by_a_headline_before_a_first_sentence() -> None:
+    """An article titled by its first sentence (it had no headline) does not name its storyline."""
+    from digest.group.storylines import has_headline
+    from digest.read.articles import article_from_text
+
+    body = (
+        "Banking giant UBS agreed on Sunday to buy its troubled rival Credit Suisse for 3 billion francs "
+        "in a deal brokered by Swiss regulators, the finance minister Karin Keller-Sutter said in Bern."
+    )
+    lead = article_from_text("a-lead", "a.txt", body + "\n\n" + body.replace("Sunday", "the weekend") + "\n", {})
+    headed = article_from_text("b-head", "b.txt", "UBS agrees to buy Credit Suisse\n\n" + body + "\n", {})
+    assert not has_headline(lead) and has_headline(headed)
+    (storyline,) = group_storylines([lead, headed], [])
+    assert storyline.title == "UBS agrees to buy Credit Suisse"

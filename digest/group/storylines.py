@@ -57,7 +57,8 @@ def group_storylines(
     Overrides (``settings.storylines``, then ``article.storyline``) put the articles
     naming the same storyline id into that storyline, whose id is that string, and
     nothing else joins it: the other articles are grouped by evidence among themselves.
-    A storyline's title is that of its most central article; its id is a unique slug of
+    A storyline's title is that of its most central article with a headline (any, if none
+    has one); its id is a unique slug of
     the title of its first report (``_unique_ids``), so adding an article to a storyline
     keeps its id. Storylines come newest first (by their latest article), then by id;
     each lists its sources in publication order (undated last), then by id. ``terms``
@@ -74,7 +75,8 @@ def group_storylines(
     scorer = PairScorer(profiles, settings, run)
     forced = [settings.storylines.get(a.id) or a.storyline or None for a in ordered]
     groups = ArticleLinkage(scorer, forced, settings.storyline_threshold).run()
-    storylines = [_storyline(group, profiles, scorer, forced) for group in groups]
+    headlined = [has_headline(a) for a in ordered]
+    storylines = [_storyline(group, profiles, scorer, forced, headlined) for group in groups]
     log.debug("grouped %d articles into %d storylines", len(ordered), len(storylines))
     return _sorted_storylines(_unique_ids(storylines, profiles), profiles)
 
@@ -95,27 +97,48 @@ def timeline(storyline: Storyline, articles: Sequence[Article]) -> tuple[tuple[P
 
 
 def _storyline(
-    group: Sequence[int], profiles: Sequence[Profile], scorer: PairScorer, forced: Sequence[str | None]
+    group: Sequence[int],
+    profiles: Sequence[Profile],
+    scorer: PairScorer,
+    forced: Sequence[str | None],
+    headlined: Sequence[bool],
 ) -> Storyline:
-    """Return the storyline of one group; its id is the forced one, or empty until named."""
+    """Return the storyline of one group; its id is the forced one, or empty until named.
+
+    Its title is that of its most central article with a headline, else of its most
+    central article (whose title is then its first sentence).
+    """
     ordered = sorted(group, key=lambda i: date_order(profiles[i].published, profiles[i].id))
     labels = sorted({key for i in group if (key := forced[i]) is not None})
+    titled = [i for i in ordered if headlined[i]] or ordered
     return Storyline(
         id=labels[0] if labels else "",
-        title=profiles[_central(ordered, scorer)].title,
+        title=profiles[_central(ordered, scorer, titled)].title,
         sources=tuple(profiles[i].id for i in ordered),
     )
 
 
-def _central(ordered: Sequence[int], scorer: PairScorer) -> int:
-    """Return the member with the highest mean score to the others (ties: earliest, then id)."""
-    if len(ordered) == 1:
-        return ordered[0]
+def has_headline(article: Article) -> bool:
+    """Tell whether an article's title is a headline, not its first sentence (``read.articles.lead_title``)."""
+    if not article.body:
+        return True
+    lead = article.text[article.body[0].start : article.body[0].end].lstrip()
+    return not lead.startswith(article.title.rstrip("…").rstrip())
+
+
+def _central(ordered: Sequence[int], scorer: PairScorer, among: Sequence[int] | None = None) -> int:
+    """Return the member (of ``among``, by default all) with the highest mean score to the others.
+
+    Ties go to the earliest, then by id.
+    """
+    choices = list(among or ordered)
+    if len(ordered) == 1 or len(choices) == 1:
+        return choices[0]
     scorer.complete(ordered, ordered)
-    totals = [sum(scorer.score(i, j) for j in ordered if j != i) for i in ordered]
+    totals = [sum(scorer.score(i, j) for j in ordered if j != i) for i in choices]
     best = max(totals)
     return next(
-        i for i, total in zip(ordered, totals, strict=True) if math.isclose(total, best, rel_tol=1e-9, abs_tol=1e-12)
+        i for i, total in zip(choices, totals, strict=True) if math.isclose(total, best, rel_tol=1e-9, abs_tol=1e-12)
     )
 
 

@@ -62,41 +62,41 @@ def classify(text: str, skip: int = 0) -> tuple[Line, ...]:
 
 TITLE_MIN_SHARED = 2
 """Content words a headline shares with the text below it to stand for the article over a line above it."""
+TITLE_ANY_SHARED = 1
+"""Content words any title shares with the text below it: a line sharing none is a widget or a site's name."""
 
 
 def _title_index(raw: list[tuple[Span, str]], foreign: Any) -> int | None:
     """Which header line is the article's title, if any.
 
-    The title is a headline-like line among the first ``HEADER_LINES``: the first such line,
-    unless it shares fewer than ``TITLE_MIN_SHARED`` content words with the text below it
-    and a later one shares more (then the one sharing most, the earliest on a tie). A
-    promotion or a site's name above the headline ("Get 40% Off", "The Day") shares nothing
-    with the article, while a headline in its own words ("Dockers walk out") is still the
-    title when nothing better is there. A headline-like line further down is a subheading,
-    or where a saved excerpt was cut, never the title.
+    The title is a headline-like line among the first ``HEADER_LINES`` that shares a
+    content word with the text below it (``TITLE_ANY_SHARED``): the first such line,
+    unless it shares fewer than ``TITLE_MIN_SHARED`` and a later one shares more (then the
+    one sharing most, the earliest on a tie). A promotion, a widget or a site's name above
+    the headline ("Get 40% Off", "Advertisement Hide Ad", "The Day") shares nothing with the
+    article. A headline-like line further down is a subheading, or where a saved excerpt
+    was cut, never the title; an article with no headline in its header is titled by its
+    first sentence (``articles.lead_title``).
     """
     from ..text.concepts import concepts
-
-    candidates = [
-        index
-        for index, (_, line) in enumerate(raw[:HEADER_LINES])
-        if _headline_like(line) and _role(line, index, None, foreign) == "body"
-    ]
-    if len(candidates) < 2:
-        return candidates[0] if candidates else None
 
     def shared(index: int) -> int:
         below = " ".join(line for _, line in raw[index + 1 : index + 13])
         return len(set(concepts(raw[index][1])) & set(concepts(below)))
 
-    first = shared(candidates[0])
-    if first >= TITLE_MIN_SHARED:
-        return candidates[0]
-    best, most = candidates[0], first
-    for index in candidates[1:]:
-        if (count := shared(index)) > most:
-            best, most = index, count
-    return best if most >= TITLE_MIN_SHARED else candidates[0]
+    candidates = [
+        (index, count)
+        for index, (_, line) in enumerate(raw[:HEADER_LINES])
+        if _headline_like(line) and _role(line, index, None, foreign) == "body"
+        if (count := shared(index)) >= TITLE_ANY_SHARED or len(raw) == 1
+    ]
+    if not candidates:
+        return None
+    first, count = candidates[0]
+    if count >= TITLE_MIN_SHARED:
+        return first
+    best, most = max(candidates, key=lambda c: (c[1], -c[0]))
+    return best if most >= TITLE_MIN_SHARED else first
 
 
 def _unstamped(span: Span, line: str) -> list[tuple[Span, str]]:
@@ -165,10 +165,12 @@ QUOTE_CLOSERS = "".join(sorted(DOUBLE_MARKS | SINGLE_MARKS))
 
 
 def _headline_like(line: str) -> bool:
-    """A line that can be the article's title: not a sentence, even one ending in a quotation (``... said, “...”``)."""
+    """A line that can be the article's title: not a sentence, even one ending in a quotation (``... said, “...”``),
+    nor a label that introduces what follows (``Chandrayaan-3 Mission:``).
+    """
     words = line.split()
     core = line.rstrip().rstrip(QUOTE_CLOSERS)
-    return 2 <= len(words) <= 30 and not core.endswith((".", ",", ";"))
+    return 2 <= len(words) <= 30 and not core.endswith((".", ",", ";", ":"))
 
 
 def _drop_teasers(lines: tuple[Line, ...]) -> tuple[Line, ...]:
