@@ -223,6 +223,7 @@ class _Vectors:
         codes = {language: n for n, language in enumerate(sorted({p.language for p in profiles} - {""}), start=1)}
         self.languages = np.array([codes.get(p.language, 0) for p in profiles], dtype=np.intp)
         """Per article a number for its language, zero if unclear (``Profile.language``)."""
+        self.multilingual = len(codes) > 1
         epoch = datetime(1970, 1, 1)
         self.dated = np.array([p.when is not None for p in profiles], dtype=bool)
         self.micros = np.array(
@@ -265,8 +266,9 @@ class _Vectors:
         totals = self.title_totals[others]
         their_cover = np.divide(their_titles, totals, out=np.zeros(len(others)), where=totals != 0)
         raw = WEIGHTS["body"] * body + WEIGHTS["entities"] * entities + WEIGHTS["title"] * (own_cover + their_cover) / 2
-        crossed = (self.languages[others] != self.languages[i]) & (self.languages[others] > 0) & (self.languages[i] > 0)
-        raw = np.where(crossed, ACROSS_LANGUAGES * entities, raw)
+        if self.multilingual and self.languages[i]:
+            crossed = (self.languages[others] != self.languages[i]) & (self.languages[others] > 0)
+            raw = np.where(crossed, ACROSS_LANGUAGES * entities, raw)
         textual = np.minimum(1.0, raw / FULL_MATCH)
         named = (self.entity_sizes[others] > 0) & (self.entity_sizes[i] > 0)
         textual = np.where(
