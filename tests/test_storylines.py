@@ -408,6 +408,8 @@ def test_batched_pair_scores_equal_the_definition_exactly() -> None:
     articles += [
         replace(articles[0], id="far", published=Published.parse("2022-03-01")),
         replace(articles[2], id="undated", published=None),
+        replace(articles[3], id="translated", language="es"),
+        replace(articles[6], id="traduit", language="fr"),
     ]
     articles += synthetic_corpus([6, 6, 5])[:12]
     articles.sort(key=lambda a: a.id)
@@ -514,6 +516,68 @@ def test_groups_merge_only_on_half_of_each_ones_cohesion(
     groups = ArticleLinkage(FixedScores(scores), [None] * 6, 0.3).run()
     assert (groups == [first, second]) is apart
     assert apart is (link < COHESION_SHARE * max(first_inside, second_inside))
+
+
+def test_groups_in_no_common_language_merge_on_the_threshold_alone() -> None:
+    from digest.group.linkage import ArticleLinkage
+
+    scores = {(i, j): 1.0 if (i < 3) == (j < 3) else 0.35 for i in range(5) for j in range(i + 1, 5)}
+    # Cohesion 1.0 each, link 0.35: apart in one language...
+    assert ArticleLinkage(FixedScores(scores), [None] * 5, 0.3, ["en"] * 5).run() == [[0, 1, 2], [3, 4]]
+    # ...and together when the two share no language (their link cannot share their wording).
+    languages = ["en", "en", "en", "es", "es"]
+    assert ArticleLinkage(FixedScores(scores), [None] * 5, 0.3, languages).run() == [[0, 1, 2, 3, 4]]
+    # A group of an unclear language keeps the cohesion rule.
+    languages = ["en", "en", "en", "", ""]
+    assert ArticleLinkage(FixedScores(scores), [None] * 5, 0.3, languages).run() == [[0, 1, 2], [3, 4]]
+
+
+def translated_events(seed: int) -> tuple[list[Article], list[Quote]]:
+    """Return ``same_subject_events`` with a report of each event in another language, and one of neither.
+
+    A report in another language shares no word with the English ones but the names of its
+    event; the third names people no one else names.
+    """
+    rng = random.Random(seed + 100)
+    articles, quotes = same_subject_events(seed)
+
+    def word() -> str:
+        return "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(4, 9)))
+
+    spanish = [word() for _ in range(300)]
+    for event, language in ((0, "es"), (1, "fr"), (None, "es")):
+        if event is None:
+            names = [word().capitalize() for _ in range(6)]
+        else:
+            text = " ".join(a.text for a in articles if a.id.startswith(f"e{event}-"))
+            names = sorted(set(re.findall(r"(?<=[a-z] )[A-Z][a-z]+", text)))
+        words = [rng.choice(names) if rng.random() < 0.15 else rng.choice(spanish) for _ in range(120)]
+        title = " ".join(words[:8]).capitalize()
+        body = ". ".join(" ".join(words[i : i + 12]) for i in range(0, 120, 12)) + "."
+        text = title + "\n" + body
+        article_id = f"x{event}-{language}"
+        articles.append(
+            Article(
+                id=article_id,
+                path="",
+                text=text,
+                body=(Span(len(title) + 1, len(text)),),
+                title=title,
+                published=Published.parse(date(2021, 3, 2 + 3 * (event or 0)).isoformat()),
+                language=language,
+            )
+        )
+    return articles, quotes
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_report_in_another_language_joins_its_event_on_the_names_alone(seed: int) -> None:
+    articles, quotes = translated_events(seed)
+    assert partition(group_storylines(articles, quotes)) == {
+        frozenset([*(f"e0-{k}" for k in range(4)), "x0-es"]),
+        frozenset([*(f"e1-{k}" for k in range(4)), "x1-fr"]),
+        frozenset(["xNone-es"]),
+    }
 
 
 def test_a_single_article_joins_on_the_threshold_alone() -> None:

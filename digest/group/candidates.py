@@ -77,7 +77,54 @@ def candidate_pairs(profiles: Sequence[Profile], run: Mapper | None = None) -> l
     pairs: set[Pair] = set()
     for i, ranked in found:
         pairs.update((min(i, j), max(i, j)) for j in ranked)
+    pairs.update(_across_languages(profiles, rank, position))
     return sorted(pairs)
+
+
+def _across_languages(profiles: Sequence[Profile], rank: Sequence[int], position: Mapping[int, int]) -> list[Pair]:
+    """Return pairs of articles in different languages sharing distinctive names; ``MAX_NEIGHBOURS`` per article.
+
+    Reports of one event in two languages share almost no word (``TOP_TERMS`` are mostly
+    words of one language), but they write the same names. Each article of a clear language
+    is indexed by its ``TOP_TERMS`` heaviest entities found in at least two articles, and
+    meets the articles in other languages among their nearest postings as ``_partners`` does.
+    A corpus in one language has none of these pairs.
+    """
+    languages = [p.language for p in profiles]
+    if len(set(languages) - {""}) < 2:
+        return []
+    df: Counter[str] = Counter()
+    for profile in profiles:
+        if profile.language:
+            df.update(profile.entities.keys())
+    tops = [
+        [t for _, t in heapq.nsmallest(TOP_TERMS, [(-w, t) for t, w in p.entities.items() if df[t] >= 2])]
+        if p.language
+        else []
+        for p in profiles
+    ]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in rank:
+        for term in tops[i]:
+            index[term].append(i)
+    postings = {
+        term: (np.array(found, dtype=np.intp), [position[i] for i in found], 0, len(found))
+        for term, found in index.items()
+    }
+    codes = {language: n for n, language in enumerate(sorted(set(languages)))}
+    spoken = np.array([codes[language] for language in languages], dtype=np.intp)
+    pairs: list[Pair] = []
+    for i, top in enumerate(tops):
+        if not top:
+            continue
+        met = np.concatenate([_nearest(*postings[term], position[i]) for term in top])
+        met = met[spoken[met] != spoken[i]]
+        if not len(met):
+            continue
+        others, overlap = np.unique(met, return_counts=True)
+        ranked = others[np.lexsort((others, -overlap))[:MAX_NEIGHBOURS]].tolist()
+        pairs.extend((min(i, j), max(i, j)) for j in ranked)
+    return pairs
 
 
 Postings = tuple[np.ndarray, list[int], int, int]

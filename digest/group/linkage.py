@@ -18,7 +18,8 @@ ports in the same week, say): words of the subject make the link reach the thres
 but the statements and names that tie each group together are missing between them.
 Measuring against each group, not the looser one, keeps a group that has already
 absorbed a neighbour from absorbing the next. A single article has no cohesion to
-compare against.
+compare against, and neither do two groups with no language in common: each holds
+together by its wording too, which no pair across them can share (``scores.ACROSS_LANGUAGES``).
 """
 
 
@@ -28,11 +29,18 @@ class ArticleLinkage(Agglomeration):
     Groups linked by candidate pairs are queued by the mean of the pairs known so
     far; before a merge the remaining pairs are scored, and the merge happens only
     if the exact mean still reaches the threshold and, when both groups have two
-    or more articles, ``COHESION_SHARE`` of each group's cohesion. Articles
-    forced into one storyline form one group that neither grows nor joins another.
+    or more articles, ``COHESION_SHARE`` of each group's cohesion, unless the groups'
+    languages (``languages``: one per article, ``""`` if unclear) are known and none is
+    shared. Articles forced into one storyline form one group that neither grows nor joins another.
     """
 
-    def __init__(self, scorer: PairScorer, forced: Sequence[str | None], threshold: float) -> None:
+    def __init__(
+        self,
+        scorer: PairScorer,
+        forced: Sequence[str | None],
+        threshold: float,
+        languages: Sequence[str] | None = None,
+    ) -> None:
         super().__init__({})
         self.scorer = scorer
         self.threshold = threshold
@@ -43,6 +51,11 @@ class ArticleLinkage(Agglomeration):
             owner.append(root)
             self.members.setdefault(root, []).append(i)
         self.closed = set(roots.values())
+        self.languages: dict[int, set[str]] = {root: set() for root in self.members}
+        """Per group the languages of its members (unclear ones left out)."""
+        for root, language in zip(owner, languages or (), strict=False):
+            if language:
+                self.languages[root].add(language)
         self.inner: dict[int, float] = dict.fromkeys(self.members, 0.0)
         """Per group that can grow: the sum of its members' pair scores (all known, as merges complete them)."""
         self.links: dict[int, dict[int, list[float]]] = defaultdict(dict)
@@ -104,7 +117,13 @@ class ArticleLinkage(Agglomeration):
         return True
 
     def _cohesive(self, a: int, b: int) -> bool:
-        """Return whether the link of two groups reaches ``COHESION_SHARE`` of each one's cohesion."""
+        """Return whether the link of two groups reaches ``COHESION_SHARE`` of each one's cohesion.
+
+        Two groups in languages none of which the other has are linked by names alone; they
+        merge on the threshold (``COHESION_SHARE``).
+        """
+        if self.languages[a] and self.languages[b] and not self.languages[a] & self.languages[b]:
+            return True
         cohesions = [self._cohesion(group) for group in (a, b) if len(self.members[group]) > 1]
         return len(cohesions) < 2 or self._estimate(a, b) >= COHESION_SHARE * max(cohesions)
 
@@ -117,6 +136,7 @@ class ArticleLinkage(Agglomeration):
         """Fold group ``b`` into group ``a`` and requeue ``a`` with each neighbour."""
         self.inner[a] += self.inner.pop(b) + self.links[a][b][0]
         self.members[a].extend(self.members.pop(b))
+        self.languages[a] |= self.languages.pop(b)
         del self.links[a][b]
         for other, (total, count) in self.links.pop(b).items():
             if other != a:

@@ -32,6 +32,8 @@ class Profile:
     title_terms: dict[str, float]
     """IDF of each content-word stem of the title."""
     quotes: tuple[str, ...]
+    language: str = ""
+    """The article's language: the manifest's (its primary subtag), else the one its words show; ``""`` if unclear."""
 
 
 def article_profiles(
@@ -46,6 +48,7 @@ def article_profiles(
     titles = [found.title for found in read]
     idf = _idf([*bodies, *entities], len(articles))
     statements = _statement_texts(quotes)
+    languages = [_language(a, found) for a, found in zip(articles, read, strict=True)]
     return [
         Profile(
             id=a.id,
@@ -56,9 +59,16 @@ def article_profiles(
             entities=_unit({t: idf[t] for t in entities[i]}),
             title_terms={t: idf.get(t, 1.0) for t in titles[i]},
             quotes=statements.get(a.id, ()),
+            language=languages[i],
         )
         for i, a in enumerate(articles)
     ]
+
+
+def _language(article: Article, terms: ArticleTerms) -> str:
+    """Return the article's language: its manifest's primary subtag (``en-GB``: ``en``), else the one its words show."""
+    given = (article.language or "").strip().lower().replace("_", "-").split("-")[0]
+    return given or terms.language
 
 
 def _idf(counts: Sequence[Mapping[str, object]], n_docs: int) -> dict[str, float]:

@@ -35,6 +35,16 @@ A stock sentence ("we are following the situation closely") can turn up in repor
 unrelated events, so a shared statement needs some agreement of the texts around it.
 """
 
+ACROSS_LANGUAGES = 1.0
+"""Weight of the names' cosine in the textual score of two articles in different languages.
+
+Their wording cannot agree (a translation shares almost no word with its original) and
+neither can a title with the other's body, so the names they both write (people, bodies,
+places: ``Credit Suisse``, ``Kelleher``, ``Erdogan``) carry the whole of the textual
+evidence in place of the weighted sum of ``WEIGHTS``. Everything else (``FULL_MATCH``,
+``NAMELESS``, statements, dates) counts as for two articles in one language.
+"""
+
 NAMES_FULL = 0.1
 """Cosine of two articles' names (people, places, bodies) from which their wording counts in full."""
 
@@ -210,6 +220,10 @@ class _Vectors:
         self.title_totals = np.array([sum(p.title_terms.values()) for p in profiles], dtype=np.float64)
         self.body_sizes = np.array([len(p.body) for p in profiles], dtype=np.intp)
         self.entity_sizes = np.array([len(p.entities) for p in profiles], dtype=np.intp)
+        codes = {language: n for n, language in enumerate(sorted({p.language for p in profiles} - {""}), start=1)}
+        self.languages = np.array([codes.get(p.language, 0) for p in profiles], dtype=np.intp)
+        """Per article a number for its language, zero if unclear (``Profile.language``)."""
+        self.multilingual = len(codes) > 1
         epoch = datetime(1970, 1, 1)
         self.dated = np.array([p.when is not None for p in profiles], dtype=bool)
         self.micros = np.array(
@@ -252,6 +266,9 @@ class _Vectors:
         totals = self.title_totals[others]
         their_cover = np.divide(their_titles, totals, out=np.zeros(len(others)), where=totals != 0)
         raw = WEIGHTS["body"] * body + WEIGHTS["entities"] * entities + WEIGHTS["title"] * (own_cover + their_cover) / 2
+        if self.multilingual and self.languages[i]:
+            crossed = (self.languages[others] != self.languages[i]) & (self.languages[others] > 0)
+            raw = np.where(crossed, ACROSS_LANGUAGES * entities, raw)
         textual = np.minimum(1.0, raw / FULL_MATCH)
         named = (self.entity_sizes[others] > 0) & (self.entity_sizes[i] > 0)
         textual = np.where(
@@ -347,6 +364,8 @@ def _pair_score(a: Profile, b: Profile, statement: float, settings: Settings) ->
         + WEIGHTS["entities"] * _cosine(a.entities, b.entities)
         + WEIGHTS["title"] * (_coverage(a.title_terms, b.body) + _coverage(b.title_terms, a.body)) / 2
     )
+    if a.language and b.language and a.language != b.language:
+        raw = ACROSS_LANGUAGES * _cosine(a.entities, b.entities)
     textual = min(1.0, raw / FULL_MATCH)
     if a.entities and b.entities:
         textual = textual * (NAMELESS + (1.0 - NAMELESS) * min(1.0, _cosine(a.entities, b.entities) / NAMES_FULL))

@@ -3,16 +3,17 @@
 Two articles belong together when enough evidence agrees: the wording of their
 bodies (TF-IDF cosine on content words), the people and places they name, whether
 one's title is about what the other says, statements they both quote, and how
-close their dates are. The article-to-article scores are grouped with average
-linkage, so a storyline is held together by what its articles share as a whole
-rather than by a chain of pairwise resemblances; and two groups that each hold
-together far more strongly than they hold to each other stay apart, as two events
-on one subject.
+close their dates are; two articles in different languages, whose wording cannot
+agree, are compared by the names they both write instead. The article-to-article
+scores are grouped with average linkage, so a storyline is held together by what
+its articles share as a whole rather than by a chain of pairwise resemblances; and
+two groups that each hold together far more strongly than they hold to each other
+stay apart, as two events on one subject.
 
-Only candidate pairs (articles sharing distinctive words, found through an inverted
-index) are scored up front, which keeps the work near-linear in the number of
-articles; the grouping scores the remaining pairs inside two groups only when it
-considers merging them, so every merge uses the exact average.
+Only candidate pairs (articles sharing distinctive words, or names across languages,
+found through inverted indexes) are scored up front, which keeps the work near-linear
+in the number of articles; the grouping scores the remaining pairs inside two groups
+only when it considers merging them, so every merge uses the exact average.
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ def group_storylines(
     profiles = article_profiles(ordered, quotes, terms)
     scorer = PairScorer(profiles, settings, run)
     forced = [settings.storylines.get(a.id) or a.storyline or None for a in ordered]
-    groups = ArticleLinkage(scorer, forced, settings.storyline_threshold).run()
+    languages = [p.language for p in profiles]
+    groups = ArticleLinkage(scorer, forced, settings.storyline_threshold, languages).run()
     headlined = [has_headline(a) for a in ordered]
     storylines = [_storyline(group, profiles, scorer, forced, headlined) for group in groups]
     log.debug("grouped %d articles into %d storylines", len(ordered), len(storylines))

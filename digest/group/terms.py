@@ -10,6 +10,7 @@ from typing import Any
 
 from ..models import Article
 from ..text.concepts import content_words
+from ..text.grammar import STOPWORDS
 from ..text.stemming import stem
 from ..text.tokens import normalise_token, tokenize
 
@@ -27,9 +28,8 @@ NEWS_WORDS = frozenset(
 )
 """Words every news report uses, whatever the event: never evidence of a shared storyline."""
 
-OTHER_LANGUAGE_WORDS = frozenset(
-    normalise_token(word)
-    for word in """
+_FUNCTION_WORDS = {
+    "es": """
     de la que el en los del se las por para con una su lo como más pero sus le ya este si porque
     esta entre cuando muy sobre también hasta hay donde quien desde todo nos durante todos les ni
     contra otros ese eso ante ellos esto antes algunos unos otro otras otra tanto esa estos mucho
@@ -38,29 +38,55 @@ OTHER_LANGUAGE_WORDS = frozenset(
     ayer será sería puede pueden tiene tienen así sólo solo después ahora mientras cada aunque
     además vez lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo
     junio julio agosto septiembre octubre noviembre diciembre
+    """,
+    "fr": """
     les des du une et est qui dans pour pas sur au aux par ne ce il elle ils elles sont ont avec
     sa ses leur leurs cette ces mais ou nous vous je tout tous toutes été être avoir fait faire
     après avant selon lors dont deux trois ans année jour jours déjà encore aussi très peut doit
     ainsi depuis sous chez lui même était avait sera serait déclaré indiqué affirmé précisé ajouté
     expliqué lundi mardi mercredi jeudi vendredi samedi dimanche janvier février avril mai juin
     juillet août septembre octobre novembre décembre
+    """,
+    "de": """
     der das und ist nicht ein eine einen einem einer eines den dem zu mit auf für von im sich es
     sie er wir ihr auch als wie bei nach aus noch nur oder aber wenn dass daß werden wird wurde
     wurden hat haben hatte sei sind kann können soll muss über vor zum zur bis durch gegen seit
     unter sein seine seiner seinem ihre ihrer ihren diese dieser dieses mehr sagte erklärte sagt
     laut jahr jahre jahren tag tage zwei drei schon sehr hier dort nun wieder ob montag dienstag
     mittwoch donnerstag freitag samstag sonntag januar februar märz juni juli oktober dezember
+    """,
+    "it": """
     il di da gli tra fra uno che non della dei delle alla ai alle dal dalla nel nella nei sul
     sulla anche più ma hanno sono stato stata essere dopo prima ancora già questo questa questi
     quello quella loro suo sua suoi sue detto ha
+    """,
+    "pt": """
     os um uma do da dos das em na nas não mais foi são ao aos pelo pela seu sua seus suas ele ela
     eles já disse segundo
+    """,
+    "ro": """
     și în cu pe din care al ale este sunt fost pentru ca mai nu să au prin după despre acest
     această lui ei ea spus anul
+    """,
+    "ar": """
     في من على إلى عن مع هذا هذه التي الذي كان قال وقال خلال بعد قبل ما لا لم أو ثم حيث كما بين
     إن ذلك وفي أن
-    """.split()  # noqa: SIM905
-)
+    """,
+}
+
+LANGUAGE_WORDS: dict[str, frozenset[str]] = {
+    "en": STOPWORDS,
+    **{
+        language: frozenset(normalise_token(word) for word in words.split())
+        for language, words in _FUNCTION_WORDS.items()
+    },
+}
+"""Function words and news filler of each language a news folder commonly mixes in, as ``normalise_token`` gives them.
+
+They tell an article's language (``ArticleTerms.language``) when its manifest does not.
+"""
+
+OTHER_LANGUAGE_WORDS = frozenset().union(*(words for language, words in LANGUAGE_WORDS.items() if language != "en"))
 """Function words and news filler of other languages than English, written as ``normalise_token`` gives them.
 
 English stop words are left out of the terms already; these are left out too, so two reports
@@ -68,6 +94,12 @@ in one other language do not look alike for the words every text in that languag
 that are also English content words (``die``, ``war``, ``son``, ``come``, ``sin``, ``plus``,
 ``mars``) are not listed.
 """
+
+LANGUAGE_EVIDENCE = 5
+"""Function words of one language an article needs, and more than of any other, to be read as in it."""
+
+LANGUAGE_SAMPLE = 100
+"""Function words read at most to tell an article's language (a few paragraphs: plenty)."""
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•|/])[\s\"'“”‘’«»()\[\]\-–—]*$")
 
@@ -86,19 +118,23 @@ class ArticleTerms:
     """Stems of capitalised words that do not open a sentence, marked with ``@``, in order."""
     title: dict[str, int]
     """How often each content-word stem occurs in the title."""
+    language: str = ""
+    """The language whose function words the body uses most (``LANGUAGE_WORDS``); ``""`` if unclear,
+    and when the manifest gives the article's language (``Article.language``)."""
 
     def to_data(self) -> list[object]:
         """Return the terms as JSON-ready lists."""
-        return [list(self.body.items()), list(self.entities), list(self.title.items())]
+        return [list(self.body.items()), list(self.entities), list(self.title.items()), self.language]
 
     @classmethod
     def from_data(cls, data: Sequence[Any]) -> ArticleTerms:
         """Rebuild terms written by ``to_data``."""
-        body, entities, title = data
+        body, entities, title, language = data
         return cls(
             {str(term): int(count) for term, count in body},
             tuple(str(entity) for entity in entities),
             {str(term): int(count) for term, count in title},
+            str(language),
         )
 
 
@@ -112,9 +148,12 @@ def article_terms(article: Article, words: WordTerms | None = None) -> ArticleTe
         if len(_PROCESS_WORDS.body) > WordTerms.LIMIT:
             _PROCESS_WORDS.body.clear()
             _PROCESS_WORDS.entity.clear()
+            _PROCESS_WORDS.languages.clear()
         words = _PROCESS_WORDS
-    body, entities = _body_terms(_body_paragraphs(article), words)
-    return ArticleTerms(dict(body), tuple(entities), dict(_term_counts(article.title)))
+    # A language the manifest gives needs no telling.
+    sample = 0 if article.language else LANGUAGE_SAMPLE
+    body, entities, languages = _body_terms(_body_paragraphs(article), words, sample)
+    return ArticleTerms(dict(body), tuple(entities), dict(_term_counts(article.title)), _language(languages))
 
 
 def _body_paragraphs(article: Article) -> list[str]:
@@ -144,6 +183,7 @@ class WordTerms:
     def __init__(self) -> None:
         self.body: dict[str, list[str]] = {}
         self.entity: dict[str, list[str]] = {}
+        self.languages: dict[str, tuple[str, ...]] = {}
 
     def of_body(self, word: str) -> list[str]:
         """Return the content-word stems of one word, as ``_term_counts`` finds them."""
@@ -159,13 +199,26 @@ class WordTerms:
             terms = self.entity[word] = ["@" + term for term in self.of_body(word)]
         return terms
 
+    def of_language(self, word: str) -> tuple[str, ...]:
+        """Return the languages (``LANGUAGE_WORDS``) of which one word is a function word."""
+        found = self.languages.get(word)
+        if found is None:
+            token = normalise_token(word)
+            found = self.languages[word] = tuple(lang for lang, known in LANGUAGE_WORDS.items() if token in known)
+        return found
+
 
 _PROCESS_WORDS = WordTerms()
 """The terms of words seen by ``article_terms`` in this process."""
 
 
-def _body_terms(paragraphs: Sequence[str], words: WordTerms) -> tuple[Counter[str], dict[str, None]]:
-    """Return how often each content-word stem occurs in the body, and its entities in order.
+def _body_terms(
+    paragraphs: Sequence[str], words: WordTerms, sample: int = LANGUAGE_SAMPLE
+) -> tuple[Counter[str], dict[str, None], Counter[str]]:
+    """Return how often each content-word stem occurs in the body, its entities in order, and its function words.
+
+    The last counts, per language, the body's words that are function words of that language,
+    among the first ``sample`` function words.
 
     Entities are the stems of capitalised words that do not open a sentence (people,
     places, bodies), marked with ``@``. Each paragraph is tokenised once; a word found
@@ -174,9 +227,20 @@ def _body_terms(paragraphs: Sequence[str], words: WordTerms) -> tuple[Counter[st
     """
     terms: list[str] = []
     entities: dict[str, None] = {}
+    languages: list[str] = []
     for paragraph in paragraphs:
         for word, start, _ in tokenize(paragraph):
             terms.extend(words.of_body(word))
+            if len(languages) < sample:
+                languages.extend(words.of_language(word))
             if word[:1].isupper() and not _SENTENCE_START.search(paragraph[max(0, start - 12) : start]):
                 entities.update(dict.fromkeys(words.of_entity(word)))
-    return Counter(terms), entities
+    return Counter(terms), entities, Counter(languages)
+
+
+def _language(counts: Counter[str]) -> str:
+    """Return the language with the most function words, if it has ``LANGUAGE_EVIDENCE`` and no tie; else ``""``."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < LANGUAGE_EVIDENCE or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return ""
+    return ranked[0][0]
