@@ -29,6 +29,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -127,8 +128,12 @@ def measured(corpus: Path, engine: str, jobs: int) -> dict[str, Any]:
     return result
 
 
-def bench(size: int, jobs: int, seed: int) -> dict[str, Any]:
-    """Write a corpus of ``size`` articles and run every engine on it."""
+DEFAULT_RUNS = ("local:1", "local:N", "dask:N")
+"""The runs at each size, as ``engine:jobs`` (``N``: ``--jobs``)."""
+
+
+def bench(size: int, jobs: int, seed: int, plan: Sequence[str] = DEFAULT_RUNS) -> dict[str, Any]:
+    """Write a corpus of ``size`` articles and run the planned engines on it."""
     sys.path.insert(0, str(HERE))
     from corpus import write_corpus
 
@@ -136,7 +141,9 @@ def bench(size: int, jobs: int, seed: int) -> dict[str, Any]:
         corpus = Path(scratch) / "corpus"
         write_corpus(corpus, size, seed)
         runs = {}
-        for engine, n in (("local", 1), ("local", jobs), ("dask", jobs)):
+        for item in plan:
+            engine, count = item.split(":")
+            n = jobs if count == "N" else int(count)
             name = f"{engine} --jobs {n}"
             runs[name] = measured(corpus, engine, n)
             print(f"{size:>7} {name:16} {runs[name]['times']} peak {runs[name]['peak_mb']} MB", flush=True)
@@ -167,6 +174,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--runs",
+        nargs="+",
+        default=list(DEFAULT_RUNS),
+        help="engine:jobs for each run (N: --jobs) [local:1 local:N dask:N]",
+    )
     parser.add_argument("--run", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -175,7 +188,7 @@ def main() -> None:
         return
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     for size in args.sizes:
-        results[str(size)] = bench(size, args.jobs, args.seed)
+        results[str(size)] = bench(size, args.jobs, args.seed, args.runs)
     results["machine"] = {
         "cpus": os.cpu_count(),
         "processor": platform.processor() or platform.machine(),
