@@ -1154,3 +1154,13 @@ def test_a_quotation_after_a_long_reporter_passage_is_not_continued() -> None:
 )
 def test_a_person_of_a_place_or_an_organisation(sentence: str, speaker: str) -> None:
     assert only(sentence).speaker_as_written == speaker
+
+
+def test_a_frame_before_a_closed_sentence_beats_the_next_sentence() -> None:
+    text = (
+        "Intro\nAsked about it, Rosa Vidal said, “We have a problem we try to overlook.” "
+        "The star then recalled an incident at a theatre."
+    )
+    assert only(text).speaker_as_written == "Rosa Vidal"
+    kept = "Intro\nRosa Vidal spoke at length. “We have a problem we try to overlook,” said Ines Marr."
+    assert only(kept).speaker_as_written == "Ines Marr"

@@ -82,9 +82,11 @@ def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentio
         if arabic is not None:
             return Attribution(carry if arabic.kind == "pronoun" and carry else arabic, "left")
     right = _right_speaker(ctx.right, quote_text)
-    if right is not None:
+    if right is not None and not _closes_sentence(quote_text):
         return Attribution(right, "right")
     left = _left_speaker(ctx.left, carry if ctx.same_sentence else None, quote_text, mentions)
+    if right is not None and not (left.how == "left" and left.who is not None and left.who.kind in NOMINAL):
+        return Attribution(right, "right")
     if left.how:
         return left
     if _verb_follows(ctx.right, quote_text):
@@ -99,6 +101,16 @@ def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentio
         if subject is not None:
             return subject
     return Attribution(None, "")
+
+
+def _closes_sentence(quote_text: str) -> bool:
+    """Tell whether a quotation ends its own sentence (``… overlook.”``), so the words after it start another.
+
+    A frame written before such a quotation (``X said: “….”``) is its attribution even when the
+    next sentence opens with a name and a verb (``… overlook.” The star then recalled …``).
+    """
+    core = quote_text.rstrip().rstrip("".join(MARK_CHARS)).rstrip()
+    return core[-1:] in SENTENCE_END_CHARS
 
 
 def _verb_follows(right: str, quote_text: str) -> bool:
