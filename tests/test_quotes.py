@@ -1164,3 +1164,24 @@ def test_a_frame_before_a_closed_sentence_beats_the_next_sentence() -> None:
     assert only(text).speaker_as_written == "Rosa Vidal"
     kept = "Intro\nRosa Vidal spoke at length. “We have a problem we try to overlook,” said Ines Marr."
     assert only(kept).speaker_as_written == "Ines Marr"
+
+
+def test_the_subject_of_a_clause_after_that_is_the_speaker() -> None:
+    text = (
+        "Intro\nThe debate grew so heated over who backed which bill that Gov. Dale Furst said, "
+        "“I need a converter.”"
+    )
+    assert only(text).speaker_as_written == "Dale Furst"
+    relative = (
+        "Intro\nNora Quist, clad in a cape with lights that spelled the name Pike, said the vote was a “failure” if it fell."
+    )
+    assert only(relative).speaker_as_written == "Nora Quist"
+
+
+def test_the_subject_of_a_passive_verb_is_no_speaker() -> None:
+    text = (
+        "Intro\nDefence Secretary Lloyd Austin announced that the mission would be concluded by the end of the year, "
+        "with “no forces with a combat role” to remain."
+    )
+    assert only(text).speaker_as_written == "Lloyd Austin"
+

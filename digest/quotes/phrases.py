@@ -16,11 +16,13 @@ from digest.text.grammar import (
     DATE_WORDS,
     FUNCTION_WORDS,
     NP_STOP_WORDS,
+    PASSIVE_AUXILIARIES,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
     REFLEXIVES,
     RELATIVE_WORDS,
     SUBJECT_PRONOUNS,
+    SUBORDINATORS,
     VERB_SIGNS,
 )
 from digest.text.marks import TOKEN, TOKEN_EDGE
@@ -341,6 +343,8 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     raw = [p.strip() for p in clause.split(",")]
     parts = [p for p in raw if p and not p.isdigit() and p.split(None, 1)[0].lower() not in RELATIVE_WORDS][-4:]
     whos = [classify_part(p) for p in parts]
+    if parts and not strict and (whos[-1] is None or whos[-1].kind == "clause"):
+        whos[-1] = _subordinate_subject(parts[-1]) or whos[-1]
     if len(whos) > 1 and whos[-1] is None and whos[-2] is not None and whos[-2].kind == "name":
         whos[-1] = _appositive(parts[-1])
     if strict:
@@ -358,6 +362,24 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     if not found:
         return None
     return _combine(found[-1], found[-2] if len(found) > 1 else None, None)
+
+
+def _subordinate_subject(part: str) -> Who | None:
+    """Return the subject of a clause opened by a subordinator at the end of a longer part.
+
+    ``The debate grew so heated that New Jersey Gov. Chris Christie`` (said): the words after the
+    last ``that`` are the verb's subject when all of them read as a name (with its title), an
+    organisation, a short description or a pronoun (not ``lights that formed the name Trump``).
+    """
+    tokens = phrase_tokens(part)
+    cut = max((k for k, (w, _, _) in enumerate(tokens) if w.lower() in SUBORDINATORS and w[:1].islower()), default=-1)
+    if cut < 0 or cut + 1 >= len(tokens) or len(tokens) - cut - 1 > MAX_DESCRIPTION_WORDS:
+        return None
+    rest = part[tokens[cut + 1][1] :].strip()
+    who = classify_part(rest)
+    if who is None or who.kind not in CONCRETE | {"pronoun"} or not rest.endswith(who.text):
+        return None
+    return who if rest == who.text or (who.role is not None and rest.startswith(who.role)) else None
 
 
 def _appositive_owner(parts: list[str], whos: list[Who | None]) -> int | None:
@@ -519,7 +541,20 @@ def verb_speaker(before: str, verb: str, after: str) -> Who | None:
     """Return the speaker of one reporting verb: its subject, or the phrase after ``according to``."""
     if verb.lower() in OBJECT_SPEAKER_PHRASES:
         return object_phrase(after)
+    if not verb.endswith(PARTICIPLE_SUFFIX) and _passive(before) and not after.lstrip().startswith("to "):
+        return None  # ``the mission would be concluded``; but ``X is said to have called``
     return subject_phrase(before)
+
+
+def _passive(before: str) -> bool:
+    """Tell whether a past participle is passive: ``be`` right before it, adverbs aside (``would be concluded``)."""
+    for word in reversed(before.split()[-4:]):
+        low = word.strip(TOKEN_EDGE).lower()
+        if low in PASSIVE_AUXILIARIES:
+            return True
+        if not low.endswith("ly") and low not in ("also", "not", "never", "then", "later", "still"):
+            return False
+    return False
 
 
 def is_title_token(low: str) -> bool:

@@ -72,12 +72,19 @@ AUXILIARIES = words(
 )
 """Words between a subject and its reporting verb (``had said``, ``also noted``)."""
 
+PASSIVE_AUXILIARIES = words("be been being is are was were")
+"""Forms of ``be`` that make a past participle after them passive (``would be concluded``): its subject is no speaker."""
+
 VERB_SIGNS = words(
     """
     has have had was were is are be been would will could can may might must should did does do
     """
 )
 """Words that make a comma-separated part a clause rather than a name or a role."""
+
+SUBORDINATORS = words("that when while after before because since once although though whereas until unless if")
+"""Words that open a clause inside a longer sentence: the subject of a verb after one starts after it
+(``… grew so heated that New Jersey Gov. Chris Christie said``)."""
 
 CONJUNCTIONS = frozenset({"and", "but", "so", "while", "whereas", "yet", "or", "as", "then", "meanwhile"})
 """Words that may open a clause before its subject."""
