@@ -1185,3 +1185,8 @@ def test_the_subject_of_a_passive_verb_is_no_speaker() -> None:
     )
     assert only(text).speaker_as_written == "Lloyd Austin"
 
+
+def test_goes_on_reports_only_before_a_pause() -> None:
+    text = "Intro\nBy contrast, Sen. Dale Furst said that once the Senate goes on recess, “I intend to help.”"
+    assert only(text).speaker_as_written == "Dale Furst"
+    assert only("Intro\n“It is a fair deal,” Dale Furst went on.").speaker_as_written == "Dale Furst"

@@ -30,6 +30,8 @@ from digest.text.organisations import MEDIA_WORDS, ORG_WORDS, STATEMENT_NOUNS
 from digest.text.personal_names import NAME_PARTICLES, NAME_PREFIXES
 from digest.text.places import PLACE_HEADS
 from digest.text.reporting import (
+    CONTINUING_FOLLOWERS,
+    CONTINUING_PHRASES,
     DATELINE_SEPARATORS,
     IN_STATEMENT,
     NOUN_MARKERS,
@@ -52,9 +54,15 @@ _WORD_BEFORE = re.compile(r"([\w’'-]+)[\s,]*$")
 
 
 def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-    """Yield the reporting verbs in ``text[start:end]`` that are verbs, not nouns (``with calls for``)."""
+    """Yield the reporting verbs in ``text[start:end]`` that are verbs, not nouns (``with calls for``).
+
+    ``went on`` counts only where it reports (``went on: “…”``, ``she went on.``, ``went on to say``), not
+    ``goes on recess``.
+    """
     stop = len(text) if end is None else end
     for verb in REPORTING_VERB.finditer(text, start, stop):
+        if verb.group() in CONTINUING_PHRASES and not CONTINUING_FOLLOWERS.match(text, verb.end(), stop):
+            continue
         before = _WORD_BEFORE.search(text, max(start, verb.start() - 24), verb.start())
         if before is None or before.group(1).lower() not in NOUN_MARKERS:
             yield verb

@@ -90,6 +90,15 @@ ARABIC_SPEAKER_STOPS = words(
 REPORTING_PHRASES = ("pointed out", "points out", "pointing out", "went on", "goes on")
 """Multi-word reporting verbs."""
 
+CONTINUING_PHRASES = frozenset({"went on", "goes on"})
+"""Reporting phrases that report only before a pause or ``to`` (``went on: “…”``, ``went on to say``), not ``goes on recess``."""
+
+CONTINUING_FOLLOWERS = re.compile(
+    r"\s*(?:$|[,.:;!?—–\"“‘']|to\s|in\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:statement|communiqu[eé]|interview|speech|letter|post|tweet)\b)"
+)
+"""What may follow ``went on`` when it reports."""
+
 OBJECT_SPEAKER_PHRASES = ("according to", "selon", "según", "secondo", "segundo", "laut", "potrivit")
 """Reporting phrases whose speaker follows them (``according to the ministry``), any capitalisation."""
 
