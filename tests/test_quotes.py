@@ -1190,3 +1190,8 @@ def test_goes_on_reports_only_before_a_pause() -> None:
     text = "Intro\nBy contrast, Sen. Dale Furst said that once the Senate goes on recess, “I intend to help.”"
     assert only(text).speaker_as_written == "Dale Furst"
     assert only("Intro\n“It is a fair deal,” Dale Furst went on.").speaker_as_written == "Dale Furst"
+
+
+def test_a_verb_inside_the_clause_an_earlier_verb_reports_gives_way() -> None:
+    text = "Intro\nSen. Dale Furst said that after what was announced on Monday, “I intend to help.”"
+    assert only(text).speaker_as_written == "Dale Furst"

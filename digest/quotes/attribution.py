@@ -166,13 +166,17 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
         return introduced or Attribution(carry, "sentence" if carry else "", _no_break(left))
     gap = left[verbs[-1].end() :]
     how = "left" if _gap_attaches(gap) else "sentence"
-    for verb in reversed(verbs[-4:]):
+    tried = verbs[-4:]
+    for k in range(len(tried) - 1, -1, -1):
+        verb = tried[k]
         who = verb_speaker(left[: verb.start()], verb.group(), left[verb.end() :])
         if who is not None:
             found = with_relay(who, verb.group(), left[verb.end() :])
             return Attribution(found, how, _no_break(gap), _reported_clause(gap))
-        if not verb.group().endswith(PARTICIPLE_SUFFIX) and left[: verb.start()].strip(" ,"):
-            break
+        if verb.group().endswith(PARTICIPLE_SUFFIX) or not left[: verb.start()].strip(" ,"):
+            continue
+        if not (k and _reported_clause(left[tried[k - 1].end() : verb.start()])):
+            break  # a verb inside the clause an earlier verb reports (``X said that once it goes on``) gives way
     introduced = None if how == "left" else _colon_subject(left, quote_text, mentions)
     if introduced is None and verbs[-1].group().endswith(PARTICIPLE_SUFFIX):
         introduced = _participle_subject(left[: verbs[-1].start()], how, mentions)
