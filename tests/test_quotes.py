@@ -1195,3 +1195,15 @@ def test_goes_on_reports_only_before_a_pause() -> None:
 def test_a_verb_inside_the_clause_an_earlier_verb_reports_gives_way() -> None:
     text = "Intro\nSen. Dale Furst said that after what was announced on Monday, “I intend to help.”"
     assert only(text).speaker_as_written == "Dale Furst"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“We will win this,” said Billie Jean King.", "Billie Jean King"),
+        ("Representative Peter T. King of New York said: “We will win this.”", "Peter T. King"),
+        ("“We will win this,” said Pope Francis.", "Francis"),
+    ],
+)
+def test_a_title_word_after_a_given_name_is_the_surname(sentence: str, speaker: str) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker

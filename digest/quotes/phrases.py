@@ -42,7 +42,8 @@ from digest.text.reporting import (
     STATEMENT_BY,
     TRAILING_ACRONYM,
 )
-from digest.text.titles import COURTESY_TITLES, ROLE_NOUNS, TITLE_RUN_WORDS
+from digest.text.places import UNSUFFIXED_DEMONYMS
+from digest.text.titles import COURTESY_TITLES, ROLE_NOUNS, SURNAME_TITLES, TITLE_RUN_WORDS, TITLE_WORDS
 from digest.text.tokens import is_acronym
 
 from .context import sentence_end_in
@@ -143,6 +144,9 @@ def _name_start(tokens: list[Token]) -> int:
     while i > 0 and len(tokens) - i < MAX_NAME_TOKENS:
         word = tokens[i - 1][0]
         low = word.lower().rstrip(".")
+        if low in SURNAME_TITLES and i == len(tokens) and _given_name_before(tokens, i - 1):
+            i -= 1  # ``Billie Jean King``: the title word is the surname
+            continue
         if not is_name_word(word) or low in TITLE_RUN_WORDS or low in ORG_WORDS or low in DATE_WORDS:
             break
         if low in ADVERBIAL_OPENERS or low in CONJUNCTIONS or low in CORE_DETERMINERS or low in SUBJECT_PRONOUNS:
@@ -156,6 +160,25 @@ def _name_start(tokens: list[Token]) -> int:
     if i > 0 and tokens[i - 1][0].lower() in PREPOSITIONS | CORE_DETERMINERS:
         return len(tokens)
     return i
+
+
+def _given_name_before(tokens: list[Token], index: int) -> bool:
+    """Tell whether a name word other than a title or a nationality comes right before ``index``."""
+    return index >= 1 and given_name_word(tokens[index - 1][0])
+
+
+def given_name_word(word: str) -> bool:
+    """Tell whether a word may be the name word before a surname that is also a title (``Jean`` King)."""
+    low = word.lower().rstrip(".")
+    return (
+        is_name_word(word)
+        and word[:1].isupper()
+        and not possessive(word)
+        and low not in TITLE_RUN_WORDS
+        and low not in TITLE_WORDS
+        and low not in UNSUFFIXED_DEMONYMS
+        and low not in NOT_IN_NAMES
+    )
 
 
 def _title_prefix(part: str, tokens: list[Token], start: int) -> str | None:
