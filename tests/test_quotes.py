@@ -1207,3 +1207,10 @@ def test_a_verb_inside_the_clause_an_earlier_verb_reports_gives_way() -> None:
 )
 def test_a_title_word_after_a_given_name_is_the_surname(sentence: str, speaker: str) -> None:
     assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+def test_a_dateline_and_a_time_are_no_part_of_the_speaker() -> None:
+    text = (
+        "Intro\nJOHANNESBURG: Prime Minister Dale Furst on Wednesday hailed the mission and said “We are on the moon”."
+    )
+    assert only(text).speaker_as_written == "Dale Furst"

@@ -32,6 +32,7 @@ from digest.text.places import PLACE_HEADS
 from digest.text.reporting import (
     CONTINUING_FOLLOWERS,
     CONTINUING_PHRASES,
+    DATELINE_PLACE,
     DATELINE_SEPARATORS,
     IN_STATEMENT,
     NOUN_MARKERS,
@@ -41,6 +42,7 @@ from digest.text.reporting import (
     REPORTING_VERBS,
     STATEMENT_BY,
     TRAILING_ACRONYM,
+    TRAILING_TIME,
 )
 from digest.text.places import UNSUFFIXED_DEMONYMS
 from digest.text.titles import COURTESY_TITLES, ROLE_NOUNS, SURNAME_TITLES, TITLE_RUN_WORDS, TITLE_WORDS
@@ -267,7 +269,7 @@ def classify_part(part: str) -> Who | None:
     if issuer:
         org = cut_at_stop(issuer.group("issuer")).strip()
         return Who(org, "org", issuer=True) if org else None
-    part = _cut_at_verb(cut_relative(part))
+    part = TRAILING_TIME.sub("", _cut_at_verb(cut_relative(part)))
     named = _name_of_place(part)
     if named is not None:
         return named
@@ -349,8 +351,8 @@ def cut_at_stop(text: str) -> str:
 
 
 def _strip_aux(clause: str) -> str:
-    """Drop auxiliaries and adverbs between a subject and its verb (``had also said``)."""
-    clause = clause.rstrip()
+    """Drop auxiliaries, adverbs and a time between a subject and its verb (``had also said``, ``on Monday said``)."""
+    clause = TRAILING_TIME.sub("", clause.rstrip())
     for _ in range(4):
         head, _, last = clause.rpartition(" ")
         if last.lower().strip(",") not in AUXILIARIES:
@@ -362,7 +364,8 @@ def _strip_aux(clause: str) -> str:
 def after_dateline(clause: str) -> str:
     """Drop a dateline or outlet tag before a sentence (``Shafaq News/ The ...``)."""
     cut = max((clause.rfind(sep) + len(sep) for sep in DATELINE_SEPARATORS if sep in clause), default=0)
-    return clause[cut:]
+    place = DATELINE_PLACE.match(clause, cut)
+    return clause[place.end() if place else cut :]
 
 
 def subject_phrase(clause: str, strict: bool = False) -> Who | None:

@@ -205,6 +205,15 @@ OWNER_POSSESSIVE = re.compile(
 """``Y's office`` / ``Y's spokesman``: Y speaks through them."""
 
 DATELINE_SEPARATORS = ("/ ", " – ", " — ", " - ")
+
+DATELINE_PLACE = re.compile(r"^[A-Z][A-Z.’'-]+(?:[ ,]+[A-Z][A-Za-z.’'-]*){0,3}:\s+")
+"""A place in capitals opening a sentence with a colon (``JOHANNESBURG:``, ``WASHINGTON, D.C.:``)."""
+
+TRAILING_TIME = re.compile(
+    r"(?:\s+(?:on|last|this|early|late|earlier|later)\s+(?:[A-Z][a-z]+day|week|weekend|month|year|night|"
+    r"morning|afternoon|evening)|\s+(?:yesterday|today|tonight|[A-Z][a-z]+day))+$"
+)
+"""A time written between a subject and its verb (``X on Wednesday hailed``, ``X last week said``)."""
 """Separators after a dateline or an outlet tag (``Shafaq News/``, ``ERBIL (North Press) –``)."""
 
 APPOSITIVE_STOPS = words(
