@@ -1214,3 +1214,23 @@ def test_a_dateline_and_a_time_are_no_part_of_the_speaker() -> None:
         "Intro\nJOHANNESBURG: Prime Minister Dale Furst on Wednesday hailed the mission and said “We are on the moon”."
     )
     assert only(text).speaker_as_written == "Dale Furst"
+
+
+def test_he_refers_to_the_one_speaker_the_sentence_before_reports() -> None:
+    text = (
+        "Intro\nPike's claim that Quist and Lind had hurt the troops was false, Dale Furst said.\n"
+        "“It is a bunch of malarkey,” he said."
+    )
+    assert find(extract(text), "It is a bunch").speaker_as_written == "Dale Furst"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Dale Furst, who served in Iran, Turkey and France, praised the deal: “It is fair.”", "Dale Furst"),
+        ("Following the lead of Alpha, which has done so, Omega promised: “It is fair.”", "Omega"),
+        ("Rep. Ana Lind, a delegate supporting Pike, said: “It is fair.”", "Ana Lind"),
+    ],
+)
+def test_the_subject_before_a_relative_clause_or_a_participle_object(sentence: str, speaker: str) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker

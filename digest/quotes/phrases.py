@@ -20,6 +20,7 @@ from digest.text.grammar import (
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
     REFLEXIVES,
+    RELATIVE_PRONOUNS,
     RELATIVE_WORDS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -161,6 +162,8 @@ def _name_start(tokens: list[Token]) -> int:
         return len(tokens)
     if i > 0 and tokens[i - 1][0].lower() in PREPOSITIONS | CORE_DETERMINERS:
         return len(tokens)
+    if i > 1 and _participle_after_noun(tokens[i - 2][0], tokens[i - 1][0]):
+        return len(tokens)  # ``a superdelegate supporting Clinton``: the name is the participle's object
     return i
 
 
@@ -180,6 +183,17 @@ def given_name_word(word: str) -> bool:
         and low not in TITLE_WORDS
         and low not in UNSUFFIXED_DEMONYMS
         and low not in NOT_IN_NAMES
+    )
+
+
+def _participle_after_noun(before: str, word: str) -> bool:
+    """Tell whether ``word`` is a participle after a common noun (``superdelegate supporting``), not an adjective."""
+    return (
+        word.islower()
+        and word.endswith(PARTICIPLE_SUFFIX)
+        and before.islower()
+        and before not in CORE_DETERMINERS
+        and before not in FUNCTION_WORDS
     )
 
 
@@ -243,6 +257,7 @@ def _cut_at_verb(part: str) -> str:
         if named and word[:1].islower() and verb_like(word.lower(), following):
             return TRAILING_ACRONYM.sub("", part[: tokens[k][1]].rstrip())
     return part
+
 
 
 def verb_like(low: str, following: str) -> bool:
@@ -375,7 +390,7 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     """
     clause = after_dateline(_strip_aux(clause)).rstrip(" ,")
     raw = [p.strip() for p in clause.split(",")]
-    parts = [p for p in raw if p and not p.isdigit() and p.split(None, 1)[0].lower() not in RELATIVE_WORDS][-4:]
+    parts = [p for p in _outside_relative(raw) if p and not p.isdigit()][-4:]
     whos = [classify_part(p) for p in parts]
     if parts and not strict and (whos[-1] is None or whos[-1].kind == "clause"):
         whos[-1] = _subordinate_subject(parts[-1]) or whos[-1]
@@ -396,6 +411,33 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     if not found:
         return None
     return _combine(found[-1], found[-2] if len(found) > 1 else None, None)
+
+
+def _outside_relative(parts: list[str]) -> list[str]:
+    """Drop a relative clause's comma parts: the one opening with ``who`` and the ones after it.
+
+    ``X, who served in Iran, Turkey and France, praised …``: the verb's subject is X; the
+    relative clause runs on to the verb, so no part after it is the subject. After anything but
+    a bare name (``Following the lead of Facebook, which …, Microsoft``) the relative part is
+    dropped alone, and so is a part opening with ``that`` or ``when`` (``When asked, X said``).
+    """
+    out: list[str] = []
+    for part in parts:
+        first = part.split(None, 1)[0].lower() if part.split() else ""
+        if first in RELATIVE_PRONOUNS and out and _names_only(out[-1]):
+            return out
+        if first not in RELATIVE_WORDS:
+            out.append(part)
+    return out
+
+
+def _names_only(part: str) -> bool:
+    """Tell whether a comma part is nothing but a name, an organisation or a person (with its title)."""
+    who = classify_part(part)
+    if who is None or who.kind not in CONCRETE:
+        return False
+    written = _strip_conjunction(part).strip()
+    return written == who.text or (who.role is not None and written.startswith(who.role) and written.endswith(who.text))
 
 
 def _subordinate_subject(part: str) -> Who | None:

@@ -109,6 +109,9 @@ INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where", "that", "when"})
 """Words that start a relative clause; a role stops before them."""
 
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+"""Relative words that only ever open a relative clause (``X, who served in Iran, Turkey and France,``)."""
+
 NP_STOP_WORDS = words(
     """
     in on at during after before while when as via through from on since with without into
