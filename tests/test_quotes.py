@@ -1234,3 +1234,14 @@ def test_he_refers_to_the_one_speaker_the_sentence_before_reports() -> None:
 )
 def test_the_subject_before_a_relative_clause_or_a_participle_object(sentence: str, speaker: str) -> None:
     assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Dale Furst took the stage and told the crowd: “We will win.”", "Dale Furst"),
+        ("Dale Furst jokingly offered the man a job, then said: “We will win.”", "Dale Furst"),
+    ],
+)
+def test_an_irregular_past_or_an_adverb_ends_the_speaker_name(sentence: str, speaker: str) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker

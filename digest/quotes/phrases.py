@@ -15,6 +15,7 @@ from digest.text.grammar import (
     CORE_DETERMINERS,
     DATE_WORDS,
     FUNCTION_WORDS,
+    IRREGULAR_PASTS,
     NP_STOP_WORDS,
     PASSIVE_AUXILIARIES,
     PLACE_PREPOSITIONS,
@@ -256,13 +257,24 @@ def _cut_at_verb(part: str) -> str:
         named = (previous[:1].isupper() or previous.lower() in ORG_WORDS) and not role_noun(previous.lower())
         if named and word[:1].islower() and verb_like(word.lower(), following):
             return TRAILING_ACRONYM.sub("", part[: tokens[k][1]].rstrip())
+        if named and _adverb(word) and (following.endswith("ed") or verb_like(following, _word_at(tokens, k + 2))):
+            return TRAILING_ACRONYM.sub("", part[: tokens[k][1]].rstrip())  # ``Kasich jokingly offered the``
     return part
 
+
+def _adverb(word: str) -> bool:
+    """Tell whether a lower-case word is an adverb of manner (``jokingly``, ``passionately``)."""
+    return word.islower() and word.endswith("ly") and len(word) > 4
+
+
+def _word_at(tokens: list[Token], index: int) -> str:
+    """Return the lower-case word at ``index``, or an empty string past the end."""
+    return tokens[index][0].lower() if index < len(tokens) else ""
 
 
 def verb_like(low: str, following: str) -> bool:
     """Tell whether a lower-case word after a name is its verb (``rejected the``, ``didn't``), not a noun."""
-    if "n't" in low or "n’t" in low:
+    if "n't" in low or "n’t" in low or low in IRREGULAR_PASTS:
         return True
     if not low.endswith("ed") or len(low) <= 3 or low in ROLE_NOUNS:
         return False

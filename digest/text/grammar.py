@@ -75,6 +75,17 @@ AUXILIARIES = words(
 PASSIVE_AUXILIARIES = words("be been being is are was were")
 """Forms of ``be`` that make a past participle after them passive (``would be concluded``): its subject is no speaker."""
 
+IRREGULAR_PASTS = words(
+    """
+    said told wrote spoke took gave made went came saw thought felt knew began ran sent won lost
+    held led left kept brought met stood threw drew struck meant paid sold fought sought taught
+    caught built bought broke chose drove fell flew forgot forgave froze got grew hid hung laid
+    lent rode rang rose shook shot sang slept spent spread stole stuck swore swept swung tore
+    understood woke wore withdrew became overcame undertook
+    """
+)
+"""Irregular past tenses: after a name they are its verb (``Trump took to Twitter``), never part of it."""
+
 VERB_SIGNS = words(
     """
     has have had was were is are be been would will could can may might must should did does do
