@@ -1245,3 +1245,8 @@ def test_the_subject_before_a_relative_clause_or_a_participle_object(sentence: s
 )
 def test_an_irregular_past_or_an_adverb_ends_the_speaker_name(sentence: str, speaker: str) -> None:
     assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+def test_said_after_the_words_that_go_on_past_the_quotation() -> None:
+    text = "Intro\n“This will be a challenge” for the party, said Ana Lind. “It is not easy.”"
+    assert [q.speaker_as_written for q in extract(text)] == ["Ana Lind", "Ana Lind"]

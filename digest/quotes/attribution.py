@@ -145,6 +145,9 @@ def _right_speaker(right: str, quote_text: str) -> Who | None:
         return None
     before, after = stripped[: verb.start()], stripped[verb.end() :]
     who = subject_phrase(before, strict=True) if before else object_phrase(after)
+    if who is None and before.rstrip().endswith(",") and len(before.split()) <= MAX_SPEAKER_WORDS // 3:
+        inverted = object_phrase(after)  # ``“…” for Clinton, said Kunin.``: the words go on, then ``said X``
+        who = inverted if inverted is not None and inverted.kind in CONCRETE else None
     if who is None and not before and verb.group().lower() in IMPLIED_SUBJECT_VERBS:
         who = Who("", "pronoun")  # ``“...”, declaró en Berna``: the person just named speaks
     return with_relay(who, verb.group(), after)
