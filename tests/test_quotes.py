@@ -1250,3 +1250,8 @@ def test_an_irregular_past_or_an_adverb_ends_the_speaker_name(sentence: str, spe
 def test_said_after_the_words_that_go_on_past_the_quotation() -> None:
     text = "Intro\n“This will be a challenge” for the party, said Ana Lind. “It is not easy.”"
     assert [q.speaker_as_written for q in extract(text)] == ["Ana Lind", "Ana Lind"]
+
+
+def test_a_dash_after_the_closing_comma_still_reads_the_frame() -> None:
+    text = "Intro\nDale Furst spoke in the town.\n“Our job was not easy”, - he said."
+    assert only(text).speaker_as_written == "Dale Furst"

@@ -136,7 +136,7 @@ def _right_speaker(right: str, quote_text: str) -> Who | None:
         return object_phrase(stripped.lstrip("".join(DASHES) + "- "))
     if not _signalled(right, quote_text):
         return None
-    stripped = stripped.lstrip(", ")
+    stripped = stripped.lstrip(", " + "".join(DASHES) + "-")  # ``”, - he said``
     inverted = INVERTED_SUBJECT.match(stripped)
     if inverted:
         return Who(inverted.group("pronoun"), "pronoun")
