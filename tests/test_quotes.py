@@ -1168,13 +1168,10 @@ def test_a_frame_before_a_closed_sentence_beats_the_next_sentence() -> None:
 
 def test_the_subject_of_a_clause_after_that_is_the_speaker() -> None:
     text = (
-        "Intro\nThe debate grew so heated over who backed which bill that Gov. Dale Furst said, "
-        "“I need a converter.”"
+        "Intro\nThe debate grew so heated over who backed which bill that Gov. Dale Furst said, “I need a converter.”"
     )
     assert only(text).speaker_as_written == "Dale Furst"
-    relative = (
-        "Intro\nNora Quist, clad in a cape with lights that spelled the name Pike, said the vote was a “failure” if it fell."
-    )
+    relative = "Intro\nNora Quist, clad in a cape with lights that spelled the name Pike, said the vote was a “failure” if it fell."
     assert only(relative).speaker_as_written == "Nora Quist"
 
 

@@ -34,18 +34,15 @@ from .context import Context
 from .limits import MAX_NAME_TOKENS, MAX_SPEAKER_WORDS, STATEMENT_MIN_WORDS
 from .marks import MARK_CHARS
 from .mentions import Mentions
+from .names import Token, is_title_token, phrase_tokens, possessive
 from .phrases import (
     CONCRETE,
     NOMINAL,
-    Token,
     Who,
     after_dateline,
     classify_part,
     head_noun,
-    is_title_token,
     object_phrase,
-    phrase_tokens,
-    possessive,
     reporting_verbs,
     role_noun,
     subject_phrase,
@@ -146,8 +143,8 @@ def _right_speaker(right: str, quote_text: str) -> Who | None:
     before, after = stripped[: verb.start()], stripped[verb.end() :]
     who = subject_phrase(before, strict=True) if before else object_phrase(after)
     if who is None and before.rstrip().endswith(",") and len(before.split()) <= MAX_SPEAKER_WORDS // 3:
-        inverted = object_phrase(after)  # ``“…” for Clinton, said Kunin.``: the words go on, then ``said X``
-        who = inverted if inverted is not None and inverted.kind in CONCRETE else None
+        named = object_phrase(after)  # ``“…” for Clinton, said Kunin.``: the words go on, then ``said X``
+        who = named if named is not None and named.kind in CONCRETE else None
     if who is None and not before and verb.group().lower() in IMPLIED_SUBJECT_VERBS:
         who = Who("", "pronoun")  # ``“...”, declaró en Berna``: the person just named speaks
     return with_relay(who, verb.group(), after)

@@ -162,9 +162,7 @@ class Mentions:
         events += [(n.pos, n.who, False) for n in self._named[i : min(stop, i + BACKREF_STEPS)] if not n.oblique]
         k = bisect.bisect_left(self._chain_positions, start)
         stop = bisect.bisect_left(self._chain_positions, anchor)
-        events += [
-            (pos, None, False) for pos, told in self._chains[k : min(stop, k + BACKREF_STEPS)] if told == gender
-        ]
+        events += [(pos, None, False) for pos, told in self._chains[k : min(stop, k + BACKREF_STEPS)] if told == gender]
         events.sort(key=lambda e: e[0])
         return events
 

@@ -31,7 +31,8 @@ from digest.text.tokens import is_acronym
 from ..models import Span
 from .limits import MAX_ROLE_WORDS, MAX_SCANNED_TOKENS
 from .marks import MARK_CHARS, Found
-from .phrases import NOT_IN_NAMES, Token, Who, given_name_word, is_name_word, is_title_token, possessive
+from .names import NOT_IN_NAMES, Token, given_name_word, is_name_word, is_title_token, possessive
+from .phrases import Who
 
 
 class Spoken(Protocol):

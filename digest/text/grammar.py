@@ -73,7 +73,7 @@ AUXILIARIES = words(
 """Words between a subject and its reporting verb (``had said``, ``also noted``)."""
 
 PASSIVE_AUXILIARIES = words("be been being is are was were")
-"""Forms of ``be`` that make a past participle after them passive (``would be concluded``): its subject is no speaker."""
+"""Forms of ``be`` that make a past participle after them passive (``would be concluded``): no speaker's verb."""
 
 IRREGULAR_PASTS = words(
     """

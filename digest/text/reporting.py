@@ -91,7 +91,9 @@ REPORTING_PHRASES = ("pointed out", "points out", "pointing out", "went on", "go
 """Multi-word reporting verbs."""
 
 CONTINUING_PHRASES = frozenset({"went on", "goes on"})
-"""Reporting phrases that report only before a pause or ``to`` (``went on: “…”``, ``went on to say``), not ``goes on recess``."""
+"""Reporting phrases that report only before a pause or ``to`` (``went on: “…”``, ``went on to say``).
+
+Not ``goes on recess``."""
 
 CONTINUING_FOLLOWERS = re.compile(
     r"\s*(?:$|[,.:;!?—–\"“‘']|to\s|in\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,2}?"
