@@ -36,6 +36,8 @@ CODE_FILES = (
     "quotes/limits.py",
     "quotes/marks.py",
     "quotes/mentions.py",
+    "quotes/names.py",
+    "quotes/people.py",
     "quotes/phrases.py",
     "models.py",
     "read/__init__.py",

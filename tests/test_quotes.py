@@ -1154,3 +1154,101 @@ def test_a_quotation_after_a_long_reporter_passage_is_not_continued() -> None:
 )
 def test_a_person_of_a_place_or_an_organisation(sentence: str, speaker: str) -> None:
     assert only(sentence).speaker_as_written == speaker
+
+
+def test_a_frame_before_a_closed_sentence_beats_the_next_sentence() -> None:
+    text = (
+        "Intro\nAsked about it, Rosa Vidal said, “We have a problem we try to overlook.” "
+        "The star then recalled an incident at a theatre."
+    )
+    assert only(text).speaker_as_written == "Rosa Vidal"
+    kept = "Intro\nRosa Vidal spoke at length. “We have a problem we try to overlook,” said Ines Marr."
+    assert only(kept).speaker_as_written == "Ines Marr"
+
+
+def test_the_subject_of_a_clause_after_that_is_the_speaker() -> None:
+    text = (
+        "Intro\nThe debate grew so heated over who backed which bill that Gov. Dale Furst said, “I need a converter.”"
+    )
+    assert only(text).speaker_as_written == "Dale Furst"
+    relative = "Intro\nNora Quist, clad in a cape with lights that spelled the name Pike, said the vote was a “failure” if it fell."
+    assert only(relative).speaker_as_written == "Nora Quist"
+
+
+def test_the_subject_of_a_passive_verb_is_no_speaker() -> None:
+    text = (
+        "Intro\nDefence Secretary Lloyd Austin announced that the mission would be concluded by the end of the year, "
+        "with “no forces with a combat role” to remain."
+    )
+    assert only(text).speaker_as_written == "Lloyd Austin"
+
+
+def test_goes_on_reports_only_before_a_pause() -> None:
+    text = "Intro\nBy contrast, Sen. Dale Furst said that once the Senate goes on recess, “I intend to help.”"
+    assert only(text).speaker_as_written == "Dale Furst"
+    assert only("Intro\n“It is a fair deal,” Dale Furst went on.").speaker_as_written == "Dale Furst"
+
+
+def test_a_verb_inside_the_clause_an_earlier_verb_reports_gives_way() -> None:
+    text = "Intro\nSen. Dale Furst said that after what was announced on Monday, “I intend to help.”"
+    assert only(text).speaker_as_written == "Dale Furst"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“We will win this,” said Billie Jean King.", "Billie Jean King"),
+        ("Representative Peter T. King of New York said: “We will win this.”", "Peter T. King"),
+        ("“We will win this,” said Pope Francis.", "Francis"),
+    ],
+)
+def test_a_title_word_after_a_given_name_is_the_surname(sentence: str, speaker: str) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+def test_a_dateline_and_a_time_are_no_part_of_the_speaker() -> None:
+    text = (
+        "Intro\nJOHANNESBURG: Prime Minister Dale Furst on Wednesday hailed the mission and said “We are on the moon”."
+    )
+    assert only(text).speaker_as_written == "Dale Furst"
+
+
+def test_he_refers_to_the_one_speaker_the_sentence_before_reports() -> None:
+    text = (
+        "Intro\nPike's claim that Quist and Lind had hurt the troops was false, Dale Furst said.\n"
+        "“It is a bunch of malarkey,” he said."
+    )
+    assert find(extract(text), "It is a bunch").speaker_as_written == "Dale Furst"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Dale Furst, who served in Iran, Turkey and France, praised the deal: “It is fair.”", "Dale Furst"),
+        ("Following the lead of Alpha, which has done so, Omega promised: “It is fair.”", "Omega"),
+        ("Rep. Ana Lind, a delegate supporting Pike, said: “It is fair.”", "Ana Lind"),
+    ],
+)
+def test_the_subject_before_a_relative_clause_or_a_participle_object(sentence: str, speaker: str) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Dale Furst took the stage and told the crowd: “We will win.”", "Dale Furst"),
+        ("Dale Furst jokingly offered the man a job, then said: “We will win.”", "Dale Furst"),
+    ],
+)
+def test_an_irregular_past_or_an_adverb_ends_the_speaker_name(sentence: str, speaker: str) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+def test_said_after_the_words_that_go_on_past_the_quotation() -> None:
+    text = "Intro\n“This will be a challenge” for the party, said Ana Lind. “It is not easy.”"
+    assert [q.speaker_as_written for q in extract(text)] == ["Ana Lind", "Ana Lind"]
+
+
+def test_a_dash_after_the_closing_comma_still_reads_the_frame() -> None:
+    text = "Intro\nDale Furst spoke in the town.\n“Our job was not easy”, - he said."
+    assert only(text).speaker_as_written == "Dale Furst"

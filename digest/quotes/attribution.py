@@ -34,18 +34,15 @@ from .context import Context
 from .limits import MAX_NAME_TOKENS, MAX_SPEAKER_WORDS, STATEMENT_MIN_WORDS
 from .marks import MARK_CHARS
 from .mentions import Mentions
+from .names import Token, is_title_token, phrase_tokens, possessive
 from .phrases import (
     CONCRETE,
     NOMINAL,
-    Token,
     Who,
     after_dateline,
     classify_part,
     head_noun,
-    is_title_token,
     object_phrase,
-    phrase_tokens,
-    possessive,
     reporting_verbs,
     role_noun,
     subject_phrase,
@@ -82,9 +79,11 @@ def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentio
         if arabic is not None:
             return Attribution(carry if arabic.kind == "pronoun" and carry else arabic, "left")
     right = _right_speaker(ctx.right, quote_text)
-    if right is not None:
+    if right is not None and not _closes_sentence(quote_text):
         return Attribution(right, "right")
     left = _left_speaker(ctx.left, carry if ctx.same_sentence else None, quote_text, mentions)
+    if right is not None and not (left.how == "left" and left.who is not None and left.who.kind in NOMINAL):
+        return Attribution(right, "right")
     if left.how:
         return left
     if _verb_follows(ctx.right, quote_text):
@@ -99,6 +98,16 @@ def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentio
         if subject is not None:
             return subject
     return Attribution(None, "")
+
+
+def _closes_sentence(quote_text: str) -> bool:
+    """Tell whether a quotation ends its own sentence (``… overlook.”``), so the words after it start another.
+
+    A frame written before such a quotation (``X said: “….”``) is its attribution even when the
+    next sentence opens with a name and a verb (``… overlook.” The star then recalled …``).
+    """
+    core = quote_text.rstrip().rstrip("".join(MARK_CHARS)).rstrip()
+    return core[-1:] in SENTENCE_END_CHARS
 
 
 def _verb_follows(right: str, quote_text: str) -> bool:
@@ -124,7 +133,7 @@ def _right_speaker(right: str, quote_text: str) -> Who | None:
         return object_phrase(stripped.lstrip("".join(DASHES) + "- "))
     if not _signalled(right, quote_text):
         return None
-    stripped = stripped.lstrip(", ")
+    stripped = stripped.lstrip(", " + "".join(DASHES) + "-")  # ``”, - he said``
     inverted = INVERTED_SUBJECT.match(stripped)
     if inverted:
         return Who(inverted.group("pronoun"), "pronoun")
@@ -133,6 +142,9 @@ def _right_speaker(right: str, quote_text: str) -> Who | None:
         return None
     before, after = stripped[: verb.start()], stripped[verb.end() :]
     who = subject_phrase(before, strict=True) if before else object_phrase(after)
+    if who is None and before.rstrip().endswith(",") and len(before.split()) <= MAX_SPEAKER_WORDS // 3:
+        named = object_phrase(after)  # ``“…” for Clinton, said Kunin.``: the words go on, then ``said X``
+        who = named if named is not None and named.kind in CONCRETE else None
     if who is None and not before and verb.group().lower() in IMPLIED_SUBJECT_VERBS:
         who = Who("", "pronoun")  # ``“...”, declaró en Berna``: the person just named speaks
     return with_relay(who, verb.group(), after)
@@ -154,13 +166,17 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
         return introduced or Attribution(carry, "sentence" if carry else "", _no_break(left))
     gap = left[verbs[-1].end() :]
     how = "left" if _gap_attaches(gap) else "sentence"
-    for verb in reversed(verbs[-4:]):
+    tried = verbs[-4:]
+    for k in range(len(tried) - 1, -1, -1):
+        verb = tried[k]
         who = verb_speaker(left[: verb.start()], verb.group(), left[verb.end() :])
         if who is not None:
             found = with_relay(who, verb.group(), left[verb.end() :])
             return Attribution(found, how, _no_break(gap), _reported_clause(gap))
-        if not verb.group().endswith(PARTICIPLE_SUFFIX) and left[: verb.start()].strip(" ,"):
-            break
+        if verb.group().endswith(PARTICIPLE_SUFFIX) or not left[: verb.start()].strip(" ,"):
+            continue
+        if not (k and _reported_clause(left[tried[k - 1].end() : verb.start()])):
+            break  # a verb inside the clause an earlier verb reports (``X said that once it goes on``) gives way
     introduced = None if how == "left" else _colon_subject(left, quote_text, mentions)
     if introduced is None and verbs[-1].group().endswith(PARTICIPLE_SUFFIX):
         introduced = _participle_subject(left[: verbs[-1].start()], how, mentions)

@@ -23,8 +23,9 @@ from .context import Context, context_of
 from .kinds import quote_kind
 from .marks import Found, find_quotations
 from .mentions import Mentions, resolve_reference, scan_mentions
+from .names import is_title_token
 from .people import scan_people
-from .phrases import CONCRETE, NOMINAL, Who, classify_part, is_title_token
+from .phrases import CONCRETE, NOMINAL, Who, classify_part
 
 log = logging.getLogger(__name__)
 

@@ -125,7 +125,10 @@ class Mentions:
         events = self._events(starts[-1], anchor, gender)
         chained = depth >= PRONOUN_CHAIN_STEPS
         for low, high in zip(starts, [anchor, *starts], strict=False):
-            for pos, who in events:
+            speaker = self._sentence_speaker(events, low, high, gender)
+            if speaker is not None:
+                return speaker
+            for pos, who, _ in events:
                 if not low <= pos < high or (who is None and chained):
                     continue
                 if who is None:
@@ -137,15 +140,29 @@ class Mentions:
                     return who
         return None
 
-    def _events(self, start: int, anchor: int, gender: str) -> list[tuple[int, Who | None]]:
-        """Return the speakers, people and chain pronouns (``None``) of ``gender`` between two positions."""
-        events: list[tuple[int, Who | None]] = [(m.pos, m.who) for m in self.recent(anchor) if m.pos >= start]
+    def _sentence_speaker(
+        self, events: list[tuple[int, Who | None, bool]], low: int, high: int, gender: str
+    ) -> Who | None:
+        """Return the one person of ``gender`` a sentence reports as speaking, if it reports exactly one.
+
+        ``Trump’s accusation … had imperiled US troops, Biden said. “…,” he said.``: the sentence is
+        what Biden said, so ``he`` is Biden, not the first person it names.
+        """
+        found = {who.text: who for pos, who, spoke in events if spoke and who is not None and low <= pos < high}
+        fitting = [who for who in found.values() if self.fits(who, gender)]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def _events(self, start: int, anchor: int, gender: str) -> list[tuple[int, Who | None, bool]]:
+        """Return the speakers (flagged), people and chain pronouns (``None``) of ``gender`` between two positions."""
+        events: list[tuple[int, Who | None, bool]] = [
+            (m.pos, m.who, True) for m in self.recent(anchor) if m.pos >= start
+        ]
         i = bisect.bisect_left(self._named_positions, start)
         stop = bisect.bisect_left(self._named_positions, anchor)
-        events += [(n.pos, n.who) for n in self._named[i : min(stop, i + BACKREF_STEPS)] if not n.oblique]
+        events += [(n.pos, n.who, False) for n in self._named[i : min(stop, i + BACKREF_STEPS)] if not n.oblique]
         k = bisect.bisect_left(self._chain_positions, start)
         stop = bisect.bisect_left(self._chain_positions, anchor)
-        events += [(pos, None) for pos, told in self._chains[k : min(stop, k + BACKREF_STEPS)] if told == gender]
+        events += [(pos, None, False) for pos, told in self._chains[k : min(stop, k + BACKREF_STEPS)] if told == gender]
         events.sort(key=lambda e: e[0])
         return events
 

@@ -25,13 +25,14 @@ from digest.text.organisations import MEDIA_WORDS, ORG_WORDS
 from digest.text.personal_names import NAME_PARTICLES, NAME_PREFIXES
 from digest.text.places import PLACE_HEADS
 from digest.text.sentences import ABBREVIATIONS, SENTENCE_END_CHARS
-from digest.text.titles import FEMININE_WORDS, MASCULINE_WORDS, ROLE_NOUNS
+from digest.text.titles import FEMININE_WORDS, MASCULINE_WORDS, ROLE_NOUNS, SURNAME_TITLES
 from digest.text.tokens import is_acronym
 
 from ..models import Span
 from .limits import MAX_ROLE_WORDS, MAX_SCANNED_TOKENS
 from .marks import MARK_CHARS, Found
-from .phrases import NOT_IN_NAMES, Token, Who, is_name_word, is_title_token, possessive
+from .names import NOT_IN_NAMES, Token, given_name_word, is_name_word, is_title_token, possessive
+from .phrases import Who
 
 
 class Spoken(Protocol):
@@ -189,7 +190,8 @@ def _scan_token(text: str, match: re.Match[str], inside: bool, state: _ScanState
         state.oblique, state.appositive = False, None
         return
     low = info.low
-    if info.extends_run if state.run else info.opens_run:
+    surname = bool(state.run) and low in SURNAME_TITLES and given_name_word(state.run[-1][0])
+    if surname or (info.extends_run if state.run else info.opens_run):
         begin = match.start() + info.offset
         if not state.run:
             state.before = state.previous

@@ -13,21 +13,26 @@ from digest.text.grammar import (
     AUXILIARIES,
     CONJUNCTIONS,
     CORE_DETERMINERS,
-    DATE_WORDS,
     FUNCTION_WORDS,
+    IRREGULAR_PASTS,
     NP_STOP_WORDS,
+    PASSIVE_AUXILIARIES,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
     REFLEXIVES,
+    RELATIVE_PRONOUNS,
     RELATIVE_WORDS,
     SUBJECT_PRONOUNS,
+    SUBORDINATORS,
     VERB_SIGNS,
 )
-from digest.text.marks import TOKEN, TOKEN_EDGE
+from digest.text.marks import TOKEN_EDGE
 from digest.text.organisations import MEDIA_WORDS, ORG_WORDS, STATEMENT_NOUNS
-from digest.text.personal_names import NAME_PARTICLES, NAME_PREFIXES
 from digest.text.places import PLACE_HEADS
 from digest.text.reporting import (
+    CONTINUING_FOLLOWERS,
+    CONTINUING_PHRASES,
+    DATELINE_PLACE,
     DATELINE_SEPARATORS,
     IN_STATEMENT,
     NOUN_MARKERS,
@@ -37,12 +42,20 @@ from digest.text.reporting import (
     REPORTING_VERBS,
     STATEMENT_BY,
     TRAILING_ACRONYM,
+    TRAILING_TIME,
 )
-from digest.text.titles import COURTESY_TITLES, ROLE_NOUNS, TITLE_RUN_WORDS
+from digest.text.titles import COURTESY_TITLES, ROLE_NOUNS
 from digest.text.tokens import is_acronym
 
 from .context import sentence_end_in
-from .limits import MAX_DESCRIPTION_WORDS, MAX_NAME_TOKENS, MAX_PLACE_WORDS, MAX_ROLE_WORDS, MAX_SPEAKER_WORDS
+from .limits import MAX_DESCRIPTION_WORDS, MAX_PLACE_WORDS, MAX_ROLE_WORDS, MAX_SPEAKER_WORDS
+from .names import (
+    Token,
+    name_start,
+    phrase_tokens,
+    possessive,
+    title_prefix,
+)
 
 # ---------------------------------------------------------------- reporting verbs
 
@@ -50,9 +63,15 @@ _WORD_BEFORE = re.compile(r"([\w’'-]+)[\s,]*$")
 
 
 def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-    """Yield the reporting verbs in ``text[start:end]`` that are verbs, not nouns (``with calls for``)."""
+    """Yield the reporting verbs in ``text[start:end]`` that are verbs, not nouns (``with calls for``).
+
+    ``went on`` counts only where it reports (``went on: “…”``, ``she went on.``, ``went on to say``), not
+    ``goes on recess``.
+    """
     stop = len(text) if end is None else end
     for verb in REPORTING_VERB.finditer(text, start, stop):
+        if verb.group() in CONTINUING_PHRASES and not CONTINUING_FOLLOWERS.match(text, verb.end(), stop):
+            continue
         before = _WORD_BEFORE.search(text, max(start, verb.start() - 24), verb.start())
         if before is None or before.group(1).lower() not in NOUN_MARKERS:
             yield verb
@@ -78,105 +97,9 @@ class Who:
     (a person written with that title), ``issuer`` (who issued the statement); empty when written."""
 
 
-NOT_IN_NAMES = (
-    ORG_WORDS
-    | DATE_WORDS
-    | MEDIA_WORDS
-    | CORE_DETERMINERS
-    | SUBJECT_PRONOUNS
-    | CONJUNCTIONS
-    | ADVERBIAL_OPENERS
-    | REPORTING_VERBS
-    | PREPOSITIONS
-    | frozenset({"as", "if", "does", "did", "unless", "until", "though", "although", "because", "whether"})
-)
-"""Capitalised words that never belong to a person's name in running text (lower-case): ``Of``, ``As``."""
 CONCRETE = frozenset({"name", "org", "description"})
 NOMINAL = frozenset({"name", "org", "description", "generic", "pronoun", "statement", "role"})
 _ROLE_LIKE = frozenset({"description", "role", "generic"})
-Token = tuple[str, int, int]
-
-
-def phrase_tokens(part: str) -> list[Token]:
-    """Split a phrase into words with their offsets, punctuation stripped from the edges."""
-    out = []
-    for match in TOKEN.finditer(part):
-        raw = match.group()
-        word = raw.strip(TOKEN_EDGE)
-        if word:
-            begin = match.start() + raw.index(word)
-            out.append((word, begin, begin + len(word)))
-    return out
-
-
-def is_name_word(word: str) -> bool:
-    """Tell whether a word may belong to a personal name (capitalised, a particle, or ``al-X``)."""
-    low = word.lower()
-    if low in NAME_PARTICLES:
-        return True
-    for prefix in NAME_PREFIXES:
-        if low.startswith(prefix) and len(word) > len(prefix):
-            return word[len(prefix)].isupper()
-    return word[:1].isupper() and not is_acronym(word)
-
-
-def possessive(word: str) -> bool:
-    """Tell whether a word ends in ``’s`` or ``'s``."""
-    return word.endswith(("’s", "'s", "’", "'"))
-
-
-def _name_start(tokens: list[Token]) -> int:
-    """Return where the personal name ending the phrase starts (``len(tokens)`` when there is none)."""
-    if not tokens or possessive(tokens[-1][0]):
-        return len(tokens)
-    i = len(tokens)
-    while i > 0 and len(tokens) - i < MAX_NAME_TOKENS:
-        word = tokens[i - 1][0]
-        low = word.lower().rstrip(".")
-        if not is_name_word(word) or low in TITLE_RUN_WORDS or low in ORG_WORDS or low in DATE_WORDS:
-            break
-        if low in ADVERBIAL_OPENERS or low in CONJUNCTIONS or low in CORE_DETERMINERS or low in SUBJECT_PRONOUNS:
-            break
-        i -= 1
-    while i < len(tokens) and tokens[i][0].lower() in NAME_PARTICLES and not tokens[i][0][:1].isupper():
-        i += 1
-    core = [w for w, _, _ in tokens[i:] if w[:1].isupper() and w.lower() not in NAME_PARTICLES]
-    if not core and not any(is_name_word(w) and w.lower() not in NAME_PARTICLES for w, _, _ in tokens[i:]):
-        return len(tokens)
-    if i > 0 and tokens[i - 1][0].lower() in PREPOSITIONS | CORE_DETERMINERS:
-        return len(tokens)
-    return i
-
-
-def _title_prefix(part: str, tokens: list[Token], start: int) -> str | None:
-    """Return the title written right before a name (``U.S. Secretary of State``), if any."""
-    i = start
-    while i > 0 and _title_word(tokens, i - 1):
-        i -= 1
-    words = [w.lower().rstrip(".") for w, _, _ in tokens[i:start]]
-    if not words or all(w in COURTESY_TITLES for w in words):
-        return None
-    if not any(w in TITLE_RUN_WORDS or w in ROLE_NOUNS for w in words):
-        return None
-    return part[tokens[i][1] : tokens[start - 1][2]]
-
-
-def _title_word(tokens: list[Token], index: int) -> bool:
-    """Tell whether a word may belong to a title written before a name."""
-    word = tokens[index][0]
-    low = word.lower().rstrip(".")
-    if low in TITLE_RUN_WORDS or low in ROLE_NOUNS or low in ORG_WORDS or low in MEDIA_WORDS:
-        return True
-    if low in ("of", "for") and index > 0:
-        before = tokens[index - 1][0].lower().rstrip(".")
-        return before in TITLE_RUN_WORDS or before in ROLE_NOUNS
-    return possessive(word) or (word[:1].isupper() and _plain_capital(low))
-
-
-def _plain_capital(low: str) -> bool:
-    """Tell whether a capitalised word may be part of a title (not a date, determiner or adverb)."""
-    banned = DATE_WORDS | CORE_DETERMINERS | ADVERBIAL_OPENERS | CONJUNCTIONS | SUBJECT_PRONOUNS
-    return low not in banned
 
 
 def _strip_conjunction(part: str) -> str:
@@ -207,12 +130,24 @@ def _cut_at_verb(part: str) -> str:
         named = (previous[:1].isupper() or previous.lower() in ORG_WORDS) and not role_noun(previous.lower())
         if named and word[:1].islower() and verb_like(word.lower(), following):
             return TRAILING_ACRONYM.sub("", part[: tokens[k][1]].rstrip())
+        if named and _adverb(word) and (following.endswith("ed") or verb_like(following, _word_at(tokens, k + 2))):
+            return TRAILING_ACRONYM.sub("", part[: tokens[k][1]].rstrip())  # ``Kasich jokingly offered the``
     return part
+
+
+def _adverb(word: str) -> bool:
+    """Tell whether a lower-case word is an adverb of manner (``jokingly``, ``passionately``)."""
+    return word.islower() and word.endswith("ly") and len(word) > 4
+
+
+def _word_at(tokens: list[Token], index: int) -> str:
+    """Return the lower-case word at ``index``, or an empty string past the end."""
+    return tokens[index][0].lower() if index < len(tokens) else ""
 
 
 def verb_like(low: str, following: str) -> bool:
     """Tell whether a lower-case word after a name is its verb (``rejected the``, ``didn't``), not a noun."""
-    if "n't" in low or "n’t" in low:
+    if "n't" in low or "n’t" in low or low in IRREGULAR_PASTS:
         return True
     if not low.endswith("ed") or len(low) <= 3 or low in ROLE_NOUNS:
         return False
@@ -234,7 +169,7 @@ def classify_part(part: str) -> Who | None:
     if issuer:
         org = cut_at_stop(issuer.group("issuer")).strip()
         return Who(org, "org", issuer=True) if org else None
-    part = _cut_at_verb(cut_relative(part))
+    part = TRAILING_TIME.sub("", _cut_at_verb(cut_relative(part)))
     named = _name_of_place(part)
     if named is not None:
         return named
@@ -246,11 +181,11 @@ def classify_part(part: str) -> Who | None:
         return Who(part, "clause")
     if _participle_clause(tokens):
         return Who(part, "adverbial")
-    start = _name_start(tokens)
+    start = name_start(tokens)
     if start < len(tokens):
         name = part[tokens[start][1] : tokens[-1][2]]
         kind = "org" if lows[-1] in PLACE_HEADS else "name"
-        return Who(name, kind, _title_prefix(part, tokens, start) if kind == "name" else None)
+        return Who(name, kind, title_prefix(part, tokens, start) if kind == "name" else None)
     return _nominal(part, tokens, lows)
 
 
@@ -316,8 +251,8 @@ def cut_at_stop(text: str) -> str:
 
 
 def _strip_aux(clause: str) -> str:
-    """Drop auxiliaries and adverbs between a subject and its verb (``had also said``)."""
-    clause = clause.rstrip()
+    """Drop auxiliaries, adverbs and a time between a subject and its verb (``had also said``, ``on Monday said``)."""
+    clause = TRAILING_TIME.sub("", clause.rstrip())
     for _ in range(4):
         head, _, last = clause.rpartition(" ")
         if last.lower().strip(",") not in AUXILIARIES:
@@ -329,7 +264,8 @@ def _strip_aux(clause: str) -> str:
 def after_dateline(clause: str) -> str:
     """Drop a dateline or outlet tag before a sentence (``Shafaq News/ The ...``)."""
     cut = max((clause.rfind(sep) + len(sep) for sep in DATELINE_SEPARATORS if sep in clause), default=0)
-    return clause[cut:]
+    place = DATELINE_PLACE.match(clause, cut)
+    return clause[place.end() if place else cut :]
 
 
 def subject_phrase(clause: str, strict: bool = False) -> Who | None:
@@ -339,8 +275,10 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     """
     clause = after_dateline(_strip_aux(clause)).rstrip(" ,")
     raw = [p.strip() for p in clause.split(",")]
-    parts = [p for p in raw if p and not p.isdigit() and p.split(None, 1)[0].lower() not in RELATIVE_WORDS][-4:]
+    parts = [p for p in _outside_relative(raw) if p and not p.isdigit()][-4:]
     whos = [classify_part(p) for p in parts]
+    if parts and not strict and (whos[-1] is None or whos[-1].kind == "clause"):
+        whos[-1] = _subordinate_subject(parts[-1]) or whos[-1]
     if len(whos) > 1 and whos[-1] is None and whos[-2] is not None and whos[-2].kind == "name":
         whos[-1] = _appositive(parts[-1])
     if strict:
@@ -358,6 +296,51 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     if not found:
         return None
     return _combine(found[-1], found[-2] if len(found) > 1 else None, None)
+
+
+def _outside_relative(parts: list[str]) -> list[str]:
+    """Drop a relative clause's comma parts: the one opening with ``who`` and the ones after it.
+
+    ``X, who served in Iran, Turkey and France, praised …``: the verb's subject is X; the
+    relative clause runs on to the verb, so no part after it is the subject. After anything but
+    a bare name (``Following the lead of Facebook, which …, Microsoft``) the relative part is
+    dropped alone, and so is a part opening with ``that`` or ``when`` (``When asked, X said``).
+    """
+    out: list[str] = []
+    for part in parts:
+        first = part.split(None, 1)[0].lower() if part.split() else ""
+        if first in RELATIVE_PRONOUNS and out and _names_only(out[-1]):
+            return out
+        if first not in RELATIVE_WORDS:
+            out.append(part)
+    return out
+
+
+def _names_only(part: str) -> bool:
+    """Tell whether a comma part is nothing but a name, an organisation or a person (with its title)."""
+    who = classify_part(part)
+    if who is None or who.kind not in CONCRETE:
+        return False
+    written = _strip_conjunction(part).strip()
+    return written == who.text or (who.role is not None and written.startswith(who.role) and written.endswith(who.text))
+
+
+def _subordinate_subject(part: str) -> Who | None:
+    """Return the subject of a clause opened by a subordinator at the end of a longer part.
+
+    ``The debate grew so heated that New Jersey Gov. Chris Christie`` (said): the words after the
+    last ``that`` are the verb's subject when all of them read as a name (with its title), an
+    organisation, a short description or a pronoun (not ``lights that formed the name Trump``).
+    """
+    tokens = phrase_tokens(part)
+    cut = max((k for k, (w, _, _) in enumerate(tokens) if w.lower() in SUBORDINATORS and w[:1].islower()), default=-1)
+    if cut < 0 or cut + 1 >= len(tokens) or len(tokens) - cut - 1 > MAX_DESCRIPTION_WORDS:
+        return None
+    rest = part[tokens[cut + 1][1] :].strip()
+    who = classify_part(rest)
+    if who is None or who.kind not in CONCRETE | {"pronoun"} or not rest.endswith(who.text):
+        return None
+    return who if rest == who.text or (who.role is not None and rest.startswith(who.role)) else None
 
 
 def _appositive_owner(parts: list[str], whos: list[Who | None]) -> int | None:
@@ -519,9 +502,17 @@ def verb_speaker(before: str, verb: str, after: str) -> Who | None:
     """Return the speaker of one reporting verb: its subject, or the phrase after ``according to``."""
     if verb.lower() in OBJECT_SPEAKER_PHRASES:
         return object_phrase(after)
+    if not verb.endswith(PARTICIPLE_SUFFIX) and _passive(before) and not after.lstrip().startswith("to "):
+        return None  # ``the mission would be concluded``; but ``X is said to have called``
     return subject_phrase(before)
 
 
-def is_title_token(low: str) -> bool:
-    """Tell whether a word is a title, hyphenated ones included (``vice-president``)."""
-    return all(part in TITLE_RUN_WORDS or part in COURTESY_TITLES for part in low.split("-"))
+def _passive(before: str) -> bool:
+    """Tell whether a past participle is passive: ``be`` right before it, adverbs aside (``would be concluded``)."""
+    for word in reversed(before.split()[-4:]):
+        low = word.strip(TOKEN_EDGE).lower()
+        if low in PASSIVE_AUXILIARIES:
+            return True
+        if not low.endswith("ly") and low not in ("also", "not", "never", "then", "later", "still"):
+            return False
+    return False

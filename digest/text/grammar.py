@@ -72,12 +72,30 @@ AUXILIARIES = words(
 )
 """Words between a subject and its reporting verb (``had said``, ``also noted``)."""
 
+PASSIVE_AUXILIARIES = words("be been being is are was were")
+"""Forms of ``be`` that make a past participle after them passive (``would be concluded``): no speaker's verb."""
+
+IRREGULAR_PASTS = words(
+    """
+    said told wrote spoke took gave made went came saw thought felt knew began ran sent won lost
+    held led left kept brought met stood threw drew struck meant paid sold fought sought taught
+    caught built bought broke chose drove fell flew forgot forgave froze got grew hid hung laid
+    lent rode rang rose shook shot sang slept spent spread stole stuck swore swept swung tore
+    understood woke wore withdrew became overcame undertook
+    """
+)
+"""Irregular past tenses: after a name they are its verb (``Trump took to Twitter``), never part of it."""
+
 VERB_SIGNS = words(
     """
     has have had was were is are be been would will could can may might must should did does do
     """
 )
 """Words that make a comma-separated part a clause rather than a name or a role."""
+
+SUBORDINATORS = words("that when while after before because since once although though whereas until unless if")
+"""Words that open a clause inside a longer sentence: the subject of a verb after one starts after it
+(``… grew so heated that New Jersey Gov. Chris Christie said``)."""
 
 CONJUNCTIONS = frozenset({"and", "but", "so", "while", "whereas", "yet", "or", "as", "then", "meanwhile"})
 """Words that may open a clause before its subject."""
@@ -101,6 +119,9 @@ INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "
 
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where", "that", "when"})
 """Words that start a relative clause; a role stops before them."""
+
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+"""Relative words that only ever open a relative clause (``X, who served in Iran, Turkey and France,``)."""
 
 NP_STOP_WORDS = words(
     """

@@ -90,6 +90,17 @@ ARABIC_SPEAKER_STOPS = words(
 REPORTING_PHRASES = ("pointed out", "points out", "pointing out", "went on", "goes on")
 """Multi-word reporting verbs."""
 
+CONTINUING_PHRASES = frozenset({"went on", "goes on"})
+"""Reporting phrases that report only before a pause or ``to`` (``went on: “…”``, ``went on to say``).
+
+Not ``goes on recess``."""
+
+CONTINUING_FOLLOWERS = re.compile(
+    r"\s*(?:$|[,.:;!?—–\"“‘']|to\s|in\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:statement|communiqu[eé]|interview|speech|letter|post|tweet)\b)"
+)
+"""What may follow ``went on`` when it reports."""
+
 OBJECT_SPEAKER_PHRASES = ("according to", "selon", "según", "secondo", "segundo", "laut", "potrivit")
 """Reporting phrases whose speaker follows them (``according to the ministry``), any capitalisation."""
 
@@ -196,6 +207,15 @@ OWNER_POSSESSIVE = re.compile(
 """``Y's office`` / ``Y's spokesman``: Y speaks through them."""
 
 DATELINE_SEPARATORS = ("/ ", " – ", " — ", " - ")
+
+DATELINE_PLACE = re.compile(r"^[A-Z][A-Z.’'-]+(?:[ ,]+[A-Z][A-Za-z.’'-]*){0,3}:\s+")
+"""A place in capitals opening a sentence with a colon (``JOHANNESBURG:``, ``WASHINGTON, D.C.:``)."""
+
+TRAILING_TIME = re.compile(
+    r"(?:\s+(?:on|last|this|early|late|earlier|later)\s+(?:[A-Z][a-z]+day|week|weekend|month|year|night|"
+    r"morning|afternoon|evening)|\s+(?:yesterday|today|tonight|[A-Z][a-z]+day))+$"
+)
+"""A time written between a subject and its verb (``X on Wednesday hailed``, ``X last week said``)."""
 """Separators after a dateline or an outlet tag (``Shafaq News/``, ``ERBIL (North Press) –``)."""
 
 APPOSITIVE_STOPS = words(

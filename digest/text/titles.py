@@ -102,6 +102,9 @@ ABBREVIATED_TITLES = words("mr mrs ms dr prof gen lt col maj capt sgt sen rep st
 NAME_LIKE_TITLES = words("amir emir sultan malik khan shah mirza bey pasha king prince chief")
 """Title words that are also common given names or surnames; a title only at the start."""
 
+SURNAME_TITLES = words("king prince pope bishop khan shah")
+"""Title words that are also surnames: after a given name they end the name (``Billie Jean King``, ``Rob Bishop``)."""
+
 TITLE_WORDS = HONORIFICS | RANKS | OFFICES
 """Every word that may belong to a title or rank before a name."""
 

@@ -147,6 +147,9 @@ TITLES = _words(
     chairwoman chair speaker leader gen general lt col maj adm sgt rev judge justice mayor attorney chief
     ceo spokesman spokeswoman spokesperson adviser advisor manager congressman congresswoman nominee
     candidate minister ambassador officer commissioner retired
+    admiral rear capt captain cmdr commander sheriff chancellor premier alderman alderwoman assemblyman
+    assemblywoman councilman councilwoman archbishop bishop cardinal rabbi imam fr father pastor reverend
+    prof professor actor actress journalist coach staff
     """
 )
 """Titles after which a capitalised run is the name itself (``Homeland Security Secretary Jeh Johnson``)."""

@@ -1,0 +1,164 @@
+"""Reading the personal name a speaker phrase ends with: name words, titles before them, surnames after.
+
+Split from ``phrases`` (which reads whole speaker phrases); the names scan in ``people`` reads
+words with the same tests.
+"""
+
+from __future__ import annotations
+
+from digest.text.grammar import (
+    ADVERBIAL_OPENERS,
+    CONJUNCTIONS,
+    CORE_DETERMINERS,
+    DATE_WORDS,
+    FUNCTION_WORDS,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+)
+from digest.text.marks import TOKEN, TOKEN_EDGE
+from digest.text.organisations import MEDIA_WORDS, ORG_WORDS
+from digest.text.personal_names import NAME_PARTICLES, NAME_PREFIXES
+from digest.text.places import UNSUFFIXED_DEMONYMS
+from digest.text.reporting import PARTICIPLE_SUFFIX, REPORTING_VERBS
+from digest.text.titles import COURTESY_TITLES, ROLE_NOUNS, SURNAME_TITLES, TITLE_RUN_WORDS, TITLE_WORDS
+from digest.text.tokens import is_acronym
+
+from .limits import MAX_NAME_TOKENS
+
+Token = tuple[str, int, int]
+
+NOT_IN_NAMES = (
+    ORG_WORDS
+    | DATE_WORDS
+    | MEDIA_WORDS
+    | CORE_DETERMINERS
+    | SUBJECT_PRONOUNS
+    | CONJUNCTIONS
+    | ADVERBIAL_OPENERS
+    | REPORTING_VERBS
+    | PREPOSITIONS
+    | frozenset({"as", "if", "does", "did", "unless", "until", "though", "although", "because", "whether"})
+)
+"""Capitalised words that never belong to a person's name in running text (lower-case): ``Of``, ``As``."""
+
+
+def phrase_tokens(part: str) -> list[Token]:
+    """Split a phrase into words with their offsets, punctuation stripped from the edges."""
+    out = []
+    for match in TOKEN.finditer(part):
+        raw = match.group()
+        word = raw.strip(TOKEN_EDGE)
+        if word:
+            begin = match.start() + raw.index(word)
+            out.append((word, begin, begin + len(word)))
+    return out
+
+
+def is_name_word(word: str) -> bool:
+    """Tell whether a word may belong to a personal name (capitalised, a particle, or ``al-X``)."""
+    low = word.lower()
+    if low in NAME_PARTICLES:
+        return True
+    for prefix in NAME_PREFIXES:
+        if low.startswith(prefix) and len(word) > len(prefix):
+            return word[len(prefix)].isupper()
+    return word[:1].isupper() and not is_acronym(word)
+
+
+def possessive(word: str) -> bool:
+    """Tell whether a word ends in ``’s`` or ``'s``."""
+    return word.endswith(("’s", "'s", "’", "'"))
+
+
+def name_start(tokens: list[Token]) -> int:
+    """Return where the personal name ending the phrase starts (``len(tokens)`` when there is none)."""
+    if not tokens or possessive(tokens[-1][0]):
+        return len(tokens)
+    i = len(tokens)
+    while i > 0 and len(tokens) - i < MAX_NAME_TOKENS:
+        word = tokens[i - 1][0]
+        low = word.lower().rstrip(".")
+        if low in SURNAME_TITLES and i == len(tokens) and _given_name_before(tokens, i - 1):
+            i -= 1  # ``Billie Jean King``: the title word is the surname
+            continue
+        if not is_name_word(word) or low in TITLE_RUN_WORDS or low in ORG_WORDS or low in DATE_WORDS:
+            break
+        if low in ADVERBIAL_OPENERS or low in CONJUNCTIONS or low in CORE_DETERMINERS or low in SUBJECT_PRONOUNS:
+            break
+        i -= 1
+    while i < len(tokens) and tokens[i][0].lower() in NAME_PARTICLES and not tokens[i][0][:1].isupper():
+        i += 1
+    core = [w for w, _, _ in tokens[i:] if w[:1].isupper() and w.lower() not in NAME_PARTICLES]
+    if not core and not any(is_name_word(w) and w.lower() not in NAME_PARTICLES for w, _, _ in tokens[i:]):
+        return len(tokens)
+    if i > 0 and tokens[i - 1][0].lower() in PREPOSITIONS | CORE_DETERMINERS:
+        return len(tokens)
+    if i > 1 and _participle_after_noun(tokens[i - 2][0], tokens[i - 1][0]):
+        return len(tokens)  # ``a superdelegate supporting Clinton``: the name is the participle's object
+    return i
+
+
+def _given_name_before(tokens: list[Token], index: int) -> bool:
+    """Tell whether a name word other than a title or a nationality comes right before ``index``."""
+    return index >= 1 and given_name_word(tokens[index - 1][0])
+
+
+def given_name_word(word: str) -> bool:
+    """Tell whether a word may be the name word before a surname that is also a title (``Jean`` King)."""
+    low = word.lower().rstrip(".")
+    return (
+        is_name_word(word)
+        and word[:1].isupper()
+        and not possessive(word)
+        and low not in TITLE_RUN_WORDS
+        and low not in TITLE_WORDS
+        and low not in UNSUFFIXED_DEMONYMS
+        and low not in NOT_IN_NAMES
+    )
+
+
+def _participle_after_noun(before: str, word: str) -> bool:
+    """Tell whether ``word`` is a participle after a common noun (``superdelegate supporting``), not an adjective."""
+    return (
+        word.islower()
+        and word.endswith(PARTICIPLE_SUFFIX)
+        and before.islower()
+        and before not in CORE_DETERMINERS
+        and before not in FUNCTION_WORDS
+    )
+
+
+def title_prefix(part: str, tokens: list[Token], start: int) -> str | None:
+    """Return the title written right before a name (``U.S. Secretary of State``), if any."""
+    i = start
+    while i > 0 and _title_word(tokens, i - 1):
+        i -= 1
+    words = [w.lower().rstrip(".") for w, _, _ in tokens[i:start]]
+    if not words or all(w in COURTESY_TITLES for w in words):
+        return None
+    if not any(w in TITLE_RUN_WORDS or w in ROLE_NOUNS for w in words):
+        return None
+    return part[tokens[i][1] : tokens[start - 1][2]]
+
+
+def _title_word(tokens: list[Token], index: int) -> bool:
+    """Tell whether a word may belong to a title written before a name."""
+    word = tokens[index][0]
+    low = word.lower().rstrip(".")
+    if low in TITLE_RUN_WORDS or low in ROLE_NOUNS or low in ORG_WORDS or low in MEDIA_WORDS:
+        return True
+    if low in ("of", "for") and index > 0:
+        before = tokens[index - 1][0].lower().rstrip(".")
+        return before in TITLE_RUN_WORDS or before in ROLE_NOUNS
+    return possessive(word) or (word[:1].isupper() and _plain_capital(low))
+
+
+def _plain_capital(low: str) -> bool:
+    """Tell whether a capitalised word may be part of a title (not a date, determiner or adverb)."""
+    banned = DATE_WORDS | CORE_DETERMINERS | ADVERBIAL_OPENERS | CONJUNCTIONS | SUBJECT_PRONOUNS
+    return low not in banned
+
+
+def is_title_token(low: str) -> bool:
+    """Tell whether a word is a title, hyphenated ones included (``vice-president``)."""
+    return all(part in TITLE_RUN_WORDS or part in COURTESY_TITLES for part in low.split("-"))
