@@ -43,12 +43,14 @@ def read_published(
     if given not in (None, ""):
         return _bounded(Published(manifest_date(given), DateOrigin.MANIFEST))
     header = [ln for ln in lines if ln.role != "body"][: HEADER_LINES * 2]
-    lead = next((ln.text for ln in lines if ln.role == "body"), "")
+    # The lead is the first body paragraph, or the second when the first is a headline not
+    # told apart as one (it shares no word with the article: ``lines._title_index``).
+    leads = [ln.text for ln in lines if ln.role == "body"][:2]
     page_date = _page_date(page)
     cued = _cued_header_date(header, date_order)
     from_url = url_date(url)
     anchors = [d for d in (page_date, cued, from_url) if d is not None]
-    dateline = dateline_date(lead, anchors)
+    dateline = next((found for lead in leads if (found := dateline_date(lead, anchors)) is not None), None)
     direct = [
         (page_date, DateOrigin.PAGE),
         (cued, DateOrigin.HEADER),
