@@ -386,6 +386,20 @@ def test_sentences_quoted_apart_join_the_paragraph_two_outlets_quote_whole() -> 
     assert groups(cluster_plain(quotes)) == {frozenset(f"q{i}" for i in range(7))}
 
 
+MANDATE = "I recognise though, given the situation, I cannot deliver the mandate on which I was elected by the Conservative Party"
+MAJESTY = "I have therefore spoken to His Majesty the King to notify him that I am resigning as leader of the Conservative Party"
+
+
+def test_a_part_is_contained_in_a_whole_that_repeats_one_of_its_words_later() -> None:
+    from digest.group.alignment import align
+
+    part = concepts("I recognise I cannot deliver the mandate on which I was elected by the Conservative Party")
+    whole = concepts(f"{MANDATE}. {MAJESTY}.")
+    found = align(part, whole)
+    assert found.contains(0) and align(whole, part).contains(1)
+    assert found.second[1] <= len(concepts(MANDATE)), "the part aligns with the first sentence, not the last words"
+
+
 def test_a_part_records_which_words_of_the_whole_it_covers() -> None:
     quotes = make_quotes(("labour", PARAGRAPH, "truss"), ("sun", WORRIED, "truss"), ("fm", "Worried", "truss"))
     assigned = assign_plain(quotes)
