@@ -400,6 +400,20 @@ def test_a_part_is_contained_in_a_whole_that_repeats_one_of_its_words_later() ->
     assert found.second[1] <= len(concepts(MANDATE)), "the part aligns with the first sentence, not the last words"
 
 
+def test_sentences_two_articles_quote_apart_join_the_passage_one_outlet_quotes_whole() -> None:
+    quotes = make_quotes(
+        ("labour", f"{MANDATE}. {MAJESTY}.", "truss"),
+        ("sun", MANDATE + ".", "truss"),
+        ("sun", MAJESTY + ".", "truss"),
+        ("business", MANDATE.replace("recognise though, given", "recognise, given"), "truss"),
+        ("business", MAJESTY.replace("therefore ", ""), "truss"),
+        ("fm", "I cannot deliver the mandate on which I was elected", "truss"),
+    )
+    assert groups(cluster_plain(quotes)) == {frozenset(f"q{i}" for i in range(6))}
+    one_article = [q for q in quotes if q.source != "business"]
+    assert len(cluster_plain(one_article)) == 2, "one article quoting both apart does not confirm the passage"
+
+
 def test_a_part_records_which_words_of_the_whole_it_covers() -> None:
     quotes = make_quotes(("labour", PARAGRAPH, "truss"), ("sun", WORRIED, "truss"), ("fm", "Worried", "truss"))
     assigned = assign_plain(quotes)
