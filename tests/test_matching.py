@@ -439,6 +439,14 @@ def test_two_cuts_that_share_a_sentence_are_one_statement() -> None:
     assert len(cluster_plain(make_quotes(("a", first, "truss"), ("b", second, "truss")))) == 1
 
 
+def test_two_cuts_that_begin_alike_and_run_on_differently_are_one_statement() -> None:
+    first = f"{CAME}. {WORRIED}."
+    second = f"{CAME}, Truss said in a brief statement outside Downing Street on Thursday afternoon"
+    assert len(cluster_plain(make_quotes(("a", first, "truss"), ("b", second, "truss")))) == 1
+    different = make_quotes(("a", first, "truss"), ("b", f"{WORRIED}. {HELD_BACK}.", "starmer"))
+    assert len(cluster_plain(different)) == 2
+
+
 def test_a_near_copy_joins_the_cluster_it_matches_best_however_many_wordings_it_holds() -> None:
     wordings = [
         "We have agreed that there will be a leadership election to be completed within the next week",

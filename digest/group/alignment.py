@@ -10,7 +10,9 @@ cannot tell apart from a loose resemblance:
 - **containment**: nearly all of the shorter side is aligned, within a stretch of the
   longer side barely longer than itself (a part cut from the whole, a truncated copy);
 - **overlap**: the end of one side is aligned with the start of the other (two cuts of one
-  statement that share a sentence).
+  statement that share a sentence), or both begin (or both end) with the same aligned
+  stretch and run on differently (one cut goes on into the next sentence, the other into
+  a later one or into the article's own words).
 
 The same alignment on plain words gives the part of the canonical wording a variant covers
 (``coverage``).
@@ -68,7 +70,10 @@ class Alignment:
         return outer[1] - outer[0] <= COMPACT_SLACK * size + 2
 
     def overlaps(self) -> bool:
-        """Tell whether the end of one side is aligned with the start of the other, each running on past it."""
+        """Tell whether one shared stretch ends one side and starts the other, or starts (or ends) both.
+
+        Each side must run on past the shared stretch (otherwise it is contained).
+        """
         if self.matched < MIN_OVERLAP:
             return False
         lengths = (self.first[1] - self.first[0], self.second[1] - self.second[0])
@@ -78,7 +83,9 @@ class Alignment:
         second_start, second_end = self.second[0] <= EDGE, self.second[1] >= self.second_size - EDGE
         a_then_b = first_end and second_start and not first_start and not second_end
         b_then_a = second_end and first_start and not second_start and not first_end
-        return a_then_b or b_then_a
+        same_start = first_start and second_start and not first_end and not second_end
+        same_end = first_end and second_end and not first_start and not second_start
+        return a_then_b or b_then_a or same_start or same_end
 
     @property
     def shorter_share(self) -> float:
