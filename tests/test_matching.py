@@ -386,6 +386,34 @@ def test_sentences_quoted_apart_join_the_paragraph_two_outlets_quote_whole() -> 
     assert groups(cluster_plain(quotes)) == {frozenset(f"q{i}" for i in range(7))}
 
 
+MANDATE = "I recognise though, given the situation, I cannot deliver the mandate on which I was elected by the Conservative Party"
+MAJESTY = "I have therefore spoken to His Majesty the King to notify him that I am resigning as leader of the Conservative Party"
+
+
+def test_a_part_is_contained_in_a_whole_that_repeats_one_of_its_words_later() -> None:
+    from digest.group.alignment import align
+
+    part = concepts("I recognise I cannot deliver the mandate on which I was elected by the Conservative Party")
+    whole = concepts(f"{MANDATE}. {MAJESTY}.")
+    found = align(part, whole)
+    assert found.contains(0) and align(whole, part).contains(1)
+    assert found.second[1] <= len(concepts(MANDATE)), "the part aligns with the first sentence, not the last words"
+
+
+def test_sentences_two_articles_quote_apart_join_the_passage_one_outlet_quotes_whole() -> None:
+    quotes = make_quotes(
+        ("labour", f"{MANDATE}. {MAJESTY}.", "truss"),
+        ("sun", MANDATE + ".", "truss"),
+        ("sun", MAJESTY + ".", "truss"),
+        ("business", MANDATE.replace("recognise though, given", "recognise, given"), "truss"),
+        ("business", MAJESTY.replace("therefore ", ""), "truss"),
+        ("fm", "I cannot deliver the mandate on which I was elected", "truss"),
+    )
+    assert groups(cluster_plain(quotes)) == {frozenset(f"q{i}" for i in range(6))}
+    one_article = [q for q in quotes if q.source != "business"]
+    assert len(cluster_plain(one_article)) == 2, "one article quoting both apart does not confirm the passage"
+
+
 def test_a_part_records_which_words_of_the_whole_it_covers() -> None:
     quotes = make_quotes(("labour", PARAGRAPH, "truss"), ("sun", WORRIED, "truss"), ("fm", "Worried", "truss"))
     assigned = assign_plain(quotes)
@@ -409,6 +437,14 @@ def test_two_cuts_that_share_a_sentence_are_one_statement() -> None:
     first = f"{CAME}. {WORRIED}."
     second = f"{WORRIED}. {HELD_BACK}."
     assert len(cluster_plain(make_quotes(("a", first, "truss"), ("b", second, "truss")))) == 1
+
+
+def test_two_cuts_that_begin_alike_and_run_on_differently_are_one_statement() -> None:
+    first = f"{CAME}. {WORRIED}."
+    second = f"{CAME}, Truss said in a brief statement outside Downing Street on Thursday afternoon"
+    assert len(cluster_plain(make_quotes(("a", first, "truss"), ("b", second, "truss")))) == 1
+    different = make_quotes(("a", first, "truss"), ("b", f"{WORRIED}. {HELD_BACK}.", "starmer"))
+    assert len(cluster_plain(different)) == 2
 
 
 def test_a_near_copy_joins_the_cluster_it_matches_best_however_many_wordings_it_holds() -> None:

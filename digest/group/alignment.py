@@ -10,7 +10,9 @@ cannot tell apart from a loose resemblance:
 - **containment**: nearly all of the shorter side is aligned, within a stretch of the
   longer side barely longer than itself (a part cut from the whole, a truncated copy);
 - **overlap**: the end of one side is aligned with the start of the other (two cuts of one
-  statement that share a sentence).
+  statement that share a sentence), or both begin (or both end) with the same aligned
+  stretch and run on differently (one cut goes on into the next sentence, the other into
+  a later one or into the article's own words).
 
 The same alignment on plain words gives the part of the canonical wording a variant covers
 (``coverage``).
@@ -63,12 +65,15 @@ class Alignment:
         other = self.second_size if inner == 0 else self.first_size
         if size > other + 1:
             return False
-        if size < 2 or self.matched < (CONTAINED_SHARE * size if size >= MIN_PART else size):
+        if size < 2 or self.matched < _needed(size):
             return False
         return outer[1] - outer[0] <= COMPACT_SLACK * size + 2
 
     def overlaps(self) -> bool:
-        """Tell whether the end of one side is aligned with the start of the other, each running on past it."""
+        """Tell whether one shared stretch ends one side and starts the other, or starts (or ends) both.
+
+        Each side must run on past the shared stretch (otherwise it is contained).
+        """
         if self.matched < MIN_OVERLAP:
             return False
         lengths = (self.first[1] - self.first[0], self.second[1] - self.second[0])
@@ -78,7 +83,9 @@ class Alignment:
         second_start, second_end = self.second[0] <= EDGE, self.second[1] >= self.second_size - EDGE
         a_then_b = first_end and second_start and not first_start and not second_end
         b_then_a = second_end and first_start and not second_start and not first_end
-        return a_then_b or b_then_a
+        same_start = first_start and second_start and not first_end and not second_end
+        same_end = first_end and second_end and not first_start and not second_start
+        return a_then_b or b_then_a or same_start or same_end
 
     @property
     def shorter_share(self) -> float:
@@ -88,7 +95,45 @@ class Alignment:
 
 
 def align(first: Sequence[str], second: Sequence[str]) -> Alignment:
-    """Align two sequences by their longest common subsequence."""
+    """Align two sequences by their longest common subsequence, compactly when the shorter is a part.
+
+    A longest common subsequence may take a repeated word from far along the longer side
+    ("... elected by the Conservative Party. I have ... resigning as leader of the
+    Conservative Party"), which spreads a part over a stretch too long to count as
+    contained. When the shorter side aligns nearly in full but too loosely, the alignment
+    is taken within the compact stretch of the longer side that aligns the most of it.
+    """
+    alignment = _lcs(first, second)
+    inner = 0 if alignment.first_size <= alignment.second_size else 1
+    size = min(alignment.first_size, alignment.second_size)
+    if size < 2 or alignment.matched < _needed(size) or alignment.contains(inner):
+        return alignment
+    shorter, longer = (first, second) if inner == 0 else (second, first)
+    width = int(COMPACT_SLACK * size + 2)
+    items = set(shorter)
+    best: tuple[int, Alignment] | None = None
+    for start in range(max(1, len(longer) - width + 1)):
+        if longer[start] not in items:
+            continue
+        found = _lcs(shorter, longer[start : start + width])
+        if found.matched >= _needed(size) and (best is None or found.matched > best[1].matched):
+            best = start, found
+    if best is None:
+        return alignment
+    start, found = best
+    inside, outside = found.first, (found.second[0] + start, found.second[1] + start)
+    if inner == 0:
+        return Alignment(found.matched, inside, outside, len(first), len(second))
+    return Alignment(found.matched, outside, inside, len(first), len(second))
+
+
+def _needed(size: int) -> float:
+    """Return how many items of a part of ``size`` items must align for it to count as contained."""
+    return CONTAINED_SHARE * size if size >= MIN_PART else size
+
+
+def _lcs(first: Sequence[str], second: Sequence[str]) -> Alignment:
+    """Align two sequences by their longest common subsequence (rapidfuzz's placement)."""
     blocks = [op for op in LCSseq.opcodes(first, second) if op.tag == "equal"]
     if not blocks:
         return Alignment(0, (0, 0), (0, 0), len(first), len(second))

@@ -238,7 +238,7 @@ def _linkage(graph: _Graph, first: Sequence[int], second: Sequence[int]) -> tupl
         return _mean(graph, own[0], own[1], {*first, *second})
     parts, outer = (second, first) if own[0] else (first, second)
     heads = _representatives(graph, parts)
-    if not _joins_as_part(graph, heads, outer):
+    if not _joins_as_part(graph, heads, parts, outer):
         return 0.0, 0.0
     total = order = 0.0
     for x in heads:
@@ -248,13 +248,17 @@ def _linkage(graph: _Graph, first: Sequence[int], second: Sequence[int]) -> tupl
     return total / len(heads), order / len(heads)
 
 
-def _joins_as_part(graph: _Graph, heads: Sequence[int], outer: Sequence[int]) -> bool:
+def _joins_as_part(graph: _Graph, heads: Sequence[int], parts: Sequence[int], outer: Sequence[int]) -> bool:
     """Tell whether a cluster whose wordings are all contained in another's may join it as a part.
 
     It may when the other cluster is only the whole and fragments cut from it. When the
     other cluster also holds full quotations of something else (a second statement that
-    one long quotation runs on into), the joining needs members of two sources that quote
-    both together; otherwise the long quotation covers two statements and joins one of them.
+    one long quotation runs on into), the joining needs evidence beyond that one passage
+    that the two are quoted together: members of two sources that quote both as one
+    passage, or one such passage and two more articles that each quote a part of it from
+    either side (an article quoting two statements of one speaker apart is common, so it
+    takes two of them to confirm a passage); otherwise the long quotation covers two
+    statements and joins one of them.
     """
     holders = {z for x in heads for z in outer if z in graph.containers.get(x, ())}
     rest = [
@@ -264,7 +268,24 @@ def _joins_as_part(graph: _Graph, heads: Sequence[int], outer: Sequence[int]) ->
         and not any(graph.pair(z, x)[0] >= graph.threshold for x in heads)
         and not (graph.fragments[z] and graph.containers.get(z, set()) & holders)
     ]
-    return not rest or _two_sources(graph, holders)
+    if not rest or _two_sources(graph, holders):
+        return True
+    return len(_quoted_apart(graph, parts, rest, holders)) >= APART_SOURCES
+
+
+APART_SOURCES = 2
+"""Articles quoting two parts of one passage apart that count as a second source quoting the passage."""
+
+
+def _quoted_apart(graph: _Graph, parts: Sequence[int], rest: Sequence[int], holders: set[int]) -> set[str]:
+    """Return the sources, other than the holders', quoting a part from each side that a holder contains."""
+    held = {graph.sources[z] for z in holders}
+
+    def inside(x: int) -> bool:
+        return bool(graph.containers.get(x, set()) & holders)
+
+    first = {graph.sources[x] for x in parts if inside(x)} - held
+    return {graph.sources[y] for y in rest if inside(y)} & first
 
 
 def _mean(graph: _Graph, first: Sequence[int], second: Sequence[int], together: set[int]) -> tuple[float, float]:

@@ -34,7 +34,8 @@ How quotations are clustered
     (``statement_linkage``). So a part joins the whole it was cut from and a near-copy
     joins a cluster of many wordings through the one it copies, while a quotation that
     runs two statements together attaches to the one it matches best and does not chain
-    them (unless a second outlet quotes them together too). Two quotations of one source
+    them (unless a second outlet quotes them together too, or two more articles each quote
+    both apart). Two quotations of one source
     share a cluster only as parts of one statement: a fragment of the article's own fuller
     quotation, or parts another outlet quotes as one passage (or equal normalised texts:
     an article quoting one statement twice). Terms and titles only group with quotations

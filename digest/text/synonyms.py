@@ -105,5 +105,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("buy", "bought", "purchase", "purchased"),
     ("war", "wars", "conflict", "conflicts"),
     ("threat", "threaten", "threatened", "menace"),
+    ("ready", "prepared", "prepare", "preparing", "preparedness"),
+    ("shortcoming", "shortcomings", "deficiency", "deficiencies", "failing", "failings", "flaw", "flaws"),
+    ("determined", "keen", "eager", "resolved"),
+    ("difficult", "difficulty", "difficulties", "tricky", "troublesome"),
 )
 """Words that news translations use interchangeably; each group folds to its first word."""
