@@ -50,7 +50,7 @@ def read_published(
     cued = _cued_header_date(header, date_order)
     from_url = url_date(url)
     anchors = [d for d in (page_date, cued, from_url) if d is not None]
-    dateline = next((found for lead in leads if (found := dateline_date(lead, anchors)) is not None), None)
+    dateline = next((date for lead in leads if (date := dateline_date(lead, anchors)) is not None), None)
     direct = [
         (page_date, DateOrigin.PAGE),
         (cued, DateOrigin.HEADER),
