@@ -189,6 +189,14 @@ def test_seed_corpus_resolves_across_outlets(seed_articles: list[Article]) -> No
         ("Martin Luther King", None, "Martin Luther King"),
         ("Qasim al-Araji", None, "Qasim al-Araji"),
         ("the spokesman", None, "the spokesman"),
+        # A sentence's first word, a list's plural title, a party, an owner: no part of the name.
+        ("Even Lindsey Graham", None, "Lindsey Graham"),
+        ("Although Weiner", None, "Weiner"),
+        ("Senators Mitch McConnell", None, "Mitch McConnell"),
+        ("Republican Donald Trump", "Republican", "Donald Trump"),
+        ("Washington Post's Robert Costa", "Washington Post's", "Robert Costa"),
+        ("Will Hurd", None, "Will Hurd"),
+        ("Said Ahmed", None, "Said Ahmed"),
     ],
 )
 def test_split_title(written: str, title: str | None, bare: str) -> None:

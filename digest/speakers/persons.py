@@ -9,7 +9,16 @@ from functools import lru_cache
 
 from digest.text.grammar import DETERMINERS
 from digest.text.personal_names import COMPOUND_PREFIXES, HYPHEN_PARTICLES, NAME_SUFFIXES, PARTY_TAG, POST_NOMINALS
-from digest.text.titles import HONORIFICS, NAME_LIKE_TITLES, RANKS, ROLE_SYNONYMS, TITLE_CONNECTORS, TITLE_WORDS
+from digest.text.titles import (
+    AFFILIATIONS,
+    HONORIFICS,
+    NAME_LIKE_TITLES,
+    NON_NAME_LEADS,
+    RANKS,
+    ROLE_SYNONYMS,
+    TITLE_CONNECTORS,
+    TITLE_WORDS,
+)
 from digest.text.tokens import is_acronym
 
 from .keys import (
@@ -127,13 +136,28 @@ def split_title(name: str) -> tuple[str | None, str]:
     """
     words = name_words(name)
     plains = [plain_word(w) for w in words]
+    lead = 0
+    while lead < len(words) - 1 and plains[lead] in NON_NAME_LEADS:
+        lead += 1  # "Even Lindsey Graham", "Senators Mitch McConnell": no part of the name
+    if lead and is_personal_name(" ".join(words[lead:])):
+        found, bare = split_title(" ".join(words[lead:]))
+        return found, bare
     for i in range(len(words) - 2, -1, -1):
-        titled = _title_position(words, plains, i) or (i == 0 and _is_origin(words[0]))
+        titled = (
+            _title_position(words, plains, i)
+            or (i == 0 and (_is_origin(words[0]) or plains[0] in AFFILIATIONS))
+            or _is_possessor(words[i])
+        )
         if titled and is_personal_name(" ".join(words[i + 1 :])):
             return " ".join(words[: i + 1]), " ".join(_name_only(words[i + 1 :]))
     if not words:
         return None, name.strip()
     return None, " ".join(_name_only(words) if is_personal_name(" ".join(words)) else words)
+
+
+def _is_possessor(word: str) -> bool:
+    """Tell whether a word is written as the owner of what follows (``Washington Post's``, ``Clinton's``)."""
+    return bool(POSSESSIVE_RE.search(word))
 
 
 def _name_only(words: Sequence[str]) -> list[str]:

@@ -192,3 +192,23 @@ ARABIC_TITLE_WORDS = words(
     """
 )
 """Arabic offices and titles written before a name without the article ``ال`` (``وزير الخارجية``)."""
+
+AFFILIATIONS = words(
+    """
+    republican republicans democrat democrats democratic gop independent conservative
+    conservatives labour liberal liberals tory tories libertarian socialist
+    """
+)
+"""Party words written before a name (``Republican Donald Trump``): a description, not a name."""
+
+NON_NAME_LEADS = words(
+    """
+    even although though as on but and when while if after before also only then yet because
+    since until unless whether meanwhile however indeed still now thus instead like unlike with
+    without for from by at about against among despite during including over under via
+    former ex both either neither not
+    senators representatives governors ministers officials leaders lawmakers candidates
+    """
+)
+"""Words capitalised at a sentence's start, or a list's plural title, before a name (``Even Lindsey
+Graham``, ``Senators Mitch McConnell``): never the first word of a personal name."""
