@@ -33,7 +33,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -127,9 +127,10 @@ def build_mkdocs(
     for page in docs:  # said again, as a full build would
         for name, level, message in reused[page.src].logs if page.src in reused else ():
             logging.getLogger(name).log(level, message)
+    keeping = _Keeping(store.folder, keys) if store is not None and keys else None
     if len(shares) <= 1:
         notes = _render(config, site_dir, excluded=set(reused), sources=[p.src for p in docs])
-        fresh = _collect(config, site_dir, [p for p in docs if p.src not in reused], minify, notes)
+        fresh = _collect(config, site_dir, [p for p in docs if p.src not in reused], minify, notes, keeping)
     else:
         with tempfile.TemporaryDirectory(prefix=".digest-shares-", dir=site_dir.parent) as work:
             everything = {p.src for p in todo}
@@ -143,6 +144,7 @@ def build_mkdocs(
                         [p.src for p in docs],
                         [p for p in docs if p.src in share or (index == 0 and p.in_nav)],
                         minify,
+                        keeping,
                     )
                     for index, share in enumerate(shares)
                 ]
@@ -165,11 +167,7 @@ def build_mkdocs(
     others = {site_dir / p.dest for p in docs}
     finish_files((path for path in sorted(site_dir.rglob("*.html")) if path not in others), minify=minify)
     write_sitemap_gz(site_dir)
-    if store is not None and keys:
-        in_nav = {p.src for p in docs if p.in_nav}
-        for src, entry in fresh.items():
-            if src not in in_nav:  # pages in the navigation are rendered every time
-                store.put(keys[src], entry)
+    if store is not None and keys:  # the fresh pages were stored as they were finished (``_collect``)
         store.prune(keys.values())
 
 
@@ -253,8 +251,22 @@ def _shares(config: Any, todo: Sequence[Page], jobs: int) -> list[set[str]]:
     return [{src for src, worker in share.items() if worker == index} for index in range(jobs)]
 
 
+@dataclass(frozen=True)
+class _Keeping:
+    """Where finished pages are stored, and each page's key: what a worker needs to store its own."""
+
+    folder: Path
+    keys: Mapping[str, str]
+
+
 def _render_share(
-    config_path: Path, site_dir: Path, excluded: list[str], sources: list[str], pages: list[Page], minify: bool
+    config_path: Path,
+    site_dir: Path,
+    excluded: list[str],
+    sources: list[str],
+    pages: list[Page],
+    minify: bool,
+    keeping: _Keeping | None = None,
 ) -> dict[str, Entry]:
     """In a worker process: build one share of the pages and return what was made of them."""
     if site_dir.name.startswith("share-"):  # said by the main process, once, from the entries
@@ -263,7 +275,7 @@ def _render_share(
         quiet.setLevel(logging.INFO)
     config = _load(config_path, site_dir)
     notes = _render(config, site_dir, excluded=set(excluded), sources=sources)
-    return _collect(config, site_dir, pages, minify, notes)
+    return _collect(config, site_dir, pages, minify, notes, keeping)
 
 
 def _render(
@@ -363,11 +375,19 @@ def _collect(
     pages: Iterable[Page],
     minify: bool,
     notes: Mapping[str, list[tuple[str, int, str]]],
+    keeping: _Keeping | None = None,
 ) -> dict[str, Entry]:
-    """Finish the built pages in place and return each one's HTML, search entries and sitemap entry."""
+    """Finish the built pages in place and return each one's search entries, sitemap entry and notes.
+
+    With ``keeping``, each finished page outside the navigation (those are rendered every
+    time) goes into the page store here, in the process that built it; the entries returned
+    carry no HTML, which is on disk: a 10,000-article site's pages are not held twice in
+    memory, nor sent from the workers to the main process.
+    """
     search = _search_entries(site_dir)
     sitemap = _sitemap_entries(site_dir)
     base = config.get("site_url")
+    store = PageStore(keeping.folder) if keeping is not None else None
     out = {}
     for page in pages:
         path = site_dir / page.dest
@@ -375,12 +395,15 @@ def _collect(
             continue
         text = finish_page(path.read_text(encoding="utf-8"), minify=minify)
         path.write_text(text, encoding="utf-8")
-        out[page.src] = Entry(
+        entry = Entry(
             html=text,
             search=None if search is None else search.get(page.url, []),
             sitemap=sitemap.get(urljoin(base, page.url)) if base else None,
             logs=list(notes.get(page.src, ())),
         )
+        if store is not None and keeping is not None and not page.in_nav:
+            store.put(keeping.keys[page.src], entry)
+        out[page.src] = replace(entry, html="")
     return out
 
 
