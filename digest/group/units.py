@@ -59,6 +59,10 @@ def make_units(quotes: Sequence[Quote], storyline_of: Mapping[str, str]) -> list
     return [_unit(key, part) for key, members in sorted(grouped.items()) for part in by_speaker(members)]
 
 
+SURE_SPLIT = 0.6
+"""How sure two attributions of one article's repeated words must be to make them two statements."""
+
+
 def by_speaker(members: Sequence[Quote]) -> list[list[Quote]]:
     """Split one source's quotes of one wording by the speaker the article gives each.
 
@@ -80,10 +84,6 @@ def by_speaker(members: Sequence[Quote]) -> list[list[Quote]]:
         current = speaker or current
         parts[current].append(quote)
     return list(parts.values())
-
-
-SURE_SPLIT = 0.6
-"""How sure two attributions of one article's repeated words must be to make them two statements."""
 
 
 def _sure_speaker(quote: Quote) -> str | None:

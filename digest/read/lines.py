@@ -12,6 +12,7 @@ from typing import Any
 from digest.text.marks import DOUBLE_MARKS, SINGLE_MARKS
 
 from ..models import Span
+from ..text.concepts import concepts
 from . import rules as bp
 
 HEADER_LINES = 10
@@ -78,7 +79,6 @@ def _title_index(raw: list[tuple[Span, str]], foreign: Any) -> int | None:
     was cut, never the title; an article with no headline in its header is titled by its
     first sentence (``articles.lead_title``).
     """
-    from ..text.concepts import concepts
 
     def shared(index: int) -> int:
         below = " ".join(line for _, line in raw[index + 1 : index + 13])
