@@ -53,12 +53,14 @@ def run_analysis(corpus: Path, engine: str, jobs: int) -> dict[str, Any]:
 
     settings = Settings()
     times: dict[str, float] = {}
+    ends: dict[str, float] = {}
     clock = time.perf_counter()
 
     def lap(stage: str) -> None:
         nonlocal clock
         now = time.perf_counter()
         times[stage] = round(now - clock, 2)
+        ends[stage] = time.time()
         clock = now
 
     with open_engine(engine, jobs) as run:
@@ -79,6 +81,7 @@ def run_analysis(corpus: Path, engine: str, jobs: int) -> dict[str, Any]:
     times["total"] = round(sum(times[s] for s in STAGES), 2)
     return {
         "times": times,
+        "ends": ends,
         "export_sha256": hashlib.sha256(to_json(digest).encode("utf-8")).hexdigest(),
         "quotes": len(quotes),
         "storylines": len(storylines),
@@ -109,12 +112,11 @@ def measured(corpus: Path, engine: str, jobs: int) -> dict[str, Any]:
     """Run one analysis in a fresh process and sample its tree's memory."""
     command = [sys.executable, __file__, "--run", str(corpus), "--engine", engine, "--jobs", str(jobs)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    peak = 0
+    samples: list[tuple[float, int]] = []
 
     def sample() -> None:
-        nonlocal peak
         while process.poll() is None:
-            peak = max(peak, _pss(process.pid))
+            samples.append((time.time(), _pss(process.pid)))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -124,8 +126,20 @@ def measured(corpus: Path, engine: str, jobs: int) -> dict[str, Any]:
     if process.returncode != 0:
         raise SystemExit(f"{engine} --jobs {jobs} failed on {corpus}")
     result = json.loads(output.strip().splitlines()[-1])
-    result["peak_mb"] = round(peak / 1e6)
+    result["peak_mb"] = round(max((pss for _, pss in samples), default=0) / 1e6)
+    result["stage_peak_mb"] = stage_peaks(samples, result.pop("ends"))
     return result
+
+
+def stage_peaks(samples: Sequence[tuple[float, int]], ends: dict[str, float]) -> dict[str, int]:
+    """The largest memory sampled while each stage ran (a sample belongs to the first stage ending after it)."""
+    peaks = dict.fromkeys(STAGES, 0)
+    order = sorted(ends.items(), key=lambda item: item[1])
+    for when, pss in samples:
+        stage = next((name for name, end in order if when <= end), None)
+        if stage is not None:
+            peaks[stage] = max(peaks[stage], round(pss / 1e6))
+    return peaks
 
 
 DEFAULT_RUNS = ("local:1", "local:N", "dask:N")
@@ -146,7 +160,11 @@ def bench(size: int, jobs: int, seed: int, plan: Sequence[str] = DEFAULT_RUNS) -
             n = jobs if count == "N" else int(count)
             name = f"{engine} --jobs {n}"
             runs[name] = measured(corpus, engine, n)
-            print(f"{size:>7} {name:16} {runs[name]['times']} peak {runs[name]['peak_mb']} MB", flush=True)
+            print(
+                f"{size:>7} {name:16} {runs[name]['times']} peak {runs[name]['peak_mb']} MB"
+                f" (by stage {runs[name]['stage_peak_mb']})",
+                flush=True,
+            )
     hashes = {run["export_sha256"] for run in runs.values()}
     return {"articles": size, "jobs": jobs, "seed": seed, "identical": len(hashes) == 1, "runs": runs}
 

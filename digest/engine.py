@@ -13,7 +13,7 @@ uses (``docs/scaling.md`` says what that costs). The local engine runs the corpu
 stages in one pass; Dask maps their blocks.
 
 ``local``: this process, or ``jobs`` worker processes (``concurrent.futures``).
-``dask``: a Dask bag over the tasks on a ``distributed`` cluster: the one at
+``dask``: chunks of the tasks submitted to a ``distributed`` cluster, a few at a time: the one at
 ``scheduler`` (``tcp://host:8786``), or a ``LocalCluster`` of ``jobs`` worker processes.
 Dask is an optional extra: ``pip install "storyline-digest[dask]"``.
 """
@@ -32,8 +32,14 @@ log = logging.getLogger(__name__)
 ENGINES = ("local", "dask")
 MIN_PARALLEL = 16
 """Fewer tasks than this run in this process on the local engine (starting workers costs more)."""
-TASKS_PER_WORKER = 4
-"""Dask partitions per worker: enough to balance uneven files, few enough to keep overhead low."""
+CHUNKS_PER_WORKER = 16
+"""Dask chunks per worker and map, at least: enough to balance uneven tasks."""
+CHUNK_TASKS = 256
+"""Tasks in a chunk, at most (a chunk of files comes back as that many articles)."""
+CHUNK_BYTES = 8_000_000
+"""Pickled bytes in a chunk, about: a large task (a block of profiles) closes its chunk."""
+IN_FLIGHT_PER_WORKER = 2
+"""Chunks sent ahead to each worker: one running, one waiting, so no worker idles between them."""
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -78,10 +84,9 @@ def _local(jobs: int) -> Iterator[Mapper]:
 
 @contextmanager
 def _dask(jobs: int, scheduler: str | None) -> Iterator[Mapper]:
-    """A Dask bag map on the cluster at ``scheduler``, or on a ``LocalCluster`` of ``jobs`` processes."""
+    """A chunked map on the Dask cluster at ``scheduler``, or on a ``LocalCluster`` of ``jobs`` processes."""
     try:
-        import dask.bag as db
-        from distributed import Client, LocalCluster
+        from distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
         raise EngineError(
             f"--engine dask needs Dask ({exc}): pip install 'storyline-digest[dask]' (dask[distributed])"
@@ -101,14 +106,7 @@ def _dask(jobs: int, scheduler: str | None) -> Iterator[Mapper]:
     log.info("digest: analysing on Dask (%d workers, %s)", workers, scheduler or "local cluster")
 
     def mapper(func: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
-        if not items:
-            return []
-        partitions = min(len(items), workers * TASKS_PER_WORKER)
-        # Pickled here, the tasks are bytes to Dask: it hashes them instead of walking every
-        # dataclass inside to name the graph's keys (seconds per block of speaker indexes).
-        pickled = [pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in items]
-        bag = db.from_sequence(pickled, npartitions=partitions).map(_unpickled, func)
-        return list(bag.compute(scheduler=client))
+        return _windowed(client, as_completed, workers, func, items)
 
     try:
         yield mapper
@@ -118,6 +116,59 @@ def _dask(jobs: int, scheduler: str | None) -> Iterator[Mapper]:
             cluster.close()
 
 
-def _unpickled(task: bytes, func: Callable[[Any], R]) -> R:
-    """Run ``func`` on a task the client pickled (on a Dask worker)."""
-    return func(pickle.loads(task))
+def _windowed(client: Any, as_completed: Any, workers: int, func: Callable[[Any], R], items: Sequence[Any]) -> list[R]:
+    """Map ``func`` over ``items`` in chunks, with only a few chunks on the cluster at a time.
+
+    Each chunk is pickled when it is sent and its future released as soon as its results are
+    back, so the client holds the tasks and the results gathered so far (what the local
+    engine holds) plus a few chunks in flight, and each worker one or two chunks: no copy of
+    every task in the client, the scheduler and the workers at once.
+    """
+    if not items:
+        return []
+    most = min(CHUNK_TASKS, max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER))))
+    chunks = enumerate(_chunks(items, most))
+    parts: dict[int, list[R]] = {}
+    sent: dict[Any, tuple[int, Any]] = {}
+    done = as_completed()
+
+    def send() -> None:
+        number, chunk = next(chunks, (-1, None))
+        if chunk is not None:
+            # Scattered, not embedded in the task: Dask warns of (and slows on) large graphs.
+            [data] = client.scatter([chunk], hash=False)
+            future = client.submit(_unpickled, data, func, pure=False)
+            sent[future] = (number, data)
+            done.add(future)
+
+    for _ in range(workers * IN_FLIGHT_PER_WORKER):
+        send()
+    for future in done:
+        number, data = sent.pop(future)
+        parts[number] = future.result()
+        future.release()
+        data.release()
+        send()
+    return [result for number in sorted(parts) for result in parts[number]]
+
+
+def _chunks(items: Sequence[Any], most: int) -> Iterator[list[bytes]]:
+    """The tasks pickled one by one, in consecutive chunks of ``most`` tasks or ``CHUNK_BYTES``.
+
+    Pickled here, a task is bytes to Dask: it need not walk every dataclass inside.
+    """
+    chunk: list[bytes] = []
+    size = 0
+    for item in items:
+        chunk.append(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+        size += len(chunk[-1])
+        if len(chunk) >= most or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _unpickled(chunk: list[bytes], func: Callable[[Any], R]) -> list[R]:
+    """Run ``func`` on each task of a chunk the client pickled (on a Dask worker)."""
+    return [func(pickle.loads(task)) for task in chunk]

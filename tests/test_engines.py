@@ -115,3 +115,15 @@ def test_the_documented_duckdb_query_finds_which_outlets_cut_a_statement(tmp_pat
 def test_parquet_needs_a_folder() -> None:
     result = CliRunner().invoke(cli, ["export", str(SEEDS), "--format", "parquet"])
     assert result.exit_code == 2 and "-o DIR" in result.output
+
+
+def test_dask_chunks_keep_the_order_and_a_large_task_closes_its_chunk() -> None:
+    import pickle
+
+    from digest.engine import CHUNK_BYTES, _chunks
+
+    tasks = [("file", n) for n in range(10)] + [("block", "x" * CHUNK_BYTES)] + [("file", 10)]
+    chunks = list(_chunks(tasks, most=4))
+    assert [len(c) for c in chunks] == [4, 4, 3, 1]
+    assert [pickle.loads(t) for c in chunks for t in c] == tasks
+    assert pickle.loads(chunks[2][-1])[0] == "block"
