@@ -325,12 +325,23 @@ def serve(corpus: Path | None, dev_addr: str) -> None:
 
     project = _project(corpus)
     _announce_address()
+    _stop_on_terminate()
     if project.config_file is not None:
         mkdocs_serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True)
         return
     with tempfile.TemporaryDirectory(prefix="digest-serve-") as work:
         config_file = _scaffold_for_serve(project, Path(work))
         mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+def _stop_on_terminate() -> None:
+    """Stop on SIGTERM as on Ctrl+C, so MkDocs shuts its server down and temporary folders are removed."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 SERVING = "Serving on "

@@ -240,10 +240,13 @@ def test_serve_prints_its_address(tmp_path: Path) -> None:
     corpus.mkdir()
     shutil.copy(SEEDS / "002_753d9b2fa5797557.txt", corpus)
     address = f"127.0.0.1:{_free_port()}"
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
     server = subprocess.Popen(
         [sys.executable, "-m", "digest", "serve", str(corpus), "--dev-addr", address],
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "TMPDIR": str(scratch)},
     )
     try:
         lines: queue.Queue[str] = queue.Queue()
@@ -258,9 +261,12 @@ def test_serve_prints_its_address(tmp_path: Path) -> None:
                 if server.poll() is not None:
                     break
         assert f"digest: serving the site on http://{address}/" in "".join(seen), seen
+        assert list(scratch.iterdir()), "the served project is scaffolded in a temporary folder"
     finally:
         server.terminate()
         server.wait(timeout=20)
+    assert server.returncode == 0
+    assert not list(scratch.iterdir()), "stopping the server removes its temporary folders"
 
 
 # ---------------------------------------------------------------- `digest new` deploys
