@@ -68,6 +68,7 @@ CODE_FILES = (
     "text/grammar.py",
     "text/labels.py",
     "text/marks.py",
+    "text/negation.py",
     "text/organisations.py",
     "text/personal_names.py",
     "text/places.py",

@@ -636,6 +636,34 @@ def test_concepts_fold_inflections_and_synonyms(first: str, second: str) -> None
     assert concept(first) == concept(second)
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("It is impossible to reopen the port before Monday", "It is not possible to reopen the port before Monday"),
+        ("We can't reopen the port", "We cannot reopen the port"),
+        ("We can't reopen the port", "We can not reopen the port"),
+        ("The unions don't accept the plan", "The unions do not accept the plan"),
+        ("This is no bailout", "This is not a bailout"),
+        ("The ministry was unable to say", "The ministry was not able to say"),
+    ],
+)
+def test_negations_read_alike_however_they_are_spelled(first: str, second: str) -> None:
+    assert concepts(first) == concepts(second)
+
+
+def test_a_prefix_is_a_negation_only_for_listed_words() -> None:
+    assert concepts("we understand the invoice") == [concept("understand"), concept("invoice")]
+    assert concepts("the ban is unacceptable")[-2:] == ["not", concept("acceptable")]
+
+
+def test_impossible_and_not_possible_are_one_statement() -> None:
+    whole = "It is not possible to restore power by Friday. Crews are working around the clock and the damage is worse than anyone expected."
+    part = "Realistically, it is impossible to restore power by Friday,"
+    assert len(cluster_plain(make_quotes(("a", whole, "utility"), ("b", part, "utility")))) == 1
+    other_speaker = make_quotes(("a", whole, "utility"), ("b", part, "mayor"))
+    assert len(cluster_plain(other_speaker)) == 2
+
+
 def test_concepts_drop_stop_words_but_keep_acronyms() -> None:
     assert concepts("we will continue with the US") == ["continu", "us"]
 

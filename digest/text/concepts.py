@@ -1,4 +1,4 @@
-"""Words as matching concepts: stop words dropped, inflections stemmed, synonyms folded."""
+"""Words as matching concepts: stop words dropped, inflections stemmed, synonyms folded, negations spelled out."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .grammar import STOPWORDS
+from .negation import CONTRACTED_NEGATIONS, NEGATED_PREFIXES, NEGATED_WORDS, NEGATION, NEGATION_WORDS
 from .stemming import stem
 from .synonyms import SYNONYM_GROUPS
 from .tokens import TOKEN_RE, is_acronym, normalise_token
@@ -46,6 +47,35 @@ def content_words(text: str) -> list[str]:
     return words
 
 
+def _negated_bases(words: str) -> dict[str, str]:
+    """Map every listed negated word to its base word (``impossible`` → ``possible``)."""
+    bases = {}
+    for word in words.split():
+        prefix = next(p for p in NEGATED_PREFIXES if word.startswith(p))
+        bases[word] = word[len(prefix) :]
+    return bases
+
+
+NEGATED_BASES: dict[str, str] = _negated_bases(NEGATED_WORDS)
+"""Negated word → its base, built from ``NEGATED_WORDS``."""
+
+
+@lru_cache(maxsize=262_144)
+def word_concepts(word: str) -> tuple[str, ...]:
+    """Return the concepts of one normalised content word: a negation spelled out, else its concept.
+
+    ``no``, ``cannot`` and contractions (``don't``) are the negation; a listed negated word is
+    the negation and its base (``impossible`` → ``not``, ``possibl``), so "it is impossible",
+    "it is not possible" and "it isn't possible" share their concepts in the same order.
+    """
+    if word in NEGATION_WORDS or word in CONTRACTED_NEGATIONS:
+        return (NEGATION,)
+    base = NEGATED_BASES.get(word)
+    if base is not None:
+        return NEGATION, concept(base)
+    return (concept(word),)
+
+
 def concepts(text: str) -> list[str]:
-    """Return the matching concepts of ``text`` in order (content words, stemmed, synonyms folded)."""
-    return [concept(word) for word in content_words(text)]
+    """Return the matching concepts of ``text`` in order (content words, stemmed, synonyms and negations folded)."""
+    return [found for word in content_words(text) for found in word_concepts(word)]
