@@ -447,6 +447,46 @@ def test_two_cuts_that_begin_alike_and_run_on_differently_are_one_statement() ->
     assert len(cluster_plain(different)) == 2
 
 
+MET = "This morning I met the dockers' union and the three shipping companies that use the terminal"
+AGREED = "We have agreed that the container terminal will reopen on Monday at six in the morning"
+BACKLOG = "That will let the backlog of ships waiting in the estuary clear within a fortnight"
+
+
+def test_sentences_quoted_apart_join_two_overlapping_cuts_of_the_speech() -> None:
+    quotes = make_quotes(
+        ("a", f"{MET}. {AGREED}.", "harbour"),
+        ("b", f"{AGREED}. {BACKLOG}.", "harbour"),
+        ("c", f"{MET}.", "harbour"),
+        ("c", f"{AGREED}.", "harbour"),
+        ("c", f"{BACKLOG}.", "harbour"),
+    )
+    assert len(cluster_plain(quotes)) == 1
+
+
+def test_sentences_quoted_apart_stay_apart_when_no_two_cuts_overlap() -> None:
+    quotes = make_quotes(
+        ("a", f"{MET}.", "harbour"),
+        ("b", f"{BACKLOG}.", "harbour"),
+        ("c", f"{MET}.", "harbour"),
+        ("c", f"{BACKLOG}.", "harbour"),
+    )
+    assert len(cluster_plain(quotes)) == 2
+
+
+def test_two_long_cuts_that_share_one_sentence_are_one_statement() -> None:
+    before = (
+        "This morning I met the dockers' union, the pilots and the three shipping companies that use the terminal,"
+        " and I thanked the crews who worked through the storm to keep the cranes safe"
+    )
+    after = (
+        "That will let the backlog of ships waiting in the estuary clear within a fortnight, and the supermarkets"
+        " tell me their shelves will be full again before the holidays"
+    )
+    middle = "We have agreed that the container terminal will reopen on Monday at six"
+    quotes = make_quotes(("a", f"{before}. {middle}.", "harbour"), ("b", f"{middle}. {after}.", "harbour"))
+    assert len(cluster_plain(quotes)) == 1
+
+
 def test_a_near_copy_joins_the_cluster_it_matches_best_however_many_wordings_it_holds() -> None:
     wordings = [
         "We have agreed that there will be a leadership election to be completed within the next week",

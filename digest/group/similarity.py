@@ -58,8 +58,12 @@ EDGE_FLOOR = 0.25
 PARALLEL_CELLS = 250_000
 """Blocks with more score cells than this are scored on all cores."""
 
-ALIGN_FLOOR = 0.3
-"""Pairs scoring this or more are also aligned token by token (containment and overlap)."""
+ALIGN_FLOOR = 0.25
+"""Pairs scoring this or more are also aligned token by token (containment and overlap).
+
+Two cuts of one speech that share a sentence and each run on for twice as long score about
+this on their concepts alone (a third of each side shared), so the floor is low enough for the
+alignment to find their overlap."""
 
 ALIGN_EVIDENCE = 4
 """Aligned concepts from which an alignment counts in full; fewer count proportionally less."""

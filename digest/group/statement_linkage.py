@@ -163,8 +163,8 @@ def _conflict(
     """Tell whether merging two clusters would put two quotations of one source together.
 
     An article may quote one statement in parts: two of its quotations may share a cluster
-    when one is a fragment the other contains, or when a member of another source contains
-    or overlaps both of them (another outlet quoting them as one passage).
+    when one is a fragment the other contains, or when other sources quote them as one
+    passage (``_bridged``).
     """
     if not sources[a] & sources[b]:
         return False
@@ -183,10 +183,20 @@ def _conflict(
 
 
 def _bridged(graph: _Graph, x: int, y: int, members: set[int]) -> bool:
-    """Tell whether a member of another source contains or overlaps both ``x`` and ``y`` (linking to each)."""
+    """Tell whether another source quotes ``x`` and ``y`` as one passage: in one quotation, or in two cuts that overlap.
+
+    A member of another source that contains or overlaps both bridges them; so do two members
+    of other sources, one around each, whose wordings overlap (two cuts of one speech that share
+    a sentence: one outlet quotes the first two sentences, another the last two, a third all
+    three apart).
+    """
     around_x = graph.containers.get(x, set()) | graph.overlaps.get(x, set())
     around_y = graph.containers.get(y, set()) | graph.overlaps.get(y, set())
-    return any(graph.sources[z] != graph.sources[x] for z in around_x & around_y & members)
+    if any(graph.sources[z] != graph.sources[x] for z in around_x & around_y & members):
+        return True
+    outer_x = {z for z in around_x & members if graph.sources[z] != graph.sources[x]}
+    outer_y = {z for z in around_y & members if graph.sources[z] != graph.sources[x]}
+    return any(graph.overlaps.get(z, set()) & outer_y for z in outer_x)
 
 
 def _two_sources(graph: _Graph, units: set[int]) -> bool:
