@@ -266,6 +266,15 @@ def test_same_words_said_by_two_people_are_two_statements() -> None:
     assert not any({"q0", "q2"} <= group for group in found), "a quote naming nobody does not bridge two speakers"
 
 
+def test_one_outlet_giving_a_statement_to_someone_else_is_outvoted_by_three_that_agree() -> None:
+    words = "We will rebuild every school in the province before the winter comes"
+    rows = [("a", words, "governor"), ("b", words, "governor"), ("c", words, "governor"), ("d", words, "mayor")]
+    quotes = [replace(q, confidence=0.96 if q.speaker == "governor" else 0.88) for q in make_quotes(*rows)]
+    assert len(cluster_plain(quotes)) == 1
+    balanced = [replace(q, speaker="mayor") if q.id == "q2" else q for q in quotes]
+    assert len(cluster_plain(balanced)) == 2, "two speakers each named by two outlets are two statements"
+
+
 def test_one_article_giving_the_same_words_to_two_people_has_two_statements() -> None:
     words = "I am just not quite there yet"
     echoed = make_quotes(("a", words, "ryan"), ("a", words, "trump"), ("b", words, "ryan"))

@@ -16,11 +16,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..settings import Settings
 from .agglomeration import Agglomeration
 from .components import Pair
 from .similarity import ScoredStoryline
+
+
+class Voice(NamedTuple):
+    """Who a cluster's members say is speaking: the speaker, how sure, and how many sources name them."""
+
+    speaker: str | None
+    sure: float
+    sources: int = 1
 
 
 @dataclass(slots=True)
@@ -38,7 +47,7 @@ class _Graph:
     sources: list[str]
     fragments: list[bool]
     """Per unit, whether it was quoted as a fragment woven into the article's own sentence."""
-    speakers: list[tuple[str | None, float]]
+    speakers: list[Voice]
     """Per unit, its speaker entity (``None`` if unknown) and how sure that attribution is."""
     threshold: float
     conflict: float
@@ -73,7 +82,7 @@ def _graph(story: ScoredStoryline, settings: Settings) -> _Graph:
         sizes,
         [u.source for u in units],
         [u.partial for u in units],
-        [(u.speaker, u.confidence) for u in units],
+        [Voice(u.speaker, u.confidence) for u in units],
         settings.match_threshold,
         settings.speaker_conflict,
     )
@@ -204,29 +213,35 @@ def _two_sources(graph: _Graph, units: set[int]) -> bool:
     return len({graph.sources[z] for z in units}) >= 2
 
 
-def _cluster_speaker(graph: _Graph, members: Sequence[int]) -> tuple[str | None, float]:
-    """Return the speaker most members name (ties: the surest, then the first by id) and its surest confidence."""
+def _cluster_speaker(graph: _Graph, members: Sequence[int]) -> Voice:
+    """Return the speaker most members name (ties: the surest, then the first by id), its surest confidence
+    and how many sources name it."""
     counts: dict[str, list[float]] = defaultdict(list)
+    sources: dict[str, set[str]] = defaultdict(set)
     for x in members:
-        speaker, sure = graph.speakers[x]
+        speaker, sure, _ = graph.speakers[x]
         if speaker is not None:
             counts[speaker].append(sure)
+            sources[speaker].add(graph.sources[x])
     if not counts:
-        return None, 0.0
+        return Voice(None, 0.0, 0)
     best = min(counts, key=lambda s: (-len(counts[s]), -max(counts[s]), s))
-    return best, max(counts[best])
+    return Voice(best, max(counts[best]), len(sources[best]))
 
 
-def _speaker_conflict(graph: _Graph, first: tuple[str | None, float], second: tuple[str | None, float]) -> float:
+def _speaker_conflict(graph: _Graph, first: Voice, second: Voice) -> float:
     """Return how much two clusters' speakers (``_cluster_speaker``) lower their link: nothing unless both differ.
 
     Quotations without a speaker take their cluster's, so a quotation that names nobody
-    cannot carry one speaker's words into another speaker's statement.
+    cannot carry one speaker's words into another speaker's statement. Two speakers each
+    named by as many sources hold the link down in full; a speaker fewer sources name is
+    outvoted in proportion (one outlet giving a statement to someone else, against three
+    that agree, more likely got the attribution wrong than heard the same words twice).
     """
-    (a, sure_a), (b, sure_b) = first, second
-    if a is None or b is None or a == b:
+    if first.speaker is None or second.speaker is None or first.speaker == second.speaker:
         return 0.0
-    return graph.conflict * sure_a * sure_b
+    balance = min(first.sources, second.sources) / max(first.sources, second.sources)
+    return graph.conflict * first.sure * second.sure * balance
 
 
 def _representatives(graph: _Graph, members: Sequence[int]) -> list[int]:
