@@ -496,6 +496,42 @@ def test_two_long_cuts_that_share_one_sentence_are_one_statement() -> None:
     assert len(cluster_plain(quotes)) == 1
 
 
+def cluster_articles(texts: dict[str, str], rows: list[tuple[str, str]]) -> tuple[QuoteCluster, ...]:
+    """Cluster (source, fragment) rows found in the given article texts, all said by one minister."""
+    articles = [Article(source, f"{source}.txt", text, (Span(0, len(text)),), source) for source, text in texts.items()]
+    quotes = []
+    for i, (source, fragment) in enumerate(rows):
+        start = texts[source].index(fragment)
+        quotes.append(Quote(f"q{i}", source, fragment, start, start + len(fragment), F, speaker="minister"))
+    clusters, _ = cluster_quotes(quotes, articles, {source: "story" for source in texts})
+    return clusters
+
+
+CALLED = ("colleagues in Paris and Berlin", "colleagues in Paris and in Berlin")
+RELIEVED = (
+    "relieved that the pipeline deal was signed before the winter",
+    "relieved the pipeline deal was signed before winter",
+)
+
+
+def test_fragments_two_articles_weave_into_one_sentence_are_one_statement() -> None:
+    texts = {
+        "a": f'The minister said she had spoken to "{CALLED[0]}" who were "{RELIEVED[0]}".',
+        "b": f"She told reporters she had called “{CALLED[1]}”, who were “{RELIEVED[1]}”.",
+    }
+    rows = [("a", CALLED[0]), ("a", RELIEVED[0]), ("b", CALLED[1]), ("b", RELIEVED[1])]
+    assert len(cluster_articles(texts, rows)) == 1
+
+
+def test_fragments_one_article_weaves_together_stay_two_statements() -> None:
+    texts = {
+        "a": f'The minister said she had spoken to "{CALLED[0]}" who were "{RELIEVED[0]}".',
+        "b": f"She told reporters she had called “{CALLED[1]}”. They were “{RELIEVED[1]}”, she added.",
+    }
+    rows = [("a", CALLED[0]), ("a", RELIEVED[0]), ("b", CALLED[1]), ("b", RELIEVED[1])]
+    assert len(cluster_articles(texts, rows)) == 2
+
+
 def test_a_near_copy_joins_the_cluster_it_matches_best_however_many_wordings_it_holds() -> None:
     wordings = [
         "We have agreed that there will be a leadership election to be completed within the next week",

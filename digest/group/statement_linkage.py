@@ -102,8 +102,12 @@ def _graph(story: ScoredStoryline, settings: Settings) -> _Graph:
     return graph
 
 
-def link_statements(story: ScoredStoryline, settings: Settings) -> list[list[int]]:
-    """Cluster a storyline's speech units by average linkage, never merging a source twice."""
+def link_statements(story: ScoredStoryline, settings: Settings, woven: Sequence[Pair] = ()) -> list[list[int]]:
+    """Cluster a storyline's speech units by average linkage, never merging a source twice.
+
+    ``woven`` lists the pairs of units an article quotes as fragments of one sentence
+    (``units.woven_pairs``); clusters that several sources weave together are joined.
+    """
     graph = _graph(story, settings)
     neighbours: dict[int, set[int]] = defaultdict(set)
     for a, b in graph.score:
@@ -115,7 +119,39 @@ def link_statements(story: ScoredStoryline, settings: Settings) -> list[list[int
             clusters.append(component)
         else:
             clusters.extend(StatementLinkage(component, graph, neighbours).run())
-    return clusters
+    return _join_woven(clusters, woven, graph)
+
+
+def _join_woven(clusters: list[list[int]], woven: Sequence[Pair], graph: _Graph) -> list[list[int]]:
+    """Join the clusters that ``APART_SOURCES`` sources or more weave into one sentence, unless their speakers differ.
+
+    An article that writes 'she had spoken to "colleagues abroad" who were "very grateful"'
+    quotes two parts of one statement, which share no words; one article doing so could
+    join two statements in its own sentence, but two articles weaving the same two
+    together report one statement cut the same way.
+    """
+    owner = {node: number for number, members in enumerate(clusters) for node in members}
+    weavers: dict[Pair, set[str]] = defaultdict(set)
+    for x, y in woven:
+        a, b = sorted((owner[x], owner[y]))
+        if a != b:
+            weavers[(a, b)].add(graph.sources[x])
+    parent = list(range(len(clusters)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for (a, b), sources in sorted(weavers.items()):
+        voices = _cluster_speaker(graph, clusters[a]), _cluster_speaker(graph, clusters[b])
+        if len(sources) >= APART_SOURCES and not _speaker_conflict(graph, *voices):
+            first, second = sorted((root(a), root(b)))
+            parent[second] = first
+    joined: dict[int, list[int]] = defaultdict(list)
+    for number, members in enumerate(clusters):
+        joined[root(number)].extend(members)
+    return [sorted(members) for members in joined.values()]
 
 
 class StatementLinkage(Agglomeration):

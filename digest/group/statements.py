@@ -37,8 +37,12 @@ How quotations are clustered
     them (unless a second outlet quotes them together too, or two more articles each quote
     both apart). Two quotations of one source
     share a cluster only as parts of one statement: a fragment of the article's own fuller
-    quotation, or parts another outlet quotes as one passage (or equal normalised texts:
-    an article quoting one statement twice). Terms and titles only group with quotations
+    quotation, or parts other outlets quote as one passage, in one quotation or in two cuts
+    that overlap (or equal normalised texts: an article quoting one statement twice).
+    Fragments that two articles or more weave into one sentence of their own ('spoke to
+    "colleagues abroad" who were "very grateful"') are parts of one statement too, though
+    they share no words. A speaker fewer sources name is outvoted in proportion: one
+    outlet giving three outlets' statement to someone else does not split it. Terms and titles only group with quotations
     of the same kind and the same normalised text. Every quotation ends in exactly one
     cluster; a statement only one outlet carried is a cluster of one. Clusters never cross
     storylines.
@@ -80,7 +84,7 @@ from .alignment import coverage
 from .dates import known
 from .similarity import ScoredStoryline, score_storyline
 from .statement_linkage import link_statements
-from .units import SPEECH, make_units, same_text_groups
+from .units import SPEECH, make_units, same_text_groups, woven_pairs
 
 log = logging.getLogger(__name__)
 
@@ -105,13 +109,15 @@ def cluster_quotes(
     cluster.
     """
     published = {a.id: known(a.published) for a in articles}
+    texts = {a.id: a.text for a in articles}
     drafts: list[QuoteCluster] = []
     units = make_units(quotes, storyline_of)
     words = {q.id: u.text.split() for u in units for q in u.quotes}
     for (_, family), family_units in groupby(units, key=lambda u: (u.storyline, u.family)):
         if family == SPEECH:
             story = score_storyline(list(family_units), settings)
-            drafts.extend(_draft(cluster, story, published) for cluster in link_statements(story, settings))
+            found = link_statements(story, settings, woven_pairs(story.units, texts))
+            drafts.extend(_draft(cluster, story, published) for cluster in found)
         else:
             drafts.extend(
                 _draft([0], ScoredStoryline([u], {}), published) for u in same_text_groups(list(family_units))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from ..models import Quote, QuoteKind
 from ..text.concepts import concepts
+from ..text.sentences import SENTENCE_END_CHARS
 from ..text.tokens import normalise_text
 
 SPEECH = "speech"
@@ -112,6 +113,40 @@ def _unit(key: tuple[str, str, str, str], members: list[Quote]) -> Unit:
         tuple(found),
         min(sure, default=1.0),
     )
+
+
+def woven_pairs(units: Sequence[Unit], texts: Mapping[str, str]) -> list[tuple[int, int]]:
+    """Return the pairs of units (by index) that one article quotes as fragments woven into one sentence.
+
+    That is two fragments of one source, one right after the other (no quotation between),
+    with no sentence end between them: the first does not end one and the article's own
+    words joining them hold none and no paragraph break (``who were``, ``and that``).
+    ``texts`` maps a source to its article text; a source missing from it has no pairs.
+    """
+    where = {q.id: i for i, u in enumerate(units) for q in u.quotes}
+    pairs: set[tuple[int, int]] = set()
+    quotes = sorted((q for u in units for q in u.quotes), key=_reading_order)
+    for source, own in groupby(quotes, key=lambda q: q.source):
+        text = texts.get(source)
+        for first, second in pairwise(own):
+            a, b = sorted((where[first.id], where[second.id]))
+            if text is not None and a != b and _woven(first, second, text):
+                pairs.add((a, b))
+    return sorted(pairs)
+
+
+def _reading_order(quote: Quote) -> tuple[str, int, int, str]:
+    """Sort key: a quote's source, then its place in the article."""
+    return quote.source, quote.start, quote.end, quote.id
+
+
+def _woven(first: Quote, second: Quote, text: str) -> bool:
+    """Tell whether two consecutive quotes are fragments of one sentence of ``text``."""
+    if first.kind != QuoteKind.FRAGMENT or second.kind != QuoteKind.FRAGMENT or second.start < first.end:
+        return False
+    between = text[first.end : second.start]
+    ends = first.text.rstrip()[-1:] in SENTENCE_END_CHARS
+    return not ends and "\n" not in between and not any(ch in SENTENCE_END_CHARS for ch in between)
 
 
 def same_text_groups(units: list[Unit]) -> list[Unit]:
