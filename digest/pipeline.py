@@ -18,6 +18,7 @@ from .group import (
     group_storylines,
     infer_missing_dates,
     merge_storyline_clusters,
+    woven_quotes,
 )
 from .models import Article, Digest, Quote, QuoteCluster, Storyline
 from .quotes import extract_quotes
@@ -85,10 +86,15 @@ def match_statements(
     by_storyline: dict[str, list[Quote]] = {}
     for quote in quotes:
         by_storyline.setdefault(index[quote.source], []).append(quote)
-    # Matching reads an article's id and date only: the tasks leave the texts behind.
+    # Matching reads an article's id and date, and which of its quotations its sentences
+    # weave together (found here): the tasks leave the texts behind.
+    woven: dict[str, list[tuple[str, str]]] = {}
+    source_of = {q.id: q.source for q in quotes}
+    for pair in sorted(woven_quotes(quotes, {a.id: a.text for a in articles})):
+        woven.setdefault(index[source_of[pair[0]]], []).append(pair)
     article_of = {a.id: replace(a, text="", body=()) for a in articles}
     tasks = [
-        (tuple(found), tuple(article_of[s] for s in story.sources), story.id, settings)
+        (tuple(found), tuple(article_of[s] for s in story.sources), story.id, settings, tuple(woven.get(story.id, ())))
         for story in storylines
         if (found := by_storyline.get(story.id))
     ]
@@ -96,11 +102,11 @@ def match_statements(
 
 
 def _match_storyline(
-    task: tuple[tuple[Quote, ...], tuple[Article, ...], str, Settings],
+    task: tuple[tuple[Quote, ...], tuple[Article, ...], str, Settings, tuple[tuple[str, str], ...]],
 ) -> tuple[tuple[QuoteCluster, ...], tuple[Quote, ...]]:
     """Cluster one storyline's quotations (a task for an engine's workers)."""
-    quotes, articles, storyline, settings = task
-    return cluster_quotes(quotes, articles, dict.fromkeys((a.id for a in articles), storyline), settings)
+    quotes, articles, storyline, settings, woven = task
+    return cluster_quotes(quotes, articles, dict.fromkeys((a.id for a in articles), storyline), settings, woven)
 
 
 def _in_process(func: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:

@@ -13,6 +13,7 @@ from .dates import infer_missing_dates, known
 from .statements import cluster_quotes, merge_storyline_clusters
 from .storylines import attach_clusters, group_storylines, timeline
 from .terms import ArticleTerms, article_terms
+from .units import woven_quotes
 
 __all__ = [
     "ABSENT",
@@ -28,4 +29,5 @@ __all__ = [
     "known",
     "merge_storyline_clusters",
     "timeline",
+    "woven_quotes",
 ]

@@ -35,15 +35,15 @@ How quotations are clustered
     joins a cluster of many wordings through the one it copies, while a quotation that
     runs two statements together attaches to the one it matches best and does not chain
     them (unless a second outlet quotes them together too, or two more articles each quote
-    both apart). Two quotations of one source
-    share a cluster only as parts of one statement: a fragment of the article's own fuller
-    quotation, or parts other outlets quote as one passage, in one quotation or in two cuts
-    that overlap (or equal normalised texts: an article quoting one statement twice).
-    Fragments that two articles or more weave into one sentence of their own ('spoke to
-    "colleagues abroad" who were "very grateful"') are parts of one statement too, though
-    they share no words. A speaker fewer sources name is outvoted in proportion: one
-    outlet giving three outlets' statement to someone else does not split it. Terms and titles only group with quotations
-    of the same kind and the same normalised text. Every quotation ends in exactly one
+    both apart). Two quotations of one source share a cluster only as parts of one
+    statement: a fragment of the article's own fuller quotation, or parts other outlets
+    quote as one passage, in one quotation or in two cuts that overlap (or equal normalised
+    texts: an article quoting one statement twice). Fragments that two articles or more
+    weave into one sentence of their own ('spoke to "colleagues abroad" who were "very
+    grateful"') are parts of one statement too, though they share no words. A speaker
+    fewer sources name is outvoted in proportion: one outlet giving three outlets'
+    statement to someone else does not split it. Terms and titles only group with
+    quotations of the same kind and the same normalised text. Every quotation ends in exactly one
     cluster; a statement only one outlet carried is a cluster of one. Clusters never cross
     storylines.
 
@@ -73,7 +73,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import groupby
 
@@ -84,7 +84,7 @@ from .alignment import coverage
 from .dates import known
 from .similarity import ScoredStoryline, score_storyline
 from .statement_linkage import link_statements
-from .units import SPEECH, make_units, same_text_groups, woven_pairs
+from .units import SPEECH, make_units, same_text_groups, woven_pairs, woven_quotes
 
 log = logging.getLogger(__name__)
 
@@ -100,23 +100,27 @@ def cluster_quotes(
     articles: Sequence[Article],
     storyline_of: Mapping[str, str],
     settings: Settings = DEFAULT_SETTINGS,
+    woven: Collection[tuple[str, str]] | None = None,
 ) -> tuple[tuple[QuoteCluster, ...], tuple[Quote, ...]]:
     """Group quotations that report the same statement, within each storyline.
 
     ``storyline_of`` maps an article id to its storyline id; every quote's source must be
-    in it. Returns the clusters, sorted by storyline, first report and id, and the quotes
-    with ``cluster`` set, sorted by source, offset and id. Every quote is in exactly one
+    in it. ``woven`` gives the quote pairs the articles weave into one sentence
+    (``units.woven_quotes``); by default they are found in the articles' texts. Returns
+    the clusters, sorted by storyline, first report and id, and the quotes with
+    ``cluster`` set, sorted by source, offset and id. Every quote is in exactly one
     cluster.
     """
     published = {a.id: known(a.published) for a in articles}
-    texts = {a.id: a.text for a in articles}
+    if woven is None:
+        woven = woven_quotes(quotes, {a.id: a.text for a in articles})
     drafts: list[QuoteCluster] = []
     units = make_units(quotes, storyline_of)
     words = {q.id: u.text.split() for u in units for q in u.quotes}
     for (_, family), family_units in groupby(units, key=lambda u: (u.storyline, u.family)):
         if family == SPEECH:
             story = score_storyline(list(family_units), settings)
-            found = link_statements(story, settings, woven_pairs(story.units, texts))
+            found = link_statements(story, settings, woven_pairs(story.units, woven))
             drafts.extend(_draft(cluster, story, published) for cluster in found)
         else:
             drafts.extend(

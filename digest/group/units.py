@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby, pairwise
 
@@ -115,23 +115,31 @@ def _unit(key: tuple[str, str, str, str], members: list[Quote]) -> Unit:
     )
 
 
-def woven_pairs(units: Sequence[Unit], texts: Mapping[str, str]) -> list[tuple[int, int]]:
-    """Return the pairs of units (by index) that one article quotes as fragments woven into one sentence.
+def woven_quotes(quotes: Iterable[Quote], texts: Mapping[str, str]) -> frozenset[tuple[str, str]]:
+    """Return the ids of the quote pairs an article quotes as fragments woven into one sentence.
 
-    That is two fragments of one source, one right after the other (no quotation between),
-    with no sentence end between them: the first does not end one and the article's own
-    words joining them hold none and no paragraph break (``who were``, ``and that``).
-    ``texts`` maps a source to its article text; a source missing from it has no pairs.
+    That is two fragments of one source, one right after the other (no quotation of any
+    kind between), with no sentence end between them: the first does not end one and the
+    article's own words joining them hold none and no paragraph break (``who were``,
+    ``and that``). ``texts`` maps a source to its article text; a source missing from it
+    has no pairs.
     """
-    where = {q.id: i for i, u in enumerate(units) for q in u.quotes}
-    pairs: set[tuple[int, int]] = set()
-    quotes = sorted((q for u in units for q in u.quotes), key=_reading_order)
-    for source, own in groupby(quotes, key=lambda q: q.source):
+    pairs: set[tuple[str, str]] = set()
+    for source, own in groupby(sorted(quotes, key=_reading_order), key=lambda q: q.source):
         text = texts.get(source)
-        for first, second in pairwise(own):
-            a, b = sorted((where[first.id], where[second.id]))
-            if text is not None and a != b and _woven(first, second, text):
-                pairs.add((a, b))
+        if text is not None:
+            pairs.update((first.id, second.id) for first, second in pairwise(own) if _woven(first, second, text))
+    return frozenset(pairs)
+
+
+def woven_pairs(units: Sequence[Unit], woven: Collection[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Return the pairs of units (by index, sorted) holding two quotes ``woven_quotes`` found."""
+    where = {q.id: i for i, u in enumerate(units) for q in u.quotes}
+    pairs = {
+        (min(where[a], where[b]), max(where[a], where[b]))
+        for a, b in woven
+        if a in where and b in where and where[a] != where[b]
+    }
     return sorted(pairs)
 
 
