@@ -192,6 +192,11 @@ def test_classify_roles_of_a_wire_story() -> None:
         "More on this: „Port strike enters second day“ – live blog",
         "Dockworkers hold a banner at the gate of the terminal. Photo: Rui Tavares / Harbour Post",
         "Cranes stand idle at the terminal on Tuesday. (Photo: K. Brandt)",
+        "Article continues after advertisement",
+        "Story continues below advertisement",
+        "The article continues below this ad",
+        "Advertisement - scroll to continue",
+        "Continue reading the main story",
     ],
 )
 def test_teasers_and_captions_are_furniture(line: str) -> None:

@@ -34,6 +34,10 @@ WIDGET_LINE = re.compile(
       | a-\s*a{1,2}\+? | a\+?\s*a- | font\ size.* | listen\ to\ (?:this|the)\ article.*
       | (?:cookie|cookies).* (?:accept|consent|policy).* | accept\ (?:all\ )?cookies
       | skip\ to\ (?:main\ )?content | back\ to\ top | follow\ us.* | read\ also\s*:?
+      | (?:the\ )?(?:article|story|text|content)\ continues\ (?:below|after|under)(?:\ (?:this|the|an?))?
+        (?:\ (?:advertisement|advert|ad|video|image|picture|gallery))?
+      | advertisement\s*[-–—:]?\s*(?:scroll\ (?:down\ )?to\ continue|continue\ reading(?:\ below)?)
+      | continue\ reading(?:\ (?:below|the\ (?:main\ )?(?:story|article)))?
       | news\ id\s*:.* | \d+
     )\.?$""",
     re.IGNORECASE | re.VERBOSE,
