@@ -44,6 +44,9 @@ from .pagecache import Entry, PageStore, assign, folder_hash, link_targets, page
 
 log = logging.getLogger(__name__)
 
+SHARE_PAGES = 3000
+"""Pages in one MkDocs process at most when the build is shared (``--jobs``): its memory grows with them."""
+
 ENGINES = ("mkdocs", "zensical")
 """The site engines ``digest build`` can run."""
 SEARCH_INDEX = "search/search_index.json"
@@ -134,29 +137,36 @@ def build_mkdocs(
     else:
         with tempfile.TemporaryDirectory(prefix=".digest-shares-", dir=site_dir.parent) as work:
             everything = {p.src for p in todo}
-            with ProcessPoolExecutor(max_workers=len(shares)) as pool:
-                futures = [
-                    pool.submit(
-                        _render_share,
-                        config_path,
-                        site_dir if index == 0 else Path(work) / f"share-{index}",
-                        sorted(set(reused) | (everything - set(share))),
-                        [p.src for p in docs],
-                        [p for p in docs if p.src in share or (index == 0 and p.in_nav)],
-                        minify,
-                        keeping,
-                    )
-                    for index, share in enumerate(shares)
-                ]
-                for index, future in enumerate(futures):
-                    entries = future.result()
-                    fresh.update(entries)
-                    if index:
-                        for page in docs:
-                            if page.src in entries:
-                                _move(Path(work) / f"share-{index}" / page.dest, site_dir / page.dest)
-                                for name, level, message in entries[page.src].logs:
-                                    logging.getLogger(name).log(level, message)
+            # ``jobs`` shares at a time, each round in fresh processes: a MkDocs build holds its
+            # share's pages until it ends, so more, smaller shares keep the workers small.
+            for first in range(0, len(shares), jobs):
+                with ProcessPoolExecutor(max_workers=jobs) as pool:
+                    futures = [
+                        (
+                            index,
+                            pool.submit(
+                                _render_share,
+                                config_path,
+                                site_dir if index == 0 else Path(work) / f"share-{index}",
+                                sorted(set(reused) | (everything - set(share))),
+                                [p.src for p in docs],
+                                [p for p in docs if p.src in share or (index == 0 and p.in_nav)],
+                                minify,
+                                keeping,
+                            ),
+                        )
+                        for index, share in enumerate(shares)
+                        if first <= index < first + jobs
+                    ]
+                    for index, future in futures:
+                        entries = future.result()
+                        fresh.update(entries)
+                        if index:
+                            for page in docs:
+                                if page.src in entries:
+                                    _move(Path(work) / f"share-{index}" / page.dest, site_dir / page.dest)
+                                    for name, level, message in entries[page.src].logs:
+                                        logging.getLogger(name).log(level, message)
     for page in docs:
         entry = reused.get(page.src)
         if entry is not None:
@@ -247,8 +257,9 @@ def _shares(config: Any, todo: Sequence[Page], jobs: int) -> list[set[str]]:
         return [{p.src for p in todo}]
     docs_dir = Path(config.docs_dir)
     sizes = {p.src: (docs_dir / p.src).stat().st_size for p in todo}
-    share = assign(sizes, jobs)
-    return [{src for src, worker in share.items() if worker == index} for index in range(jobs)]
+    count = jobs * -(-len(todo) // (jobs * SHARE_PAGES))
+    share = assign(sizes, count)
+    return [{src for src, worker in share.items() if worker == index} for index in range(count)]
 
 
 @dataclass(frozen=True)
