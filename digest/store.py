@@ -13,6 +13,7 @@ import contextlib
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -20,6 +21,8 @@ log = logging.getLogger(__name__)
 
 SIZE_LIMIT = 2 * 1024**3
 """Bytes a store may hold before its least recently used entries are removed."""
+STRAY_AGE = 3600
+"""Seconds before a file that is no entry (another version's, a half-done write) may be removed."""
 
 
 class Store:
@@ -60,14 +63,30 @@ class Store:
         except OSError as exc:
             log.debug("store: cannot write %s: %s", path, exc)
 
+    def _remove_strays(self) -> None:
+        """Remove files that are not entries from the entries' folders, once they are ``STRAY_AGE`` old."""
+        if not self.folder.is_dir():
+            return
+        old = time.time() - STRAY_AGE
+        for path in self.folder.glob("??/*"):
+            if not path.name.endswith(self.suffix):
+                with contextlib.suppress(OSError):
+                    if path.is_file() and path.stat().st_mtime < old:
+                        path.unlink()
+
     def entries(self) -> Iterator[Path]:
         """Every entry's file."""
         if self.folder.is_dir():
             yield from self.folder.glob(f"*/*{self.suffix}")
 
     def prune(self, keep: Iterable[str] | None = None) -> None:
-        """Remove the entries not in ``keep`` (when given), then the least recently used past the size limit."""
+        """Remove the entries not in ``keep`` (when given), then the least recently used past the size limit.
+
+        Files of another kind in the entries' folders (an earlier version's entries, a write
+        a killed process left half done) go too, once they are an hour old.
+        """
         wanted = None if keep is None else {f"{key}{self.suffix}" for key in keep}
+        self._remove_strays()
         sized = []
         for path in self.entries():
             if wanted is not None and path.name not in wanted:

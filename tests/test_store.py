@@ -47,3 +47,17 @@ def test_a_store_that_cannot_be_written_only_misses(tmp_path: Path) -> None:
     store.write("aa01", b"{}")
     assert store.read("aa01") is None
     store.prune()
+
+
+def test_prune_removes_old_files_of_another_kind_but_not_fresh_ones(tmp_path: Path) -> None:
+    store = Store(tmp_path / "pages", ".page.z")
+    store.write("aa01", b"z")
+    earlier = tmp_path / "pages" / "aa" / "aa02.json.z"  # an earlier version's entry
+    half_done = tmp_path / "pages" / "aa" / "tmpk3j2x9"  # a write a killed process left
+    writing = tmp_path / "pages" / "aa" / "tmpnow1234"  # a write under way in another process
+    for path in (earlier, half_done, writing):
+        path.write_bytes(b"old")
+    for path in (earlier, half_done):
+        os.utime(path, (path.stat().st_mtime - 2 * 3600,) * 2)
+    store.prune(["aa01"])
+    assert sorted(p.name for p in (tmp_path / "pages" / "aa").iterdir()) == ["aa01.page.z", "tmpnow1234"]
