@@ -169,6 +169,14 @@ def test_stray_marks_are_ignored() -> None:
     assert texts("Intro\nHe said “ ” nothing.") == []
 
 
+def test_markup_attribute_values_are_not_quotations() -> None:
+    embed = (
+        'Intro\n<tweet id="8801" author="@CityCouncil" datetime="2016-05-02">The vote is “final,” '
+        "the mayor wrote.</tweet>\nSee <a href=”https://example.org/vote-report” target=”_blank”>the report</a>."
+    )
+    assert texts(embed) == ["final,"]
+
+
 # ---------------------------------------------------------------- nesting
 
 
