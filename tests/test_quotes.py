@@ -972,6 +972,29 @@ def test_a_speaker_name_stops_at_its_verb(sentence: str, speaker: str) -> None:
     assert only(f"Intro line of the story\n{sentence}").speaker_as_written == speaker
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Greta Lindqvist endorsed Dahl last week, saying he had "
+            "“done more for this port than anyone in a generation.”",
+            "Greta Lindqvist",
+        ),
+        (
+            "Speaking at a rally in Malmo, Sweden, Dahl attacked mayor Olsson, calling him “a coward.”",
+            "Dahl",
+        ),
+        (
+            "The crane operators met Greta Lindqvist on Friday, Dahl said, adding that the talks were “over for now.”",
+            "Dahl",
+        ),
+    ],
+)
+def test_a_participle_speaks_for_the_subject_it_hangs_on(sentence: str, speaker: str) -> None:
+    (quote,) = extract(f"Intro line of the story\nHenrik Dahl leads the union.\n{sentence}")
+    assert quote.speaker_as_written == speaker
+
+
 def test_an_interview_teaser_names_no_speaker() -> None:
     quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
     assert quote.speaker_as_written is None

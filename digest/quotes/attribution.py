@@ -43,6 +43,7 @@ from .phrases import (
     classify_part,
     head_noun,
     object_phrase,
+    place_goes_on,
     reporting_verbs,
     role_noun,
     subject_phrase,
@@ -169,7 +170,8 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
     tried = verbs[-4:]
     for k in range(len(tried) - 1, -1, -1):
         verb = tried[k]
-        who = verb_speaker(left[: verb.start()], verb.group(), left[verb.end() :])
+        who = None if k or len(verbs) > len(tried) else _hanging_subject(left[: verb.start()], verb.group(), mentions)
+        who = who or verb_speaker(left[: verb.start()], verb.group(), left[verb.end() :])
         if who is not None:
             found = with_relay(who, verb.group(), left[verb.end() :])
             return Attribution(found, how, _no_break(gap), _reported_clause(gap))
@@ -185,12 +187,30 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
 
 def _participle_subject(clause: str, how: str, mentions: Mentions) -> Attribution | None:
     """Read ``X hit back at the critics on Tuesday, saying: “...”``: the sentence's subject says it."""
-    for part in [p.strip() for p in after_dateline(clause.strip()).split(",")][:4]:
+    parts = [p.strip() for p in after_dateline(clause.strip()).split(",")][:4]
+    for k, part in enumerate(parts):
         first = part.split(None, 1)[0].lower() if part else ""
+        if k and place_goes_on(part, parts[k - 1]):
+            continue  # ``Speaking in Salem, New Hampshire, X went after Y``
         if first and (first not in ADVERBIAL_OPENERS or first in CORE_DETERMINERS):
             who = _leading_subject(part, mentions)
             return Attribution(who, how) if who is not None else None
     return None
+
+
+def _hanging_subject(before: str, verb: str, mentions: Mentions) -> Who | None:
+    """Return the subject of the clause a participle hangs on (``X endorsed Y last week, saying``): X, not Y.
+
+    The words right before ``, saying`` end the main clause, often with its object; the one
+    who says is the person the sentence opens with. Only for the clause's first reporting verb:
+    after ``Y said, adding`` the one who adds is the one who said.
+    """
+    if not verb.endswith(PARTICIPLE_SUFFIX) or not before.rstrip().endswith(","):
+        return None
+    found = _participle_subject(before.rstrip().rstrip(","), "", mentions)
+    if found is None or found.who is None or re.search(re.escape(found.who.text) + "['’]s(?!\\w)", before):
+        return None  # ``The Blaze’s Matt Walsh provided ..., saying``: the owner is not the subject
+    return found.who
 
 
 def _predicate_subject(left: str, quote_text: str) -> Attribution | None:

@@ -372,8 +372,7 @@ def _describes(part: str, previous: str, who: Who | None) -> bool:
     tokens = phrase_tokens(part)
     if not tokens or (who is not None and who.kind in ("pronoun", "statement")):
         return False
-    capitalised = all(w[:1].isupper() for w, _, _ in tokens)
-    if capitalised and len(tokens) <= MAX_PLACE_WORDS and _ends_in_place(previous):
+    if place_goes_on(part, previous):
         return True  # ``a retiree in Allentown, Pa.``
     if who is not None and who.kind in _ROLE_LIKE:
         return True
@@ -385,6 +384,13 @@ def _describes(part: str, previous: str, who: Who | None) -> bool:
         return True
     clause = low in VERB_SIGNS or low in RELATIVE_WORDS or low.endswith(PARTICIPLE_SUFFIX)
     return first[:1].islower() and not clause
+
+
+def place_goes_on(part: str, previous: str) -> bool:
+    """Tell whether a comma part only ends the place the part before named (``in Salem, New Hampshire``)."""
+    tokens = phrase_tokens(part)
+    capitalised = bool(tokens) and all(w[:1].isupper() for w, _, _ in tokens)
+    return capitalised and len(tokens) <= MAX_PLACE_WORDS and _ends_in_place(previous)
 
 
 def _ends_in_place(part: str) -> bool:
