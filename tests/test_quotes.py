@@ -995,6 +995,15 @@ def test_a_participle_speaks_for_the_subject_it_hangs_on(sentence: str, speaker:
     assert quote.speaker_as_written == speaker
 
 
+def test_a_capitalised_conjunction_opening_a_sentence_is_no_name() -> None:
+    text = (
+        "Intro line of the story\nHenrik Dahl spoke to the dockers on Friday.\n"
+        "If states fail to act, the ministry can step in, Dahl said. Like Dahl, the crews start at dawn.\n"
+        "“That is still something the ministry should do,” he said."
+    )
+    assert only(text).speaker_as_written == "Dahl"
+
+
 def test_an_interview_teaser_names_no_speaker() -> None:
     quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
     assert quote.speaker_as_written is None

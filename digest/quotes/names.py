@@ -27,6 +27,11 @@ from .limits import MAX_NAME_TOKENS
 
 Token = tuple[str, int, int]
 
+NON_NAME_OPENERS = frozenset(
+    {"as", "if", "does", "did", "unless", "until", "though", "although", "because", "whether", "like", "unlike"}
+)
+"""Capitalised words opening a sentence that are never a name (``If states fail``, ``Like Allen, they``)."""
+
 NOT_IN_NAMES = (
     ORG_WORDS
     | DATE_WORDS
@@ -37,7 +42,7 @@ NOT_IN_NAMES = (
     | ADVERBIAL_OPENERS
     | REPORTING_VERBS
     | PREPOSITIONS
-    | frozenset({"as", "if", "does", "did", "unless", "until", "though", "although", "because", "whether"})
+    | NON_NAME_OPENERS
 )
 """Capitalised words that never belong to a person's name in running text (lower-case): ``Of``, ``As``."""
 
@@ -85,6 +90,8 @@ def name_start(tokens: list[Token]) -> int:
             break
         if low in ADVERBIAL_OPENERS or low in CONJUNCTIONS or low in CORE_DETERMINERS or low in SUBJECT_PRONOUNS:
             break
+        if low in NON_NAME_OPENERS:
+            break  # ``If states fail``, ``Like Allen, they``
         i -= 1
     while i < len(tokens) and tokens[i][0].lower() in NAME_PARTICLES and not tokens[i][0][:1].isupper():
         i += 1
