@@ -10,6 +10,7 @@ import yaml
 from digest.models import Article, Quote, QuoteKind, Span, stable_id
 from digest.quotes import body_spans, extract_quotes
 from digest.quotes.people import _token_info
+from digest.quotes.phrases import reporting_verbs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -1002,6 +1003,19 @@ def test_a_capitalised_conjunction_opening_a_sentence_is_no_name() -> None:
         "“That is still something the ministry should do,” he said."
     )
     assert only(text).speaker_as_written == "Dahl"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verbs"),
+    [
+        ("Dahl rubbished Olsson’s claim to speak for the crews.", []),
+        ("The union's claims and the mayor’s comments came late.", []),
+        ("Dahl’s said before that the port must stay open.", ["said"]),
+        ("She's warning that the crews are tired.", ["warning"]),
+    ],
+)
+def test_a_reporting_verb_after_a_possessive_is_a_noun(sentence: str, verbs: list[str]) -> None:
+    assert [m.group() for m in reporting_verbs(sentence)] == verbs
 
 
 def test_an_interview_teaser_names_no_speaker() -> None:

@@ -73,8 +73,15 @@ def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> Iterat
         if verb.group() in CONTINUING_PHRASES and not CONTINUING_FOLLOWERS.match(text, verb.end(), stop):
             continue
         before = _WORD_BEFORE.search(text, max(start, verb.start() - 24), verb.start())
-        if before is None or before.group(1).lower() not in NOUN_MARKERS:
+        word = before.group(1).lower() if before is not None else ""
+        if word not in NOUN_MARKERS and not (possessive(word) and _noun_form(verb.group())):
             yield verb
+
+
+def _noun_form(verb: str) -> bool:
+    """Tell whether a reporting verb reads as a noun after a possessive (``Trump’s claim``), unlike ``X’s said``."""
+    low = verb.lower()
+    return not low.endswith(("ed", PARTICIPLE_SUFFIX)) and low not in ("said", "told", "wrote")
 
 
 # ---------------------------------------------------------------- speaker phrases
