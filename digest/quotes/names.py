@@ -88,6 +88,9 @@ def name_start(tokens: list[Token]) -> int:
             continue
         if not is_name_word(word) or low in TITLE_RUN_WORDS or low in ORG_WORDS or low in DATE_WORDS:
             break
+        if _middle_initial(tokens, i - 1):
+            i -= 1  # ``Jock A. Finlayson``: the initial is no article
+            continue
         if low in ADVERBIAL_OPENERS or low in CONJUNCTIONS or low in CORE_DETERMINERS or low in SUBJECT_PRONOUNS:
             break
         if low in NON_NAME_OPENERS:
@@ -103,6 +106,12 @@ def name_start(tokens: list[Token]) -> int:
     if i > 1 and _participle_after_noun(tokens[i - 2][0], tokens[i - 1][0]):
         return len(tokens)  # ``a superdelegate supporting Clinton``: the name is the participle's object
     return i
+
+
+def _middle_initial(tokens: list[Token], index: int) -> bool:
+    """Tell whether a capital letter alone stands between two name words (``A`` in ``Jock A. Finlayson``)."""
+    word = tokens[index][0]
+    return len(word) == 1 and word.isupper() and 0 < index < len(tokens) - 1 and _given_name_before(tokens, index)
 
 
 def _given_name_before(tokens: list[Token], index: int) -> bool:
