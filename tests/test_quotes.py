@@ -1018,6 +1018,24 @@ def test_a_reporting_verb_after_a_possessive_is_a_noun(sentence: str, verbs: lis
     assert [m.group() for m in reporting_verbs(sentence)] == verbs
 
 
+def test_a_middle_initial_a_is_no_article() -> None:
+    quote = only(
+        "Intro line of the story\n“We were not happy at first,” said Jock A. Lindqvist, head of the port board."
+    )
+    assert quote.speaker_as_written == "Jock A. Lindqvist"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“We are anxious,” said another Twitter user, Johanna Bayer.", "Johanna Bayer"),
+        ("“It is irresistible,” said Mr. Nevins of Harbourline.", "Nevins"),
+    ],
+)
+def test_speakers_written_after_said(sentence: str, speaker: str) -> None:
+    assert only(f"Intro line of the story\n{sentence}").speaker_as_written == speaker
+
+
 def test_an_interview_teaser_names_no_speaker() -> None:
     quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
     assert quote.speaker_as_written is None

@@ -14,6 +14,7 @@ from digest.text.grammar import (
     CONJUNCTIONS,
     CORE_DETERMINERS,
     FUNCTION_WORDS,
+    INDEFINITE,
     IRREGULAR_PASTS,
     NP_STOP_WORDS,
     PASSIVE_AUXILIARIES,
@@ -202,9 +203,15 @@ def _name_of_place(part: str) -> Who | None:
     if not of or not head.strip():
         return None
     who = classify_part(head)
-    if who is None or who.kind != "name" or (len(who.text.split()) < 2 and not who.role):
+    if who is None or who.kind != "name" or (len(who.text.split()) < 2 and not who.role and not _courtesy(head)):
         return None
     return who
+
+
+def _courtesy(phrase: str) -> bool:
+    """Tell whether a phrase opens with a courtesy title (``Mr. Nevins``): it names a person."""
+    first = phrase.split(None, 1)[0] if phrase.split() else ""
+    return first.lower().rstrip(".") in COURTESY_TITLES
 
 
 def _nominal(part: str, tokens: list[Token], lows: list[str]) -> Who | None:
@@ -419,11 +426,21 @@ def object_phrase(text: str) -> Who | None:
         return None
     first = classify_part(parts[0]) or _description(parts[0])
     second = (classify_part(parts[1]) or _appositive(parts[1])) if len(parts) > 1 and parts[1] else None
+    if first is None and second is not None and _named_after_description(parts[0], parts[1], second):
+        return replace(second, role=parts[0])  # ``said another Twitter user, Johanna Bayer``
     if first is None:
         return None
     if first.kind in ("description", "role") and second is not None and second.kind == "name":
         return _combine(second, first, None)
     return _combine(first, None, second)
+
+
+def _named_after_description(part: str, named: str, who: Who) -> bool:
+    """Tell whether a short noun phrase with an article is followed by the full name it describes."""
+    tokens = phrase_tokens(part)
+    opens = bool(tokens) and (tokens[0][0].lower() in INDEFINITE or tokens[0][0].lower() in CORE_DETERMINERS)
+    full = who.kind == "name" and len(who.text.split()) >= 2 and named.strip() == who.text
+    return opens and len(tokens) <= MAX_DESCRIPTION_WORDS and full
 
 
 def _description(part: str) -> Who | None:
