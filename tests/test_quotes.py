@@ -1036,6 +1036,14 @@ def test_speakers_written_after_said(sentence: str, speaker: str) -> None:
     assert only(f"Intro line of the story\n{sentence}").speaker_as_written == speaker
 
 
+def test_said_x_closing_the_sentence_after_a_quotation_and_more_words() -> None:
+    text = (
+        "Intro line of the story\n“The crews have been setting the pace for the whole port,” in sharp contrast "
+        "to earlier strikes when the union led the talks, said Greta Lindqvist, a historian at the maritime museum."
+    )
+    assert only(text).speaker_as_written == "Greta Lindqvist"
+
+
 def test_an_interview_teaser_names_no_speaker() -> None:
     quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
     assert quote.speaker_as_written is None

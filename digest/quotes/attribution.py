@@ -350,11 +350,14 @@ def _apposition(left: str) -> Attribution | None:
 
 
 def _sentence_speaker(right: str) -> Who | None:
-    """Read ``..., the ministry said.`` at the end of the sentence a quotation sits in."""
+    """Read ``..., the ministry said.`` or ``..., said X.`` at the end of the sentence a quotation sits in."""
     verb = last_match(reporting_verbs(right))
     if verb is None or verb.group().endswith(PARTICIPLE_SUFFIX):
         return None
     if verb.group().lower() in OBJECT_SPEAKER_PHRASES:
         return object_phrase(right[verb.end() :])
     who = subject_phrase(right[: verb.start()])
+    if who is None and right[: verb.start()].rstrip().endswith(","):
+        named = object_phrase(right[verb.end() :])  # ``“…” since so many cases were close, said X, who …``
+        who = named if named is not None and named.kind in CONCRETE else None
     return who if who is not None and who.kind in NOMINAL - {"role"} else None
