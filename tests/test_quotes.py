@@ -1044,6 +1044,31 @@ def test_said_x_closing_the_sentence_after_a_quotation_and_more_words() -> None:
     assert only(text).speaker_as_written == "Greta Lindqvist"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Dahl says he was “kind of riding the fence” until Olsson said she was backing the plan.", "Dahl"),
+        ("Dahl said the deal could be “the best of both worlds,” giving crews more say over their shifts.", "Dahl"),
+        (
+            "Dahl said he voted against it because “they put some unnecessary stuff in that bill,” including "
+            "rules he said would slow the cranes.",
+            "Dahl",
+        ),
+    ],
+)
+def test_words_going_on_after_a_quotation_name_no_speaker(sentence: str, speaker: str) -> None:
+    text = f"Intro line of the story\nHenrik Dahl and Greta Olsson spoke on Friday.\n{sentence}"
+    assert only(text).speaker_as_written == speaker
+
+
+def test_a_subject_after_a_comma_still_speaks_after_going_on() -> None:
+    text = (
+        "Intro line of the story\nHenrik Dahl spoke on Friday. “You cannot even begin until you prove to "
+        "people” that the port is safe, he said."
+    )
+    assert only(text).speaker_as_written == "Henrik Dahl"
+
+
 def test_an_interview_teaser_names_no_speaker() -> None:
     quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
     assert quote.speaker_as_written is None

@@ -7,7 +7,14 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from digest.text.grammar import ADVERBIAL_OPENERS, CORE_DETERMINERS, FUNCTION_WORDS, VERB_SIGNS
+from digest.text.grammar import (
+    ADVERBIAL_OPENERS,
+    CORE_DETERMINERS,
+    FUNCTION_WORDS,
+    PREPOSITIONS,
+    SUBORDINATORS,
+    VERB_SIGNS,
+)
 from digest.text.marks import DASHES, INTRODUCING_MARKS, TOKEN_EDGE
 from digest.text.personal_names import NAME_PARTICLES
 from digest.text.reporting import (
@@ -142,13 +149,25 @@ def _right_speaker(right: str, quote_text: str) -> Who | None:
     if verb is None:
         return None
     before, after = stripped[: verb.start()], stripped[verb.end() :]
-    who = subject_phrase(before, strict=True) if before else object_phrase(after)
+    if before and _goes_on(before):  # ``“…” until Haley said``: the reporter's sentence goes on
+        tail = before.rsplit(",", 1)[1] if "," in before else ""  # ``“…” that it works, he said``
+        who = subject_phrase(tail, strict=True) if tail.strip() else None
+    else:
+        who = subject_phrase(before, strict=True) if before else object_phrase(after)
     if who is None and before.rstrip().endswith(",") and len(before.split()) <= MAX_SPEAKER_WORDS // 3:
         named = object_phrase(after)  # ``“…” for Clinton, said Kunin.``: the words go on, then ``said X``
         who = named if named is not None and named.kind in CONCRETE else None
     if who is None and not before and verb.group().lower() in IMPLIED_SUBJECT_VERBS:
         who = Who("", "pronoun")  # ``“...”, declaró en Berna``: the person just named speaks
     return with_relay(who, verb.group(), after)
+
+
+def _goes_on(before: str) -> bool:
+    """Tell whether the words after a closing mark continue the reporter's sentence (``with X``, ``giving``)."""
+    first = before.split(None, 1)[0].strip(TOKEN_EDGE) if before.split() else ""
+    if not first.islower():
+        return False
+    return first in PREPOSITIONS or first in SUBORDINATORS or first.endswith(PARTICIPLE_SUFFIX)
 
 
 def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Mentions) -> Attribution:
