@@ -39,6 +39,8 @@ MORE_REPORTING_VERBS = words(
     testified testifies denounced denounces proclaimed proclaims bemoaned bemoans shouted yelled
     exclaimed muttered scoffed retorted mused opined sniped chided groused barked blasted
     defended confided intimated retweeted pronounced wondered conceded insists quips recalled
+    answered answers answering responds responding jokes joking demurred retorts griped sneered
+    echoed hinted texted emailed cautions
     """
 )
 """English reporting verbs found missing on real copy (``“...”, continued Erdogan``)."""
