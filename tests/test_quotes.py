@@ -1069,6 +1069,20 @@ def test_a_subject_after_a_comma_still_speaks_after_going_on() -> None:
     assert only(text).speaker_as_written == "Henrik Dahl"
 
 
+@pytest.mark.parametrize("verb", ["answered", "jokes", "demurred", "responds"])
+def test_more_reporting_verbs_before_a_quotation(verb: str) -> None:
+    text = f"Intro line of the story\nHenrik Dahl was asked whether he would stay. He {verb}, “I have no idea.”"
+    assert only(text).speaker_as_written == "Henrik Dahl"
+
+
+def test_an_adverb_after_a_closing_mark_goes_on_with_the_sentence() -> None:
+    text = (
+        "Intro line of the story\nAsked about the strike, Henrik Dahl said, “You tell me,” repeatedly, "
+        "before he stopped and started writing in his notebook."
+    )
+    assert only(text).speaker_as_written == "Henrik Dahl"
+
+
 def test_an_interview_teaser_names_no_speaker() -> None:
     quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
     assert quote.speaker_as_written is None

@@ -167,7 +167,8 @@ def _goes_on(before: str) -> bool:
     first = before.split(None, 1)[0].strip(TOKEN_EDGE) if before.split() else ""
     if not first.islower():
         return False
-    return first in PREPOSITIONS or first in SUBORDINATORS or first.endswith(PARTICIPLE_SUFFIX)
+    adverb = first.endswith("ly") and len(first) > 4  # ``“…,” repeatedly, before he stopped responding``
+    return first in PREPOSITIONS or first in SUBORDINATORS or first.endswith(PARTICIPLE_SUFFIX) or adverb
 
 
 def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Mentions) -> Attribution:
