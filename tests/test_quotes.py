@@ -1083,6 +1083,14 @@ def test_an_adverb_after_a_closing_mark_goes_on_with_the_sentence() -> None:
     assert only(text).speaker_as_written == "Henrik Dahl"
 
 
+def test_a_name_before_a_title_is_no_antecedent() -> None:
+    text = (
+        "Intro line of the story\nFormer Harbourline CEO Greta Lindqvist named her favourite ship. "
+        "“The Nordic Star,” she said, “although I have not sailed it for years!”"
+    )
+    assert {q.speaker_as_written for q in extract(text)} == {"Greta Lindqvist"}
+
+
 def test_an_interview_teaser_names_no_speaker() -> None:
     quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
     assert quote.speaker_as_written is None
