@@ -1091,6 +1091,23 @@ def test_a_name_before_a_title_is_no_antecedent() -> None:
     assert {q.speaker_as_written for q in extract(text)} == {"Greta Lindqvist"}
 
 
+def test_a_quotation_alone_in_its_paragraph_goes_on_with_the_speaker_just_reported() -> None:
+    text = (
+        "Intro line of the story\nHarbour master Greta Lindqvist said the port would not close this winter.\n"
+        "“That is because this port carries half the country’s grain, and the crews know it.”\n"
+        "The ferries left on time."
+    )
+    assert only(text).speaker_as_written == "Greta Lindqvist"
+
+
+def test_a_quotation_alone_in_its_paragraph_after_plain_narration_has_no_speaker() -> None:
+    text = (
+        "Intro line of the story\nGreta Lindqvist sailed into the port on Friday.\n"
+        "“That is because this port carries half the country’s grain, and the crews know it.”"
+    )
+    assert only(text).speaker_as_written is None
+
+
 def test_an_interview_teaser_names_no_speaker() -> None:
     quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
     assert quote.speaker_as_written is None

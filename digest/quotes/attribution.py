@@ -105,6 +105,10 @@ def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentio
         subject = _participle_subject(ctx.left, "subject", mentions)
         if subject is not None:
             return subject
+    if not ctx.left.strip() and not ctx.right.strip():
+        introducer = mentions.introducer(ctx.left_start)
+        if introducer is not None:
+            return Attribution(introducer, "introduced")
     return Attribution(None, "")
 
 
