@@ -1108,6 +1108,15 @@ def test_a_quotation_alone_in_its_paragraph_after_plain_narration_has_no_speaker
     assert only(text).speaker_as_written is None
 
 
+def test_a_quotation_goes_on_in_the_next_paragraph_after_a_long_attribution() -> None:
+    text = (
+        "Intro line of the story\n“The report sheds light on lax security at the port,” said Greta Lindqvist, "
+        "a harbour board member from Malmo who chairs the board’s committee on safety, shipping and customs.\n"
+        "“The intent to evade oversight is a serious offense.”"
+    )
+    assert {q.speaker_as_written for q in extract(text)} == {"Greta Lindqvist"}
+
+
 def test_an_interview_teaser_names_no_speaker() -> None:
     quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
     assert quote.speaker_as_written is None

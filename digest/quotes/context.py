@@ -95,7 +95,7 @@ def _quoted_on(text: str, paras: tuple[Span, ...], item: Found, before: Found | 
     if text[paras[item.first_para].start : item.open].strip():
         return False
     rest = text[before.after : paras[before.last_para].end]
-    return len(rest.split()) <= MAX_SPEAKER_WORDS
+    return len(rest.split()) <= MAX_SPEAKER_WORDS or _one_sentence(rest)
 
 
 def _introduction(text: str, previous: Span, lo: int) -> tuple[int, str]:
