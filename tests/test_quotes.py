@@ -1117,6 +1117,16 @@ def test_a_quotation_goes_on_in_the_next_paragraph_after_a_long_attribution() ->
     assert {q.speaker_as_written for q in extract(text)} == {"Greta Lindqvist"}
 
 
+def test_a_paragraph_signing_the_quotation_before_it_names_its_speaker() -> None:
+    text = (
+        "Intro line of the story\n“The port has never been busier, and the crews deserve the credit.”\n"
+        "— Greta Lindqvist.\nThe figures tell another story.\n“We will finish the new quay by spring.”\n"
+        "- lower fees for small boats."
+    )
+    quotes = extract(text)
+    assert [q.speaker_as_written for q in quotes] == ["Greta Lindqvist", None]
+
+
 def test_an_interview_teaser_names_no_speaker() -> None:
     quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
     assert quote.speaker_as_written is None
