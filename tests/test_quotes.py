@@ -10,7 +10,7 @@ import yaml
 from digest.models import Article, Quote, QuoteKind, Span, stable_id
 from digest.quotes import body_spans, extract_quotes
 from digest.quotes.people import _token_info
-from digest.quotes.phrases import reporting_verbs
+from digest.quotes.phrases import reporting_verbs, subject_phrase
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -1125,6 +1125,11 @@ def test_a_paragraph_signing_the_quotation_before_it_names_its_speaker() -> None
     )
     quotes = extract(text)
     assert [q.speaker_as_written for q in quotes] == ["Greta Lindqvist", None]
+
+
+def test_a_titled_name_of_a_place_owns_its_appositive() -> None:
+    who = subject_phrase("Rep. Greta Lindqvist of Malmo, an ally of the GOP leadership, ")
+    assert who is not None and (who.text, who.role) == ("Greta Lindqvist", "an ally of the GOP leadership")
 
 
 def test_an_interview_teaser_names_no_speaker() -> None:

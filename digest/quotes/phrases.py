@@ -371,7 +371,8 @@ def _appositive_owner(parts: list[str], whos: list[Who | None]) -> int | None:
         at = parts[k].find(who.text)
         prefix = parts[k][: max(at, 0)].strip()
         courtesy = bool(prefix) and all(w.lower().rstrip(".") in COURTESY_TITLES for w in prefix.split())
-        if at < 0 or (prefix and prefix != who.role and not courtesy):
+        titled = bool(prefix) and prefix.rstrip(".") == (who.role or "").rstrip(".")  # ``Rep. X of Y``
+        if at < 0 or (prefix and not titled and not courtesy):
             return None  # ``In a letter to X, he wrote``: the name is inside a phrase
         if len(who.text.split()) < 2 and not who.role and not courtesy:
             return None
