@@ -1132,6 +1132,15 @@ def test_a_titled_name_of_a_place_owns_its_appositive() -> None:
     assert who is not None and (who.text, who.role) == ("Greta Lindqvist", "an ally of the GOP leadership")
 
 
+@pytest.mark.parametrize("verb", ["shot back", "fired back"])
+def test_shot_back_reports_speech(verb: str) -> None:
+    text = (
+        "Intro line of the story\nGreta Lindqvist accused Henrik Dahl of stalling the talks.\n"
+        f"“Greta wants to look tough tonight,” Dahl {verb}. “Let me finish.”"
+    )
+    assert [q.speaker_as_written for q in extract(text)] == ["Dahl", "Dahl"]
+
+
 def test_an_interview_teaser_names_no_speaker() -> None:
     quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
     assert quote.speaker_as_written is None

@@ -89,7 +89,17 @@ ARABIC_SPEAKER_STOPS = words(
 )
 """Arabic words after which the subject of a reporting verb has ended (``saying``, ``that``, prepositions)."""
 
-REPORTING_PHRASES = ("pointed out", "points out", "pointing out", "went on", "goes on")
+REPORTING_PHRASES = (
+    "pointed out",
+    "points out",
+    "pointing out",
+    "went on",
+    "goes on",
+    "shot back",
+    "shoots back",
+    "fired back",
+    "fires back",
+)
 """Multi-word reporting verbs."""
 
 CONTINUING_PHRASES = frozenset({"went on", "goes on"})
