@@ -1141,6 +1141,14 @@ def test_shot_back_reports_speech(verb: str) -> None:
     assert [q.speaker_as_written for q in extract(text)] == ["Dahl", "Dahl"]
 
 
+def test_the_subject_after_so_that_speaks_not_the_names_before() -> None:
+    text = (
+        "Intro line of the story\nThe debate between Dahl and Olsson grew so heated over the quay that "
+        "Port Director Greta Lindqvist said, “I feel like I need a translator for this port.”"
+    )
+    assert only(text).speaker_as_written == "Greta Lindqvist"
+
+
 def test_an_interview_teaser_names_no_speaker() -> None:
     quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
     assert quote.speaker_as_written is None

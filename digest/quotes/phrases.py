@@ -291,7 +291,7 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     raw = [p.strip() for p in clause.split(",")]
     parts = [p for p in _outside_relative(raw) if p and not p.isdigit()][-4:]
     whos = [classify_part(p) for p in parts]
-    if parts and not strict and (whos[-1] is None or whos[-1].kind == "clause"):
+    if parts and not strict:  # ``… grew so heated that Gov. Chris Christie`` (said): not the names before ``that``
         whos[-1] = _subordinate_subject(parts[-1]) or whos[-1]
     if len(whos) > 1 and whos[-1] is None and whos[-2] is not None and whos[-2].kind == "name":
         whos[-1] = _appositive(parts[-1])
