@@ -1149,6 +1149,14 @@ def test_the_subject_after_so_that_speaks_not_the_names_before() -> None:
     assert only(text).speaker_as_written == "Greta Lindqvist"
 
 
+def test_a_lower_case_word_inside_a_title_does_not_end_the_subject() -> None:
+    text = (
+        "Intro line of the story\nDahl campaign manager Greta Lindqvist hit back on Monday: "
+        "“We have built a lead that nobody can overturn.”"
+    )
+    assert only(text).speaker_as_written == "Greta Lindqvist"
+
+
 def test_an_interview_teaser_names_no_speaker() -> None:
     quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
     assert quote.speaker_as_written is None

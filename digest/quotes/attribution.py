@@ -11,6 +11,7 @@ from digest.text.grammar import (
     ADVERBIAL_OPENERS,
     CORE_DETERMINERS,
     FUNCTION_WORDS,
+    IRREGULAR_PASTS,
     PREPOSITIONS,
     SUBORDINATORS,
     VERB_SIGNS,
@@ -356,6 +357,9 @@ def _ends_subject(tokens: list[Token], k: int) -> bool:
         return True
     if not word[:1].islower() or low in NAME_PARTICLES or is_title_token(low) or role_noun(low):
         return False
+    verbal = low.endswith(("ed", "s", PARTICIPLE_SUFFIX)) or low in IRREGULAR_PASTS
+    if not verbal and any(role_noun(w.lower()) or is_title_token(w.lower()) for w, _, _ in tokens[k + 1 : k + 3]):
+        return False  # ``Republican presidential front-runner Donald Trump``: a title goes on
     plow = previous.lower().rstrip(".")
     return previous[:1].isupper() and plow not in CORE_DETERMINERS and not is_title_token(plow)
 
