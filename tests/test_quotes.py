@@ -1157,6 +1157,14 @@ def test_a_lower_case_word_inside_a_title_does_not_end_the_subject() -> None:
     assert only(text).speaker_as_written == "Greta Lindqvist"
 
 
+def test_as_x_put_it() -> None:
+    text = (
+        "Intro line of the story\nOr, as Greta Lindqvist, a former harbour master, put it: "
+        "“The storms are no longer at sea. They are inside the port.”"
+    )
+    assert only(text).speaker_as_written == "Greta Lindqvist"
+
+
 def test_an_interview_teaser_names_no_speaker() -> None:
     quote = only("Intro line of the story\nAlso read: “Cranes and crews” – interview with Henrik Dahl")
     assert quote.speaker_as_written is None

@@ -99,6 +99,8 @@ REPORTING_PHRASES = (
     "shoots back",
     "fired back",
     "fires back",
+    "put it",
+    "puts it",
 )
 """Multi-word reporting verbs."""
 
