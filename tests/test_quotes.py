@@ -10,6 +10,7 @@ import yaml
 from digest.models import Article, Quote, QuoteKind, Span, stable_id
 from digest.quotes import body_spans, extract_quotes
 from digest.quotes.people import _token_info
+from digest.quotes.phrases import reporting_verbs, subject_phrase
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -167,6 +168,14 @@ def test_unpaired_single_quotes_are_dropped() -> None:
 def test_stray_marks_are_ignored() -> None:
     assert texts('Intro\nA 12" gun and a " stray mark.') == []
     assert texts("Intro\nHe said “ ” nothing.") == []
+
+
+def test_markup_attribute_values_are_not_quotations() -> None:
+    embed = (
+        'Intro\n<tweet id="8801" author="@CityCouncil" datetime="2016-05-02">The vote is “final,” '
+        "the mayor wrote.</tweet>\nSee <a href=”https://example.org/vote-report” target=”_blank”>the report</a>."
+    )
+    assert texts(embed) == ["final,"]
 
 
 # ---------------------------------------------------------------- nesting
@@ -962,6 +971,198 @@ def test_a_colon_before_short_pieces_does_not_make_statements() -> None:
 )
 def test_a_speaker_name_stops_at_its_verb(sentence: str, speaker: str) -> None:
     assert only(f"Intro line of the story\n{sentence}").speaker_as_written == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Greta Lindqvist endorsed Dahl last week, saying he had "
+            "“done more for this port than anyone in a generation.”",
+            "Greta Lindqvist",
+        ),
+        (
+            "Speaking at a rally in Malmo, Sweden, Dahl attacked mayor Olsson, calling him “a coward.”",
+            "Dahl",
+        ),
+        (
+            "The crane operators met Greta Lindqvist on Friday, Dahl said, adding that the talks were “over for now.”",
+            "Dahl",
+        ),
+    ],
+)
+def test_a_participle_speaks_for_the_subject_it_hangs_on(sentence: str, speaker: str) -> None:
+    (quote,) = extract(f"Intro line of the story\nHenrik Dahl leads the union.\n{sentence}")
+    assert quote.speaker_as_written == speaker
+
+
+def test_a_capitalised_conjunction_opening_a_sentence_is_no_name() -> None:
+    text = (
+        "Intro line of the story\nHenrik Dahl spoke to the dockers on Friday.\n"
+        "If states fail to act, the ministry can step in, Dahl said. Like Dahl, the crews start at dawn.\n"
+        "“That is still something the ministry should do,” he said."
+    )
+    assert only(text).speaker_as_written == "Dahl"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verbs"),
+    [
+        ("Dahl rubbished Olsson’s claim to speak for the crews.", []),
+        ("The union's claims and the mayor’s comments came late.", []),
+        ("Dahl’s said before that the port must stay open.", ["said"]),
+        ("She's warning that the crews are tired.", ["warning"]),
+    ],
+)
+def test_a_reporting_verb_after_a_possessive_is_a_noun(sentence: str, verbs: list[str]) -> None:
+    assert [m.group() for m in reporting_verbs(sentence)] == verbs
+
+
+def test_a_middle_initial_a_is_no_article() -> None:
+    quote = only(
+        "Intro line of the story\n“We were not happy at first,” said Jock A. Lindqvist, head of the port board."
+    )
+    assert quote.speaker_as_written == "Jock A. Lindqvist"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“We are anxious,” said another Twitter user, Johanna Bayer.", "Johanna Bayer"),
+        ("“It is irresistible,” said Mr. Nevins of Harbourline.", "Nevins"),
+    ],
+)
+def test_speakers_written_after_said(sentence: str, speaker: str) -> None:
+    assert only(f"Intro line of the story\n{sentence}").speaker_as_written == speaker
+
+
+def test_said_x_closing_the_sentence_after_a_quotation_and_more_words() -> None:
+    text = (
+        "Intro line of the story\n“The crews have been setting the pace for the whole port,” in sharp contrast "
+        "to earlier strikes when the union led the talks, said Greta Lindqvist, a historian at the maritime museum."
+    )
+    assert only(text).speaker_as_written == "Greta Lindqvist"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Dahl says he was “kind of riding the fence” until Olsson said she was backing the plan.", "Dahl"),
+        ("Dahl said the deal could be “the best of both worlds,” giving crews more say over their shifts.", "Dahl"),
+        (
+            "Dahl said he voted against it because “they put some unnecessary stuff in that bill,” including "
+            "rules he said would slow the cranes.",
+            "Dahl",
+        ),
+    ],
+)
+def test_words_going_on_after_a_quotation_name_no_speaker(sentence: str, speaker: str) -> None:
+    text = f"Intro line of the story\nHenrik Dahl and Greta Olsson spoke on Friday.\n{sentence}"
+    assert only(text).speaker_as_written == speaker
+
+
+def test_a_subject_after_a_comma_still_speaks_after_going_on() -> None:
+    text = (
+        "Intro line of the story\nHenrik Dahl spoke on Friday. “You cannot even begin until you prove to "
+        "people” that the port is safe, he said."
+    )
+    assert only(text).speaker_as_written == "Henrik Dahl"
+
+
+@pytest.mark.parametrize("verb", ["answered", "jokes", "demurred", "responds"])
+def test_more_reporting_verbs_before_a_quotation(verb: str) -> None:
+    text = f"Intro line of the story\nHenrik Dahl was asked whether he would stay. He {verb}, “I have no idea.”"
+    assert only(text).speaker_as_written == "Henrik Dahl"
+
+
+def test_an_adverb_after_a_closing_mark_goes_on_with_the_sentence() -> None:
+    text = (
+        "Intro line of the story\nAsked about the strike, Henrik Dahl said, “You tell me,” repeatedly, "
+        "before he stopped and started writing in his notebook."
+    )
+    assert only(text).speaker_as_written == "Henrik Dahl"
+
+
+def test_a_name_before_a_title_is_no_antecedent() -> None:
+    text = (
+        "Intro line of the story\nFormer Harbourline CEO Greta Lindqvist named her favourite ship. "
+        "“The Nordic Star,” she said, “although I have not sailed it for years!”"
+    )
+    assert {q.speaker_as_written for q in extract(text)} == {"Greta Lindqvist"}
+
+
+def test_a_quotation_alone_in_its_paragraph_goes_on_with_the_speaker_just_reported() -> None:
+    text = (
+        "Intro line of the story\nHarbour master Greta Lindqvist said the port would not close this winter.\n"
+        "“That is because this port carries half the country’s grain, and the crews know it.”\n"
+        "The ferries left on time."
+    )
+    assert only(text).speaker_as_written == "Greta Lindqvist"
+
+
+def test_a_quotation_alone_in_its_paragraph_after_plain_narration_has_no_speaker() -> None:
+    text = (
+        "Intro line of the story\nGreta Lindqvist sailed into the port on Friday.\n"
+        "“That is because this port carries half the country’s grain, and the crews know it.”"
+    )
+    assert only(text).speaker_as_written is None
+
+
+def test_a_quotation_goes_on_in_the_next_paragraph_after_a_long_attribution() -> None:
+    text = (
+        "Intro line of the story\n“The report sheds light on lax security at the port,” said Greta Lindqvist, "
+        "a harbour board member from Malmo who chairs the board’s committee on safety, shipping and customs.\n"
+        "“The intent to evade oversight is a serious offense.”"
+    )
+    assert {q.speaker_as_written for q in extract(text)} == {"Greta Lindqvist"}
+
+
+def test_a_paragraph_signing_the_quotation_before_it_names_its_speaker() -> None:
+    text = (
+        "Intro line of the story\n“The port has never been busier, and the crews deserve the credit.”\n"
+        "— Greta Lindqvist.\nThe figures tell another story.\n“We will finish the new quay by spring.”\n"
+        "- lower fees for small boats."
+    )
+    quotes = extract(text)
+    assert [q.speaker_as_written for q in quotes] == ["Greta Lindqvist", None]
+
+
+def test_a_titled_name_of_a_place_owns_its_appositive() -> None:
+    who = subject_phrase("Rep. Greta Lindqvist of Malmo, an ally of the GOP leadership, ")
+    assert who is not None and (who.text, who.role) == ("Greta Lindqvist", "an ally of the GOP leadership")
+
+
+@pytest.mark.parametrize("verb", ["shot back", "fired back"])
+def test_shot_back_reports_speech(verb: str) -> None:
+    text = (
+        "Intro line of the story\nGreta Lindqvist accused Henrik Dahl of stalling the talks.\n"
+        f"“Greta wants to look tough tonight,” Dahl {verb}. “Let me finish.”"
+    )
+    assert [q.speaker_as_written for q in extract(text)] == ["Dahl", "Dahl"]
+
+
+def test_the_subject_after_so_that_speaks_not_the_names_before() -> None:
+    text = (
+        "Intro line of the story\nThe debate between Dahl and Olsson grew so heated over the quay that "
+        "Port Director Greta Lindqvist said, “I feel like I need a translator for this port.”"
+    )
+    assert only(text).speaker_as_written == "Greta Lindqvist"
+
+
+def test_a_lower_case_word_inside_a_title_does_not_end_the_subject() -> None:
+    text = (
+        "Intro line of the story\nDahl campaign manager Greta Lindqvist hit back on Monday: "
+        "“We have built a lead that nobody can overturn.”"
+    )
+    assert only(text).speaker_as_written == "Greta Lindqvist"
+
+
+def test_as_x_put_it() -> None:
+    text = (
+        "Intro line of the story\nOr, as Greta Lindqvist, a former harbour master, put it: "
+        "“The storms are no longer at sea. They are inside the port.”"
+    )
+    assert only(text).speaker_as_written == "Greta Lindqvist"
 
 
 def test_an_interview_teaser_names_no_speaker() -> None:

@@ -7,7 +7,15 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from digest.text.grammar import ADVERBIAL_OPENERS, CORE_DETERMINERS, FUNCTION_WORDS, VERB_SIGNS
+from digest.text.grammar import (
+    ADVERBIAL_OPENERS,
+    CORE_DETERMINERS,
+    FUNCTION_WORDS,
+    IRREGULAR_PASTS,
+    PREPOSITIONS,
+    SUBORDINATORS,
+    VERB_SIGNS,
+)
 from digest.text.marks import DASHES, INTRODUCING_MARKS, TOKEN_EDGE
 from digest.text.personal_names import NAME_PARTICLES
 from digest.text.reporting import (
@@ -43,6 +51,7 @@ from .phrases import (
     classify_part,
     head_noun,
     object_phrase,
+    place_goes_on,
     reporting_verbs,
     role_noun,
     subject_phrase,
@@ -97,6 +106,10 @@ def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentio
         subject = _participle_subject(ctx.left, "subject", mentions)
         if subject is not None:
             return subject
+    if not ctx.left.strip() and not ctx.right.strip():
+        introducer = mentions.introducer(ctx.left_start)
+        if introducer is not None:
+            return Attribution(introducer, "introduced")
     return Attribution(None, "")
 
 
@@ -141,13 +154,26 @@ def _right_speaker(right: str, quote_text: str) -> Who | None:
     if verb is None:
         return None
     before, after = stripped[: verb.start()], stripped[verb.end() :]
-    who = subject_phrase(before, strict=True) if before else object_phrase(after)
+    if before and _goes_on(before):  # ``“…” until Haley said``: the reporter's sentence goes on
+        tail = before.rsplit(",", 1)[1] if "," in before else ""  # ``“…” that it works, he said``
+        who = subject_phrase(tail, strict=True) if tail.strip() else None
+    else:
+        who = subject_phrase(before, strict=True) if before else object_phrase(after)
     if who is None and before.rstrip().endswith(",") and len(before.split()) <= MAX_SPEAKER_WORDS // 3:
         named = object_phrase(after)  # ``“…” for Clinton, said Kunin.``: the words go on, then ``said X``
         who = named if named is not None and named.kind in CONCRETE else None
     if who is None and not before and verb.group().lower() in IMPLIED_SUBJECT_VERBS:
         who = Who("", "pronoun")  # ``“...”, declaró en Berna``: the person just named speaks
     return with_relay(who, verb.group(), after)
+
+
+def _goes_on(before: str) -> bool:
+    """Tell whether the words after a closing mark continue the reporter's sentence (``with X``, ``giving``)."""
+    first = before.split(None, 1)[0].strip(TOKEN_EDGE) if before.split() else ""
+    if not first.islower():
+        return False
+    adverb = first.endswith("ly") and len(first) > 4  # ``“…,” repeatedly, before he stopped responding``
+    return first in PREPOSITIONS or first in SUBORDINATORS or first.endswith(PARTICIPLE_SUFFIX) or adverb
 
 
 def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Mentions) -> Attribution:
@@ -169,7 +195,8 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
     tried = verbs[-4:]
     for k in range(len(tried) - 1, -1, -1):
         verb = tried[k]
-        who = verb_speaker(left[: verb.start()], verb.group(), left[verb.end() :])
+        who = None if k or len(verbs) > len(tried) else _hanging_subject(left[: verb.start()], verb.group(), mentions)
+        who = who or verb_speaker(left[: verb.start()], verb.group(), left[verb.end() :])
         if who is not None:
             found = with_relay(who, verb.group(), left[verb.end() :])
             return Attribution(found, how, _no_break(gap), _reported_clause(gap))
@@ -185,12 +212,30 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
 
 def _participle_subject(clause: str, how: str, mentions: Mentions) -> Attribution | None:
     """Read ``X hit back at the critics on Tuesday, saying: “...”``: the sentence's subject says it."""
-    for part in [p.strip() for p in after_dateline(clause.strip()).split(",")][:4]:
+    parts = [p.strip() for p in after_dateline(clause.strip()).split(",")][:4]
+    for k, part in enumerate(parts):
         first = part.split(None, 1)[0].lower() if part else ""
+        if k and place_goes_on(part, parts[k - 1]):
+            continue  # ``Speaking in Salem, New Hampshire, X went after Y``
         if first and (first not in ADVERBIAL_OPENERS or first in CORE_DETERMINERS):
             who = _leading_subject(part, mentions)
             return Attribution(who, how) if who is not None else None
     return None
+
+
+def _hanging_subject(before: str, verb: str, mentions: Mentions) -> Who | None:
+    """Return the subject of the clause a participle hangs on (``X endorsed Y last week, saying``): X, not Y.
+
+    The words right before ``, saying`` end the main clause, often with its object; the one
+    who says is the person the sentence opens with. Only for the clause's first reporting verb:
+    after ``Y said, adding`` the one who adds is the one who said.
+    """
+    if not verb.endswith(PARTICIPLE_SUFFIX) or not before.rstrip().endswith(","):
+        return None
+    found = _participle_subject(before.rstrip().rstrip(","), "", mentions)
+    if found is None or found.who is None or re.search(re.escape(found.who.text) + "['’]s(?!\\w)", before):
+        return None  # ``The Blaze’s Matt Walsh provided ..., saying``: the owner is not the subject
+    return found.who
 
 
 def _predicate_subject(left: str, quote_text: str) -> Attribution | None:
@@ -312,6 +357,9 @@ def _ends_subject(tokens: list[Token], k: int) -> bool:
         return True
     if not word[:1].islower() or low in NAME_PARTICLES or is_title_token(low) or role_noun(low):
         return False
+    verbal = low.endswith(("ed", "s", PARTICIPLE_SUFFIX)) or low in IRREGULAR_PASTS
+    if not verbal and any(role_noun(w.lower()) or is_title_token(w.lower()) for w, _, _ in tokens[k + 1 : k + 3]):
+        return False  # ``Republican presidential front-runner Donald Trump``: a title goes on
     plow = previous.lower().rstrip(".")
     return previous[:1].isupper() and plow not in CORE_DETERMINERS and not is_title_token(plow)
 
@@ -330,11 +378,14 @@ def _apposition(left: str) -> Attribution | None:
 
 
 def _sentence_speaker(right: str) -> Who | None:
-    """Read ``..., the ministry said.`` at the end of the sentence a quotation sits in."""
+    """Read ``..., the ministry said.`` or ``..., said X.`` at the end of the sentence a quotation sits in."""
     verb = last_match(reporting_verbs(right))
     if verb is None or verb.group().endswith(PARTICIPLE_SUFFIX):
         return None
     if verb.group().lower() in OBJECT_SPEAKER_PHRASES:
         return object_phrase(right[verb.end() :])
     who = subject_phrase(right[: verb.start()])
+    if who is None and right[: verb.start()].rstrip().endswith(","):
+        named = object_phrase(right[verb.end() :])  # ``“…” since so many cases were close, said X, who …``
+        who = named if named is not None and named.kind in CONCRETE else None
     return who if who is not None and who.kind in NOMINAL - {"role"} else None

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from digest.text.grammar import CORE_DETERMINERS, FUNCTION_WORDS
 from digest.text.labels import LABEL_NOUNS, LABEL_OPENERS
 from digest.text.marks import TOKEN_EDGE
+from digest.text.personal_names import NAME_PARTICLES
 from digest.text.sentences import ABBREVIATIONS, SENTENCE_BREAK, SENTENCE_END_CHARS
 
 from ..models import Article, Span
-from .limits import LEFT_WINDOW, MAX_SPEAKER_WORDS, RIGHT_WINDOW
+from .limits import LEFT_WINDOW, MAX_SIGNATURE_WORDS, MAX_SPEAKER_WORDS, RIGHT_WINDOW
 from .marks import MARK_CHARS, Found
 
 # ---------------------------------------------------------------- context windows
@@ -65,6 +66,8 @@ def context_of(
             hi = min(hi, after.open)
         right_raw = text[item.close + 1 : max(item.close + 1, hi)]
         right = right_raw[: sentence_end_in(right_raw)]
+        if not right.strip() and item.last_para + 1 < len(paras):
+            right = _signature(text, paras[item.last_para + 1]) or right
     same = joined and cut == 0 and before is not None and not _ends_sentence(text, before, left)
     stripped = left.rstrip()
     midsentence = bool(stripped) and stripped[-1] not in ",:;—–-(" and not stripped.endswith("...")
@@ -83,6 +86,16 @@ def context_of(
     )
 
 
+def _signature(text: str, para: Span) -> str | None:
+    """Return a paragraph that only signs the quotation before it (``— Bernie Sanders.``), else ``None``."""
+    line = text[para.start : para.end].strip()
+    words = [w.strip(TOKEN_EDGE + "—–-") for w in line.split()]
+    if not line or line[0] not in "—–-" or len(words) > MAX_SIGNATURE_WORDS:
+        return None
+    named = all(w[:1].isupper() or w in NAME_PARTICLES for w in words if w[:1].isalpha())
+    return " " + line if named else None
+
+
 def _one_sentence(between: str) -> bool:
     """Tell whether the words between two quotations are one sentence (``,” said X, who ... . “``)."""
     return sentence_start(between.rstrip()) == 0
@@ -95,7 +108,7 @@ def _quoted_on(text: str, paras: tuple[Span, ...], item: Found, before: Found | 
     if text[paras[item.first_para].start : item.open].strip():
         return False
     rest = text[before.after : paras[before.last_para].end]
-    return len(rest.split()) <= MAX_SPEAKER_WORDS
+    return len(rest.split()) <= MAX_SPEAKER_WORDS or _one_sentence(rest)
 
 
 def _introduction(text: str, previous: Span, lo: int) -> tuple[int, str]:

@@ -14,6 +14,9 @@ MAX_PLACE_WORDS = 3
 MAX_DESCRIPTION_WORDS = 6
 """Longest unrecognised phrase right before ``said`` still taken as the speaker's description."""
 
+MAX_SIGNATURE_WORDS = 8
+"""Longest paragraph of its own that signs the quotation before it (``— Bernie Sanders.``)."""
+
 MAX_SPEAKER_WORDS = 18
 """Longest phrase between a quote and its verb taken as the speaker (``, the official added``)."""
 

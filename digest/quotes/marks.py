@@ -9,6 +9,7 @@ from digest.text.marks import (
     CLOSING_PUNCTUATION,
     DOUBLE_MARKS,
     LOW_OPENERS,
+    MARKUP_TAG,
     MAX_NESTING,
     OPEN_ONLY_MARKS,
     OPENING_MARKS,
@@ -158,11 +159,19 @@ def _pair_paragraph(
         stack.append(carried)
         tops[carried.family].append(carried)
         skip = span.start
+    tags = _markup_tags(text, span)
     for match in QUOTE_MARK.finditer(text, span.start, span.end):
         pos = match.start()
-        if pos != skip:
+        if pos != skip and not (tags and any(a < pos < b for a, b in tags)):
             _step(text, span, index, pos, stack, tops, pairs)
     return _leftovers(paras, index, stack, pairs, text)
+
+
+def _markup_tags(text: str, span: Span) -> list[tuple[int, int]]:
+    """Return the spans of the markup tags in a paragraph (``<tweet author="@X">``), whose marks are skipped."""
+    if text.find("<", span.start, span.end) < 0:
+        return []
+    return [m.span() for m in MARKUP_TAG.finditer(text, span.start, span.end)]
 
 
 def _step(

@@ -97,6 +97,24 @@ class Mentions:
         """Return the newest mention before ``pos`` that passes ``test``."""
         return next((m.who for m in self.recent(pos) if test(m.who)), None)
 
+    def introducer(self, open_pos: int) -> Who | None:
+        """Return the person the paragraph before reports as speaking last, for a quotation opening its own.
+
+        ``Carter said the US would stay in the region. / “That’s because …”``: a quotation
+        standing alone at the start of a paragraph goes on with the speaker just reported. Only a
+        person, named or described (``X's administration agreed to ...`` reports no speech).
+        """
+        k = bisect.bisect_right(self._para_starts, open_pos) - 1
+        if k < 1 or self._text[self._paras[k].start : open_pos].strip():
+            return None
+        previous = self._paras[k - 1]
+        lo = max(previous.start, previous.end - LEFT_WINDOW)
+        start = lo + sentence_start(self._text[lo : previous.end].rstrip())
+        i = bisect.bisect_left(self._positions, start)
+        j = bisect.bisect_left(self._positions, previous.end)
+        found = [m.who for m in self._scanned[i:j] if m.who.kind in ("name", "description")]
+        return found[-1] if found else None
+
     def known(self, name: str) -> bool:
         """Tell whether a one-word name is the surname of someone named in full in the article."""
         return surname_key(name) in self._known

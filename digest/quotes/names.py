@@ -27,6 +27,11 @@ from .limits import MAX_NAME_TOKENS
 
 Token = tuple[str, int, int]
 
+NON_NAME_OPENERS = frozenset(
+    {"as", "if", "does", "did", "unless", "until", "though", "although", "because", "whether", "like", "unlike"}
+)
+"""Capitalised words opening a sentence that are never a name (``If states fail``, ``Like Allen, they``)."""
+
 NOT_IN_NAMES = (
     ORG_WORDS
     | DATE_WORDS
@@ -37,7 +42,7 @@ NOT_IN_NAMES = (
     | ADVERBIAL_OPENERS
     | REPORTING_VERBS
     | PREPOSITIONS
-    | frozenset({"as", "if", "does", "did", "unless", "until", "though", "although", "because", "whether"})
+    | NON_NAME_OPENERS
 )
 """Capitalised words that never belong to a person's name in running text (lower-case): ``Of``, ``As``."""
 
@@ -83,8 +88,13 @@ def name_start(tokens: list[Token]) -> int:
             continue
         if not is_name_word(word) or low in TITLE_RUN_WORDS or low in ORG_WORDS or low in DATE_WORDS:
             break
+        if _middle_initial(tokens, i - 1):
+            i -= 1  # ``Jock A. Finlayson``: the initial is no article
+            continue
         if low in ADVERBIAL_OPENERS or low in CONJUNCTIONS or low in CORE_DETERMINERS or low in SUBJECT_PRONOUNS:
             break
+        if low in NON_NAME_OPENERS:
+            break  # ``If states fail``, ``Like Allen, they``
         i -= 1
     while i < len(tokens) and tokens[i][0].lower() in NAME_PARTICLES and not tokens[i][0][:1].isupper():
         i += 1
@@ -96,6 +106,12 @@ def name_start(tokens: list[Token]) -> int:
     if i > 1 and _participle_after_noun(tokens[i - 2][0], tokens[i - 1][0]):
         return len(tokens)  # ``a superdelegate supporting Clinton``: the name is the participle's object
     return i
+
+
+def _middle_initial(tokens: list[Token], index: int) -> bool:
+    """Tell whether a capital letter alone stands between two name words (``A`` in ``Jock A. Finlayson``)."""
+    word = tokens[index][0]
+    return len(word) == 1 and word.isupper() and 0 < index < len(tokens) - 1 and _given_name_before(tokens, index)
 
 
 def _given_name_before(tokens: list[Token], index: int) -> bool:

@@ -25,7 +25,7 @@ from digest.text.organisations import MEDIA_WORDS, ORG_WORDS
 from digest.text.personal_names import NAME_PARTICLES, NAME_PREFIXES
 from digest.text.places import PLACE_HEADS
 from digest.text.sentences import ABBREVIATIONS, SENTENCE_END_CHARS
-from digest.text.titles import FEMININE_WORDS, MASCULINE_WORDS, ROLE_NOUNS, SURNAME_TITLES
+from digest.text.titles import FEMININE_WORDS, MASCULINE_WORDS, ROLE_NOUNS, SURNAME_TITLES, TITLE_WORDS
 from digest.text.tokens import is_acronym
 
 from ..models import Span
@@ -277,7 +277,9 @@ def _flush(text: str, state: _ScanState, following: str, out: list[_Candidate]) 
     titled = is_title_token(state.before) or state.before in ROLE_NOUNS
     gender = gender_of_words(state.before)
     words = sum(1 for w, _, _ in run if w.lower() not in NAME_PARTICLES)
-    candidate = _Candidate(run[0][1], written, state.oblique, words, titled, gender, state.before if titled else "")
+    modifier = is_title_token(following) or following in ROLE_NOUNS or following in TITLE_WORDS  # ``Acme CEO X``
+    oblique = state.oblique or modifier
+    candidate = _Candidate(run[0][1], written, oblique, words, titled, gender, state.before if titled else "")
     out.append(candidate)
     state.people.append(candidate)
 

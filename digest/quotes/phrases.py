@@ -14,6 +14,7 @@ from digest.text.grammar import (
     CONJUNCTIONS,
     CORE_DETERMINERS,
     FUNCTION_WORDS,
+    INDEFINITE,
     IRREGULAR_PASTS,
     NP_STOP_WORDS,
     PASSIVE_AUXILIARIES,
@@ -73,8 +74,15 @@ def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> Iterat
         if verb.group() in CONTINUING_PHRASES and not CONTINUING_FOLLOWERS.match(text, verb.end(), stop):
             continue
         before = _WORD_BEFORE.search(text, max(start, verb.start() - 24), verb.start())
-        if before is None or before.group(1).lower() not in NOUN_MARKERS:
+        word = before.group(1).lower() if before is not None else ""
+        if word not in NOUN_MARKERS and not (possessive(word) and _noun_form(verb.group())):
             yield verb
+
+
+def _noun_form(verb: str) -> bool:
+    """Tell whether a reporting verb reads as a noun after a possessive (``Trump’s claim``), unlike ``X’s said``."""
+    low = verb.lower()
+    return not low.endswith(("ed", PARTICIPLE_SUFFIX)) and low not in ("said", "told", "wrote")
 
 
 # ---------------------------------------------------------------- speaker phrases
@@ -195,9 +203,15 @@ def _name_of_place(part: str) -> Who | None:
     if not of or not head.strip():
         return None
     who = classify_part(head)
-    if who is None or who.kind != "name" or (len(who.text.split()) < 2 and not who.role):
+    if who is None or who.kind != "name" or (len(who.text.split()) < 2 and not who.role and not _courtesy(head)):
         return None
     return who
+
+
+def _courtesy(phrase: str) -> bool:
+    """Tell whether a phrase opens with a courtesy title (``Mr. Nevins``): it names a person."""
+    first = phrase.split(None, 1)[0] if phrase.split() else ""
+    return first.lower().rstrip(".") in COURTESY_TITLES
 
 
 def _nominal(part: str, tokens: list[Token], lows: list[str]) -> Who | None:
@@ -277,7 +291,7 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     raw = [p.strip() for p in clause.split(",")]
     parts = [p for p in _outside_relative(raw) if p and not p.isdigit()][-4:]
     whos = [classify_part(p) for p in parts]
-    if parts and not strict and (whos[-1] is None or whos[-1].kind == "clause"):
+    if parts and not strict:  # ``… grew so heated that Gov. Chris Christie`` (said): not the names before ``that``
         whos[-1] = _subordinate_subject(parts[-1]) or whos[-1]
     if len(whos) > 1 and whos[-1] is None and whos[-2] is not None and whos[-2].kind == "name":
         whos[-1] = _appositive(parts[-1])
@@ -357,7 +371,8 @@ def _appositive_owner(parts: list[str], whos: list[Who | None]) -> int | None:
         at = parts[k].find(who.text)
         prefix = parts[k][: max(at, 0)].strip()
         courtesy = bool(prefix) and all(w.lower().rstrip(".") in COURTESY_TITLES for w in prefix.split())
-        if at < 0 or (prefix and prefix != who.role and not courtesy):
+        titled = bool(prefix) and prefix.rstrip(".") == (who.role or "").rstrip(".")  # ``Rep. X of Y``
+        if at < 0 or (prefix and not titled and not courtesy):
             return None  # ``In a letter to X, he wrote``: the name is inside a phrase
         if len(who.text.split()) < 2 and not who.role and not courtesy:
             return None
@@ -372,8 +387,7 @@ def _describes(part: str, previous: str, who: Who | None) -> bool:
     tokens = phrase_tokens(part)
     if not tokens or (who is not None and who.kind in ("pronoun", "statement")):
         return False
-    capitalised = all(w[:1].isupper() for w, _, _ in tokens)
-    if capitalised and len(tokens) <= MAX_PLACE_WORDS and _ends_in_place(previous):
+    if place_goes_on(part, previous):
         return True  # ``a retiree in Allentown, Pa.``
     if who is not None and who.kind in _ROLE_LIKE:
         return True
@@ -385,6 +399,13 @@ def _describes(part: str, previous: str, who: Who | None) -> bool:
         return True
     clause = low in VERB_SIGNS or low in RELATIVE_WORDS or low.endswith(PARTICIPLE_SUFFIX)
     return first[:1].islower() and not clause
+
+
+def place_goes_on(part: str, previous: str) -> bool:
+    """Tell whether a comma part only ends the place the part before named (``in Salem, New Hampshire``)."""
+    tokens = phrase_tokens(part)
+    capitalised = bool(tokens) and all(w[:1].isupper() for w, _, _ in tokens)
+    return capitalised and len(tokens) <= MAX_PLACE_WORDS and _ends_in_place(previous)
 
 
 def _ends_in_place(part: str) -> bool:
@@ -406,11 +427,21 @@ def object_phrase(text: str) -> Who | None:
         return None
     first = classify_part(parts[0]) or _description(parts[0])
     second = (classify_part(parts[1]) or _appositive(parts[1])) if len(parts) > 1 and parts[1] else None
+    if first is None and second is not None and _named_after_description(parts[0], parts[1], second):
+        return replace(second, role=parts[0])  # ``said another Twitter user, Johanna Bayer``
     if first is None:
         return None
     if first.kind in ("description", "role") and second is not None and second.kind == "name":
         return _combine(second, first, None)
     return _combine(first, None, second)
+
+
+def _named_after_description(part: str, named: str, who: Who) -> bool:
+    """Tell whether a short noun phrase with an article is followed by the full name it describes."""
+    tokens = phrase_tokens(part)
+    opens = bool(tokens) and (tokens[0][0].lower() in INDEFINITE or tokens[0][0].lower() in CORE_DETERMINERS)
+    full = who.kind == "name" and len(who.text.split()) >= 2 and named.strip() == who.text
+    return opens and len(tokens) <= MAX_DESCRIPTION_WORDS and full
 
 
 def _description(part: str) -> Who | None:

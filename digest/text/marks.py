@@ -37,6 +37,12 @@ DASHES = frozenset("—–―")
 INTRODUCING_MARKS = frozenset(":—–―")
 """Marks after which a quotation is introduced by the clause before it (``X's verdict: “...”``)."""
 
+MARKUP_TAG = re.compile(
+    r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:[\"“”][^\"“”<>]*[\"“”]|'[^'<>]*'|[^\s\"'“”<>]+))?)*\s*/?>"
+)
+"""A markup tag left in plain text (``<tweet author="@X" id="1">``, ``<a href=”…”>``): its attribute
+values are no quotations."""
+
 TOKEN = re.compile(r"\S+")
 """A whitespace-delimited token; punctuation at its edges is stripped afterwards."""
 

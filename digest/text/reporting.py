@@ -39,6 +39,8 @@ MORE_REPORTING_VERBS = words(
     testified testifies denounced denounces proclaimed proclaims bemoaned bemoans shouted yelled
     exclaimed muttered scoffed retorted mused opined sniped chided groused barked blasted
     defended confided intimated retweeted pronounced wondered conceded insists quips recalled
+    answered answers answering responds responding jokes joking demurred retorts griped sneered
+    echoed hinted texted emailed cautions
     """
 )
 """English reporting verbs found missing on real copy (``“...”, continued Erdogan``)."""
@@ -87,7 +89,19 @@ ARABIC_SPEAKER_STOPS = words(
 )
 """Arabic words after which the subject of a reporting verb has ended (``saying``, ``that``, prepositions)."""
 
-REPORTING_PHRASES = ("pointed out", "points out", "pointing out", "went on", "goes on")
+REPORTING_PHRASES = (
+    "pointed out",
+    "points out",
+    "pointing out",
+    "went on",
+    "goes on",
+    "shot back",
+    "shoots back",
+    "fired back",
+    "fires back",
+    "put it",
+    "puts it",
+)
 """Multi-word reporting verbs."""
 
 CONTINUING_PHRASES = frozenset({"went on", "goes on"})
