@@ -496,6 +496,42 @@ def test_two_long_cuts_that_share_one_sentence_are_one_statement() -> None:
     assert len(cluster_plain(quotes)) == 1
 
 
+ACCEPT = "I accept every finding of the flood inquiry and I am sorry for the delays it describes"
+RESIGNING = "I am resigning as leader of the borough council"
+VOTE = "There will be a vote for a new mayor to be held within the next three weeks"
+DEFENCES = "That will make sure the flood defences on the river are finished before the winter rains"
+
+
+def test_a_quotation_running_two_statements_together_joins_the_one_it_opens_with() -> None:
+    quotes = make_quotes(
+        ("a", f"{ACCEPT}. {RESIGNING}.", "mayor"),
+        ("b", f"{VOTE}. {DEFENCES}.", "mayor"),
+        ("c", f"{RESIGNING}. {VOTE}.", "mayor"),
+    )
+    assert groups(cluster_plain(quotes)) == {frozenset({"q0", "q2"}), frozenset({"q1"})}
+
+
+def test_a_quotation_running_two_statements_together_does_not_chain_their_parts() -> None:
+    quotes = make_quotes(
+        ("a", f"{ACCEPT}. {RESIGNING}.", "mayor"),
+        ("b", f"{ACCEPT}.", "mayor"),
+        ("b", f"{VOTE}. {DEFENCES}.", "mayor"),
+        ("c", f"{VOTE}.", "mayor"),
+        ("c", f"{DEFENCES}.", "mayor"),
+        ("d", f"{RESIGNING}. {VOTE}.", "mayor"),
+    )
+    assert groups(cluster_plain(quotes)) == {frozenset({"q0", "q1", "q5"}), frozenset({"q2", "q3", "q4"})}
+
+
+def test_a_quotation_running_two_statements_together_stays_with_the_one_holding_more_of_it() -> None:
+    quotes = make_quotes(
+        ("a", f"{ACCEPT}. {RESIGNING}.", "mayor"),
+        ("b", f"{VOTE}. {DEFENCES}.", "mayor"),
+        ("c", f"{RESIGNING}. {VOTE}. {DEFENCES}.", "mayor"),
+    )
+    assert groups(cluster_plain(quotes)) == {frozenset({"q0"}), frozenset({"q1", "q2"})}
+
+
 def cluster_articles(texts: dict[str, str], rows: list[tuple[str, str]]) -> tuple[QuoteCluster, ...]:
     """Cluster (source, fragment) rows found in the given article texts, all said by one minister."""
     articles = [Article(source, f"{source}.txt", text, (Span(0, len(text)),), source) for source, text in texts.items()]
