@@ -532,6 +532,26 @@ def test_a_quotation_running_two_statements_together_stays_with_the_one_holding_
     assert groups(cluster_plain(quotes)) == {frozenset({"q0"}), frozenset({"q1", "q2"})}
 
 
+OFFER = "This pay offer is an insult to every nurse on the ward who worked through the pandemic"
+BONUS = "Cancelling the winter bonus was an insult to every nurse on the ward, and our members will not forget it"
+INSULT = "an insult to every nurse on the ward"
+
+
+def test_a_phrase_of_two_statements_goes_with_its_own_articles_fuller_quotation() -> None:
+    rows = [
+        ("a", OFFER, QuoteKind.STATEMENT),
+        ("b", BONUS, QuoteKind.STATEMENT),
+        ("b", INSULT, QuoteKind.FRAGMENT),
+        ("c", OFFER, QuoteKind.STATEMENT),
+        ("c", INSULT, QuoteKind.FRAGMENT),
+        ("d", BONUS, QuoteKind.STATEMENT),
+    ]
+    quotes = [
+        Quote(f"q{i}", source, text, 0, len(text), kind, speaker="union") for i, (source, text, kind) in enumerate(rows)
+    ]
+    assert groups(cluster_plain(quotes)) == {frozenset({"q0", "q3", "q4"}), frozenset({"q1", "q2", "q5"})}
+
+
 def cluster_articles(texts: dict[str, str], rows: list[tuple[str, str]]) -> tuple[QuoteCluster, ...]:
     """Cluster (source, fragment) rows found in the given article texts, all said by one minister."""
     articles = [Article(source, f"{source}.txt", text, (Span(0, len(text)),), source) for source, text in texts.items()]

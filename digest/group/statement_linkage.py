@@ -10,6 +10,9 @@ how well they are contained. This lets a part join the whole it was cut from, a 
 copies, and two disjoint parts share a cluster through a member that contains both, while
 two statements that merely overlap one long quotation still need their own wordings to agree.
 
+A phrase a speaker used in two statements goes with the one the article's own fuller quotation
+of it belongs to (``_settle_reprises``).
+
 A quotation that runs two statements together (one outlet quotes the last sentence of one
 and the first of the next as one passage) is settled after the linkage, sentence by
 sentence (``_settle_spanning``): it stays in one cluster, the statement that holds most of
@@ -127,7 +130,7 @@ def link_statements(story: ScoredStoryline, settings: Settings, woven: Sequence[
             clusters.append(component)
         else:
             clusters.extend(StatementLinkage(component, graph, neighbours).run())
-    return _join_woven(_settle_spanning(clusters, story, graph), woven, graph)
+    return _join_woven(_settle_reprises(_settle_spanning(clusters, story, graph), graph), woven, graph)
 
 
 def _join_woven(clusters: list[list[int]], woven: Sequence[Pair], graph: _Graph) -> list[list[int]]:
@@ -480,3 +483,46 @@ def _may_join(x: int, members: Sequence[int], held: Sequence[set[int]], graph: _
     inside = set(members)
     bridges = {z for units in held for z in units} & inside
     return all(graph.containers.get(y, set()) & bridges for y in members if graph.sources[y] == graph.sources[x])
+
+
+# --------------------------------------------------------------------------- an article quoting its own words again
+
+
+def _settle_reprises(clusters: list[list[int]], graph: _Graph) -> list[list[int]]:
+    """Move each phrase two statements share into the one its article's own fuller quotation belongs to.
+
+    A short phrase ("a 'revolving door of chaos'") that a speaker used in two statements
+    matches both equally well; when the article's own fuller quotation of the same speaker
+    contains it, and so does another outlet's wording of that quotation's statement, the
+    article is quoting those words again. The part stays unless that holds for exactly one
+    other cluster; it never moves when it contains other members of its cluster (copies
+    aside) or when a quotation of its source in the target cluster does not contain it. A
+    fuller quotation that only its own article holds the phrase in proves nothing (it may
+    run two statements together), so the phrase then stays where the other outlets put it.
+    """
+    owner = {node: number for number, members in enumerate(clusters) for node in members}
+    moves = {}
+    for x in sorted(owner):
+        wholes = {
+            y
+            for y in graph.containers.get(x, set())
+            if graph.sources[y] == graph.sources[x]
+            and graph.covers(y, x)
+            and graph.speakers[x].speaker in (None, graph.speakers[y].speaker)
+        }
+        targets = {owner[y] for y in wholes}
+        if len(targets) != 1 or owner[x] in targets:
+            continue
+        (target,) = targets
+        around = graph.containers.get(x, set())
+        if any(x in graph.containers.get(z, set()) and z not in around for z in clusters[owner[x]]):
+            continue
+        shared = any(graph.sources[z] != graph.sources[x] for z in around.intersection(clusters[target]))
+        same = [y for y in clusters[target] if graph.sources[y] == graph.sources[x]]
+        if shared and all(y in around for y in same):
+            moves[x] = target
+    settled = [list(members) for members in clusters]
+    for x, target in moves.items():
+        settled[owner[x]].remove(x)
+        settled[target].append(x)
+    return [sorted(members) for members in settled if members]
