@@ -771,6 +771,9 @@ def test_normalise_text_ignores_case_punctuation_and_ellipses() -> None:
         ("troops", "forces"),
         ("organisation", "organization"),
         ("withdrawal", "withdraw"),
+        ("risky", "risk"),
+        ("lot", "many"),
+        ("activities", "businesses"),
     ],
 )
 def test_concepts_fold_inflections_and_synonyms(first: str, second: str) -> None:
@@ -795,6 +798,14 @@ def test_negations_read_alike_however_they_are_spelled(first: str, second: str) 
 def test_a_prefix_is_a_negation_only_for_listed_words() -> None:
     assert concepts("we understand the invoice") == [concept("understand"), concept("invoice")]
     assert concepts("the ban is unacceptable")[-2:] == ["not", concept("acceptable")]
+
+
+def test_a_reworded_wire_copy_with_everyday_synonyms_is_one_statement() -> None:
+    quotes = make_quotes(
+        ("a", "We will be de-risking a lot of the tricky businesses at Harbour Bank", "ceo"),
+        ("b", "We will make many of the troublesome activities at Harbour Bank less risky", "ceo"),
+    )
+    assert len(cluster_plain(quotes)) == 1
 
 
 def test_impossible_and_not_possible_are_one_statement() -> None:
