@@ -552,13 +552,15 @@ def test_a_phrase_of_two_statements_goes_with_its_own_articles_fuller_quotation(
     assert groups(cluster_plain(quotes)) == {frozenset({"q0", "q3", "q4"}), frozenset({"q1", "q2", "q5"})}
 
 
-def cluster_articles(texts: dict[str, str], rows: list[tuple[str, str]]) -> tuple[QuoteCluster, ...]:
-    """Cluster (source, fragment) rows found in the given article texts, all said by one minister."""
+def cluster_articles(
+    texts: dict[str, str], rows: list[tuple[str, str]], kind: QuoteKind = QuoteKind.FRAGMENT
+) -> tuple[QuoteCluster, ...]:
+    """Cluster (source, quotation) rows found in the given article texts, all said by one minister."""
     articles = [Article(source, f"{source}.txt", text, (Span(0, len(text)),), source) for source, text in texts.items()]
     quotes = []
     for i, (source, fragment) in enumerate(rows):
         start = texts[source].index(fragment)
-        quotes.append(Quote(f"q{i}", source, fragment, start, start + len(fragment), F, speaker="minister"))
+        quotes.append(Quote(f"q{i}", source, fragment, start, start + len(fragment), kind, speaker="minister"))
     clusters, _ = cluster_quotes(quotes, articles, {source: "story" for source in texts})
     return clusters
 
@@ -586,6 +588,36 @@ def test_fragments_one_article_weaves_together_stay_two_statements() -> None:
     }
     rows = [("a", CALLED[0]), ("a", RELIEVED[0]), ("b", CALLED[1]), ("b", RELIEVED[1])]
     assert len(cluster_articles(texts, rows)) == 2
+
+
+CRITICAL = (
+    "The port is classed as critical national infrastructure because of its size and its rail links",
+    "The port, because of its size and rail links, is classed as critical national infrastructure",
+)
+SECURE = (
+    "The plan we have now makes sure that this essential service stays open",
+    "The plan we have now guarantees that the vital service remains open",
+)
+
+
+def test_a_quotation_two_articles_interrupt_with_an_attribution_is_one_statement() -> None:
+    texts = {
+        "a": f'"{CRITICAL[0]}," she told reporters. "{SECURE[0]}."',
+        "b": f"“{CRITICAL[1]},” the minister said. “{SECURE[1]}.”",
+    }
+    rows = [("a", CRITICAL[0]), ("a", SECURE[0]), ("b", CRITICAL[1]), ("b", SECURE[1])]
+    assert len(cluster_articles(texts, rows, QuoteKind.STATEMENT)) == 1
+
+
+def test_quotations_in_separate_paragraphs_or_one_interrupting_article_stay_two_statements() -> None:
+    apart = {
+        "a": f'"{CRITICAL[0]}," she told reporters.\n\n"{SECURE[0]}."',
+        "b": f"“{CRITICAL[1]},” the minister said.\n\n“{SECURE[1]}.”",
+    }
+    rows = [("a", CRITICAL[0]), ("a", SECURE[0]), ("b", CRITICAL[1]), ("b", SECURE[1])]
+    assert len(cluster_articles(apart, rows, QuoteKind.STATEMENT)) == 2
+    once = {**apart, "a": f'"{CRITICAL[0]}," she told reporters. "{SECURE[0]}."'}
+    assert len(cluster_articles(once, rows, QuoteKind.STATEMENT)) == 2
 
 
 def test_a_near_copy_joins_the_cluster_it_matches_best_however_many_wordings_it_holds() -> None:

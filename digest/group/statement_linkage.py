@@ -116,8 +116,9 @@ def _graph(story: ScoredStoryline, settings: Settings) -> _Graph:
 def link_statements(story: ScoredStoryline, settings: Settings, woven: Sequence[Pair] = ()) -> list[list[int]]:
     """Cluster a storyline's speech units by average linkage, never merging a source twice.
 
-    ``woven`` lists the pairs of units an article quotes as fragments of one sentence
-    (``units.woven_pairs``); clusters that several sources weave together are joined.
+    ``woven`` lists the pairs of units an article quotes as parts of one passage (fragments
+    of one sentence, or a quotation an attribution interrupts: ``units.woven_pairs``);
+    clusters that several sources weave together are joined.
     """
     graph = _graph(story, settings)
     neighbours: dict[int, set[int]] = defaultdict(set)
@@ -139,7 +140,8 @@ def _join_woven(clusters: list[list[int]], woven: Sequence[Pair], graph: _Graph)
     An article that writes 'she had spoken to "colleagues abroad" who were "very grateful"'
     quotes two parts of one statement, which share no words; one article doing so could
     join two statements in its own sentence, but two articles weaving the same two
-    together report one statement cut the same way.
+    together report one statement cut the same way. The same holds for a quotation an
+    attribution interrupts ('"...," he told reporters. "..."').
     """
     owner = {node: number for number, members in enumerate(clusters) for node in members}
     weavers: dict[Pair, set[str]] = defaultdict(set)

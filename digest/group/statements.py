@@ -42,12 +42,13 @@ How quotations are clustered
     phrase a speaker used in two statements goes with the one the article's own fuller
     quotation of it belongs to, when another outlet's wording of that one holds it too.
     Fragments that two articles or more weave into one sentence of their own ('spoke to
-    "colleagues abroad" who were "very grateful"') are parts of one statement too, though
-    they share no words. A speaker
-    fewer sources name is outvoted in proportion: one outlet giving three outlets'
-    statement to someone else does not split it. Terms and titles only group with
-    quotations of the same kind and the same normalised text. Every quotation ends in exactly one
-    cluster; a statement only one outlet carried is a cluster of one. Clusters never cross
+    "colleagues abroad" who were "very grateful"'), and two quotations that two articles or
+    more interrupt with a bare attribution ('"...," he told reporters. "..."'), are parts
+    of one statement too, though they share no words. A speaker fewer sources name is
+    outvoted in proportion: one outlet giving three outlets' statement to someone else does
+    not split it. Terms and titles only group with quotations of the same kind and the same
+    normalised text. Every quotation ends in exactly one cluster; a statement only one
+    outlet carried is a cluster of one. Clusters never cross
     storylines.
 
 Canonical wording rule
@@ -108,7 +109,7 @@ def cluster_quotes(
     """Group quotations that report the same statement, within each storyline.
 
     ``storyline_of`` maps an article id to its storyline id; every quote's source must be
-    in it. ``woven`` gives the quote pairs the articles weave into one sentence
+    in it. ``woven`` gives the quote pairs the articles quote as one passage of their own
     (``units.woven_quotes``); by default they are found in the articles' texts. Returns
     the clusters, sorted by storyline, first report and id, and the quotes with
     ``cluster`` set, sorted by source, offset and id. Every quote is in exactly one
