@@ -496,13 +496,71 @@ def test_two_long_cuts_that_share_one_sentence_are_one_statement() -> None:
     assert len(cluster_plain(quotes)) == 1
 
 
-def cluster_articles(texts: dict[str, str], rows: list[tuple[str, str]]) -> tuple[QuoteCluster, ...]:
-    """Cluster (source, fragment) rows found in the given article texts, all said by one minister."""
+ACCEPT = "I accept every finding of the flood inquiry and I am sorry for the delays it describes"
+RESIGNING = "I am resigning as leader of the borough council"
+VOTE = "There will be a vote for a new mayor to be held within the next three weeks"
+DEFENCES = "That will make sure the flood defences on the river are finished before the winter rains"
+
+
+def test_a_quotation_running_two_statements_together_joins_the_one_it_opens_with() -> None:
+    quotes = make_quotes(
+        ("a", f"{ACCEPT}. {RESIGNING}.", "mayor"),
+        ("b", f"{VOTE}. {DEFENCES}.", "mayor"),
+        ("c", f"{RESIGNING}. {VOTE}.", "mayor"),
+    )
+    assert groups(cluster_plain(quotes)) == {frozenset({"q0", "q2"}), frozenset({"q1"})}
+
+
+def test_a_quotation_running_two_statements_together_does_not_chain_their_parts() -> None:
+    quotes = make_quotes(
+        ("a", f"{ACCEPT}. {RESIGNING}.", "mayor"),
+        ("b", f"{ACCEPT}.", "mayor"),
+        ("b", f"{VOTE}. {DEFENCES}.", "mayor"),
+        ("c", f"{VOTE}.", "mayor"),
+        ("c", f"{DEFENCES}.", "mayor"),
+        ("d", f"{RESIGNING}. {VOTE}.", "mayor"),
+    )
+    assert groups(cluster_plain(quotes)) == {frozenset({"q0", "q1", "q5"}), frozenset({"q2", "q3", "q4"})}
+
+
+def test_a_quotation_running_two_statements_together_stays_with_the_one_holding_more_of_it() -> None:
+    quotes = make_quotes(
+        ("a", f"{ACCEPT}. {RESIGNING}.", "mayor"),
+        ("b", f"{VOTE}. {DEFENCES}.", "mayor"),
+        ("c", f"{RESIGNING}. {VOTE}. {DEFENCES}.", "mayor"),
+    )
+    assert groups(cluster_plain(quotes)) == {frozenset({"q0"}), frozenset({"q1", "q2"})}
+
+
+OFFER = "This pay offer is an insult to every nurse on the ward who worked through the pandemic"
+BONUS = "Cancelling the winter bonus was an insult to every nurse on the ward, and our members will not forget it"
+INSULT = "an insult to every nurse on the ward"
+
+
+def test_a_phrase_of_two_statements_goes_with_its_own_articles_fuller_quotation() -> None:
+    rows = [
+        ("a", OFFER, QuoteKind.STATEMENT),
+        ("b", BONUS, QuoteKind.STATEMENT),
+        ("b", INSULT, QuoteKind.FRAGMENT),
+        ("c", OFFER, QuoteKind.STATEMENT),
+        ("c", INSULT, QuoteKind.FRAGMENT),
+        ("d", BONUS, QuoteKind.STATEMENT),
+    ]
+    quotes = [
+        Quote(f"q{i}", source, text, 0, len(text), kind, speaker="union") for i, (source, text, kind) in enumerate(rows)
+    ]
+    assert groups(cluster_plain(quotes)) == {frozenset({"q0", "q3", "q4"}), frozenset({"q1", "q2", "q5"})}
+
+
+def cluster_articles(
+    texts: dict[str, str], rows: list[tuple[str, str]], kind: QuoteKind = QuoteKind.FRAGMENT
+) -> tuple[QuoteCluster, ...]:
+    """Cluster (source, quotation) rows found in the given article texts, all said by one minister."""
     articles = [Article(source, f"{source}.txt", text, (Span(0, len(text)),), source) for source, text in texts.items()]
     quotes = []
     for i, (source, fragment) in enumerate(rows):
         start = texts[source].index(fragment)
-        quotes.append(Quote(f"q{i}", source, fragment, start, start + len(fragment), F, speaker="minister"))
+        quotes.append(Quote(f"q{i}", source, fragment, start, start + len(fragment), kind, speaker="minister"))
     clusters, _ = cluster_quotes(quotes, articles, {source: "story" for source in texts})
     return clusters
 
@@ -530,6 +588,36 @@ def test_fragments_one_article_weaves_together_stay_two_statements() -> None:
     }
     rows = [("a", CALLED[0]), ("a", RELIEVED[0]), ("b", CALLED[1]), ("b", RELIEVED[1])]
     assert len(cluster_articles(texts, rows)) == 2
+
+
+CRITICAL = (
+    "The port is classed as critical national infrastructure because of its size and its rail links",
+    "The port, because of its size and rail links, is classed as critical national infrastructure",
+)
+SECURE = (
+    "The plan we have now makes sure that this essential service stays open",
+    "The plan we have now guarantees that the vital service remains open",
+)
+
+
+def test_a_quotation_two_articles_interrupt_with_an_attribution_is_one_statement() -> None:
+    texts = {
+        "a": f'"{CRITICAL[0]}," she told reporters. "{SECURE[0]}."',
+        "b": f"“{CRITICAL[1]},” the minister said. “{SECURE[1]}.”",
+    }
+    rows = [("a", CRITICAL[0]), ("a", SECURE[0]), ("b", CRITICAL[1]), ("b", SECURE[1])]
+    assert len(cluster_articles(texts, rows, QuoteKind.STATEMENT)) == 1
+
+
+def test_quotations_in_separate_paragraphs_or_one_interrupting_article_stay_two_statements() -> None:
+    apart = {
+        "a": f'"{CRITICAL[0]}," she told reporters.\n\n"{SECURE[0]}."',
+        "b": f"“{CRITICAL[1]},” the minister said.\n\n“{SECURE[1]}.”",
+    }
+    rows = [("a", CRITICAL[0]), ("a", SECURE[0]), ("b", CRITICAL[1]), ("b", SECURE[1])]
+    assert len(cluster_articles(apart, rows, QuoteKind.STATEMENT)) == 2
+    once = {**apart, "a": f'"{CRITICAL[0]}," she told reporters. "{SECURE[0]}."'}
+    assert len(cluster_articles(once, rows, QuoteKind.STATEMENT)) == 2
 
 
 def test_a_near_copy_joins_the_cluster_it_matches_best_however_many_wordings_it_holds() -> None:
@@ -715,6 +803,9 @@ def test_normalise_text_ignores_case_punctuation_and_ellipses() -> None:
         ("troops", "forces"),
         ("organisation", "organization"),
         ("withdrawal", "withdraw"),
+        ("risky", "risk"),
+        ("lot", "many"),
+        ("activities", "businesses"),
     ],
 )
 def test_concepts_fold_inflections_and_synonyms(first: str, second: str) -> None:
@@ -739,6 +830,14 @@ def test_negations_read_alike_however_they_are_spelled(first: str, second: str) 
 def test_a_prefix_is_a_negation_only_for_listed_words() -> None:
     assert concepts("we understand the invoice") == [concept("understand"), concept("invoice")]
     assert concepts("the ban is unacceptable")[-2:] == ["not", concept("acceptable")]
+
+
+def test_a_reworded_wire_copy_with_everyday_synonyms_is_one_statement() -> None:
+    quotes = make_quotes(
+        ("a", "We will be de-risking a lot of the tricky businesses at Harbour Bank", "ceo"),
+        ("b", "We will make many of the troublesome activities at Harbour Bank less risky", "ceo"),
+    )
+    assert len(cluster_plain(quotes)) == 1
 
 
 def test_impossible_and_not_possible_are_one_statement() -> None:

@@ -9,6 +9,14 @@ how well they are contained. This lets a part join the whole it was cut from, a 
 (two wordings that contain each other) join a cluster of many wordings through the one it
 copies, and two disjoint parts share a cluster through a member that contains both, while
 two statements that merely overlap one long quotation still need their own wordings to agree.
+
+A phrase a speaker used in two statements goes with the one the article's own fuller quotation
+of it belongs to (``_settle_reprises``).
+
+A quotation that runs two statements together (one outlet quotes the last sentence of one
+and the first of the next as one passage) is settled after the linkage, sentence by
+sentence (``_settle_spanning``): it stays in one cluster, the statement that holds most of
+its sentences, ties going to the one it opens with.
 """
 
 from __future__ import annotations
@@ -19,7 +27,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..settings import Settings
+from ..text.concepts import concepts
+from ..text.sentences import SENTENCE_SPLIT
 from .agglomeration import Agglomeration
+from .alignment import align
 from .components import Pair
 from .similarity import ScoredStoryline
 
@@ -105,8 +116,9 @@ def _graph(story: ScoredStoryline, settings: Settings) -> _Graph:
 def link_statements(story: ScoredStoryline, settings: Settings, woven: Sequence[Pair] = ()) -> list[list[int]]:
     """Cluster a storyline's speech units by average linkage, never merging a source twice.
 
-    ``woven`` lists the pairs of units an article quotes as fragments of one sentence
-    (``units.woven_pairs``); clusters that several sources weave together are joined.
+    ``woven`` lists the pairs of units an article quotes as parts of one passage (fragments
+    of one sentence, or a quotation an attribution interrupts: ``units.woven_pairs``);
+    clusters that several sources weave together are joined.
     """
     graph = _graph(story, settings)
     neighbours: dict[int, set[int]] = defaultdict(set)
@@ -119,7 +131,7 @@ def link_statements(story: ScoredStoryline, settings: Settings, woven: Sequence[
             clusters.append(component)
         else:
             clusters.extend(StatementLinkage(component, graph, neighbours).run())
-    return _join_woven(clusters, woven, graph)
+    return _join_woven(_settle_reprises(_settle_spanning(clusters, story, graph), graph), woven, graph)
 
 
 def _join_woven(clusters: list[list[int]], woven: Sequence[Pair], graph: _Graph) -> list[list[int]]:
@@ -128,7 +140,8 @@ def _join_woven(clusters: list[list[int]], woven: Sequence[Pair], graph: _Graph)
     An article that writes 'she had spoken to "colleagues abroad" who were "very grateful"'
     quotes two parts of one statement, which share no words; one article doing so could
     join two statements in its own sentence, but two articles weaving the same two
-    together report one statement cut the same way.
+    together report one statement cut the same way. The same holds for a quotation an
+    attribution interrupts ('"...," he told reporters. "..."').
     """
     owner = {node: number for number, members in enumerate(clusters) for node in members}
     weavers: dict[Pair, set[str]] = defaultdict(set)
@@ -375,3 +388,143 @@ def _vouched(graph: _Graph, x: int, y: int, members: set[int]) -> float:
     for z in graph.containers.get(x, set()) & graph.containers.get(y, set()) & members:
         best = max(best, min(graph.pair(x, z)[0], graph.pair(y, z)[0]))
     return best
+
+
+# --------------------------------------------------------------------------- quotations spanning two statements
+
+
+def _settle_spanning(clusters: list[list[int]], story: ScoredStoryline, graph: _Graph) -> list[list[int]]:
+    """Move each quotation that runs two statements together to the statement holding most of its sentences.
+
+    A sentence of a quotation is held by a cluster when a member of another source naming
+    the same speaker contains it (token alignment); sentences of fewer than ``MIN_PIECE``
+    concepts say nothing. A quotation of several sentences whose own cluster holds fewer of
+    them than another cluster does (or as many, when the other holds its first sentence)
+    moves there, unless that puts two quotations of its source together that no member
+    quoting the moved sentence bridges. A quotation the linkage left alone stays alone, and
+    every move is decided on the linkage's clusters (a quotation that moves holds nothing
+    for another to follow), so the long quotation joins one statement and never links the two.
+    """
+    owner = {node: number for number, members in enumerate(clusters) for node in members}
+    pieces = {
+        x: found
+        for x, unit in enumerate(story.units)
+        if unit.speaker is not None and len(clusters[owner[x]]) > 1 and len(found := _pieces(unit.quotes[0].text)) > 1
+    }
+    if not pieces:
+        return clusters
+    postings: dict[str, set[int]] = defaultdict(set)
+    for z, unit in enumerate(story.units):
+        for item in unit.concepts:
+            postings[item].add(z)
+    moves: dict[int, tuple[int, set[int]]] = {}
+    for x in sorted(pieces):
+        held = [_holders(piece, x, story, graph, postings) for piece in pieces[x]]
+        target = _best_holder([{owner[z] for z in units} for units in held], owner[x])
+        if target is not None and _may_join(x, clusters[target], held, graph):
+            moves[x] = target, {z for units in held for z in units if owner[z] == target}
+    settled = [list(members) for members in clusters]
+    for x, (target, holders) in moves.items():
+        if holders - moves.keys():
+            settled[owner[x]].remove(x)
+            settled[target].append(x)
+    return [sorted(members) for members in settled if members]
+
+
+MIN_PIECE = 4
+"""Concepts a sentence needs before its place in another statement counts (shorter ones recur anywhere)."""
+
+
+def _pieces(text: str) -> list[tuple[str, ...]]:
+    """Return the concept sequences of a quotation's sentences that are long enough to be told apart."""
+    found = [tuple(concepts(sentence)) for sentence in SENTENCE_SPLIT.split(text)]
+    return [piece for piece in found if len(piece) >= MIN_PIECE]
+
+
+def _holders(
+    piece: tuple[str, ...], x: int, story: ScoredStoryline, graph: _Graph, postings: Mapping[str, set[int]]
+) -> set[int]:
+    """Return the units of other sources, naming ``x``'s speaker, that contain one sentence of ``x``."""
+    counts: dict[int, int] = defaultdict(int)
+    for item in set(piece):
+        for z in postings.get(item, ()):
+            counts[z] += 1
+    return {
+        z
+        for z, shared in counts.items()
+        if shared >= MIN_PIECE
+        and graph.sources[z] != graph.sources[x]
+        and graph.speakers[z].speaker == graph.speakers[x].speaker
+        and align(piece, story.units[z].sequence).contains(0)
+    }
+
+
+def _best_holder(held: Sequence[set[int]], own: int) -> int | None:
+    """Return the cluster holding more of a quotation's sentences than its own, or as many and the first; else ``None``.
+
+    ``held`` gives, per sentence, the clusters that hold it.
+    """
+    tally: dict[int, int] = defaultdict(int)
+    first: dict[int, int] = {}
+    for place, numbers in enumerate(held):
+        for number in numbers:
+            tally[number] += 1
+            first.setdefault(number, place)
+    if not tally:
+        return None
+    best = min(tally, key=lambda n: (-tally[n], first[n], n))
+    if best == own or tally[best] < tally.get(own, 0):
+        return None
+    if tally[best] == tally.get(own, 0) and first[best] > first[own]:
+        return None
+    return best
+
+
+def _may_join(x: int, members: Sequence[int], held: Sequence[set[int]], graph: _Graph) -> bool:
+    """Tell whether ``x`` may join a cluster: a member holding a sentence of ``x`` contains each of its source."""
+    inside = set(members)
+    bridges = {z for units in held for z in units} & inside
+    return all(graph.containers.get(y, set()) & bridges for y in members if graph.sources[y] == graph.sources[x])
+
+
+# --------------------------------------------------------------------------- an article quoting its own words again
+
+
+def _settle_reprises(clusters: list[list[int]], graph: _Graph) -> list[list[int]]:
+    """Move each phrase two statements share into the one its article's own fuller quotation belongs to.
+
+    A short phrase ("a 'revolving door of chaos'") that a speaker used in two statements
+    matches both equally well; when the article's own fuller quotation of the same speaker
+    contains it, and so does another outlet's wording of that quotation's statement, the
+    article is quoting those words again. The part stays unless that holds for exactly one
+    other cluster; it never moves when it contains other members of its cluster (copies
+    aside) or when a quotation of its source in the target cluster does not contain it. A
+    fuller quotation that only its own article holds the phrase in proves nothing (it may
+    run two statements together), so the phrase then stays where the other outlets put it.
+    """
+    owner = {node: number for number, members in enumerate(clusters) for node in members}
+    moves = {}
+    for x in sorted(owner):
+        wholes = {
+            y
+            for y in graph.containers.get(x, set())
+            if graph.sources[y] == graph.sources[x]
+            and graph.covers(y, x)
+            and graph.speakers[x].speaker in (None, graph.speakers[y].speaker)
+        }
+        targets = {owner[y] for y in wholes}
+        if len(targets) != 1 or owner[x] in targets:
+            continue
+        (target,) = targets
+        around = graph.containers.get(x, set())
+        if any(x in graph.containers.get(z, set()) and z not in around for z in clusters[owner[x]]):
+            continue
+        shared = any(graph.sources[z] != graph.sources[x] for z in around.intersection(clusters[target]))
+        same = [y for y in clusters[target] if graph.sources[y] == graph.sources[x]]
+        if shared and all(y in around for y in same):
+            moves[x] = target
+    settled = [list(members) for members in clusters]
+    for x, target in moves.items():
+        settled[owner[x]].remove(x)
+        settled[target].append(x)
+    return [sorted(members) for members in settled if members]

@@ -33,18 +33,22 @@ How quotations are clustered
     similarity of their representatives' cross pairs reaches ``Settings.match_threshold``
     (``statement_linkage``). So a part joins the whole it was cut from and a near-copy
     joins a cluster of many wordings through the one it copies, while a quotation that
-    runs two statements together attaches to the one it matches best and does not chain
-    them (unless a second outlet quotes them together too, or two more articles each quote
-    both apart). Two quotations of one source share a cluster only as parts of one
-    statement: a fragment of the article's own fuller quotation, or parts other outlets
-    quote as one passage, in one quotation or in two cuts that overlap (or equal normalised
-    texts: an article quoting one statement twice). Fragments that two articles or more
-    weave into one sentence of their own ('spoke to "colleagues abroad" who were "very
-    grateful"') are parts of one statement too, though they share no words. A speaker
-    fewer sources name is outvoted in proportion: one outlet giving three outlets'
-    statement to someone else does not split it. Terms and titles only group with
-    quotations of the same kind and the same normalised text. Every quotation ends in exactly one
-    cluster; a statement only one outlet carried is a cluster of one. Clusters never cross
+    runs two statements together attaches to the one that holds most of its sentences (on a
+    tie, the one it opens with) and does not chain them (unless a second outlet quotes them
+    together too, or two more articles each quote both apart). Two quotations of one source
+    share a cluster only as parts of one statement: a fragment of the article's own fuller
+    quotation, or parts other outlets quote as one passage, in one quotation or in two cuts
+    that overlap (or equal normalised texts: an article quoting one statement twice). A
+    phrase a speaker used in two statements goes with the one the article's own fuller
+    quotation of it belongs to, when another outlet's wording of that one holds it too.
+    Fragments that two articles or more weave into one sentence of their own ('spoke to
+    "colleagues abroad" who were "very grateful"'), and two quotations that two articles or
+    more interrupt with a bare attribution ('"...," he told reporters. "..."'), are parts
+    of one statement too, though they share no words. A speaker fewer sources name is
+    outvoted in proportion: one outlet giving three outlets' statement to someone else does
+    not split it. Terms and titles only group with quotations of the same kind and the same
+    normalised text. Every quotation ends in exactly one cluster; a statement only one
+    outlet carried is a cluster of one. Clusters never cross
     storylines.
 
 Canonical wording rule
@@ -60,7 +64,7 @@ What each variant covers
     common subsequence of normalised words), or ``None`` when fewer than two words align
     (a reworded or translated variant). A quotation that covers two statements (it runs
     from the end of one into the start of the next) belongs to one cluster only: the one
-    its wording links to best, which is usually the one that supplies most of its words;
+    whose other quotations hold most of its sentences, the one it opens with on a tie;
     its words beyond that statement show as additions in the word diff.
 
 Identity and order
@@ -105,7 +109,7 @@ def cluster_quotes(
     """Group quotations that report the same statement, within each storyline.
 
     ``storyline_of`` maps an article id to its storyline id; every quote's source must be
-    in it. ``woven`` gives the quote pairs the articles weave into one sentence
+    in it. ``woven`` gives the quote pairs the articles quote as one passage of their own
     (``units.woven_quotes``); by default they are found in the articles' texts. Returns
     the clusters, sorted by storyline, first report and id, and the quotes with
     ``cluster`` set, sorted by source, offset and id. Every quote is in exactly one

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -9,8 +10,12 @@ from itertools import groupby, pairwise
 
 from ..models import Quote, QuoteKind
 from ..text.concepts import concepts
+from ..text.reporting import REPORTING_VERBS
 from ..text.sentences import SENTENCE_END_CHARS
 from ..text.tokens import normalise_text
+
+WORD = re.compile(r"[^\W\d_]+")
+"""A word of the article's own text between two quotations."""
 
 SPEECH = "speech"
 """The family of statements and fragments, which are matched with each other."""
@@ -116,13 +121,14 @@ def _unit(key: tuple[str, str, str, str], members: list[Quote]) -> Unit:
 
 
 def woven_quotes(quotes: Iterable[Quote], texts: Mapping[str, str]) -> frozenset[tuple[str, str]]:
-    """Return the ids of the quote pairs an article quotes as fragments woven into one sentence.
+    """Return the ids of the quote pairs an article quotes as parts of one passage of its own.
 
-    That is two fragments of one source, one right after the other (no quotation of any
-    kind between), with no sentence end between them: the first does not end one and the
-    article's own words joining them hold none and no paragraph break (``who were``,
-    ``and that``). ``texts`` maps a source to its article text; a source missing from it
-    has no pairs.
+    That is two quotes of one source, one right after the other (no quotation of any kind
+    between), in one paragraph, that are either fragments woven into one sentence (the
+    first does not end one and the article's own words joining them hold none: ``who
+    were``, ``and that``) or two quotations a bare attribution interrupts ('"...," he told
+    reporters. "..."'). ``texts`` maps a source to its article text; a source missing from
+    it has no pairs.
     """
     pairs: set[tuple[str, str]] = set()
     for source, own in groupby(sorted(quotes, key=_reading_order), key=lambda q: q.source):
@@ -149,12 +155,26 @@ def _reading_order(quote: Quote) -> tuple[str, int, int, str]:
 
 
 def _woven(first: Quote, second: Quote, text: str) -> bool:
-    """Tell whether two consecutive quotes are fragments of one sentence of ``text``."""
-    if first.kind != QuoteKind.FRAGMENT or second.kind != QuoteKind.FRAGMENT or second.start < first.end:
+    """Tell whether two consecutive quotes are one passage of ``text``: woven fragments or an interrupted quotation."""
+    if second.start < first.end:
         return False
     between = text[first.end : second.start]
-    ends = first.text.rstrip()[-1:] in SENTENCE_END_CHARS
-    return not ends and "\n" not in between and not any(ch in SENTENCE_END_CHARS for ch in between)
+    if "\n" in between:
+        return False
+    if first.kind == QuoteKind.FRAGMENT and second.kind == QuoteKind.FRAGMENT:
+        ends = first.text.rstrip()[-1:] in SENTENCE_END_CHARS
+        return not ends and not any(ch in SENTENCE_END_CHARS for ch in between)
+    return _interruption(between)
+
+
+MAX_INTERRUPTION = 6
+"""The most words an attribution between two parts of one quotation may have ('he told reporters')."""
+
+
+def _interruption(between: str) -> bool:
+    """Tell whether the words between two quotations are only an attribution: a few words with a reporting verb."""
+    found = [w.casefold() for w in WORD.findall(between)]
+    return 0 < len(found) <= MAX_INTERRUPTION and any(w in REPORTING_VERBS for w in found)
 
 
 def same_text_groups(units: list[Unit]) -> list[Unit]:

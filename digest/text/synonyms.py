@@ -94,7 +94,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("decrease", "fall", "fell", "decline", "drop", "dropped", "reduce", "reduction"),
     ("big", "large", "huge", "major"),
     ("small", "little", "minor"),
-    ("many", "numerous", "several"),
+    ("many", "numerous", "several", "lot", "lots"),
     ("important", "significant", "crucial", "vital"),
     ("people", "citizens", "population"),
     ("ask", "asked", "request", "requested"),
@@ -109,5 +109,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("shortcoming", "shortcomings", "deficiency", "deficiencies", "failing", "failings", "flaw", "flaws"),
     ("determined", "keen", "eager", "resolved"),
     ("difficult", "difficulty", "difficulties", "tricky", "troublesome"),
+    ("risk", "risks", "risky", "riskier", "riskiest"),
+    ("business", "businesses", "activity", "activities"),
 )
 """Words that news translations use interchangeably; each group folds to its first word."""
