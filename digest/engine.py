@@ -86,7 +86,7 @@ def _local(jobs: int) -> Iterator[Mapper]:
 def _dask(jobs: int, scheduler: str | None) -> Iterator[Mapper]:
     """A chunked map on the Dask cluster at ``scheduler``, or on a ``LocalCluster`` of ``jobs`` processes."""
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, LocalCluster
     except ImportError as exc:
         raise EngineError(
             f"--engine dask needs Dask ({exc}): pip install 'storyline-digest[dask]' (dask[distributed])"
@@ -106,7 +106,7 @@ def _dask(jobs: int, scheduler: str | None) -> Iterator[Mapper]:
     log.info("digest: analysing on Dask (%d workers, %s)", workers, scheduler or "local cluster")
 
     def mapper(func: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
-        return _windowed(client, as_completed, workers, func, items)
+        return _windowed(client, workers, func, items)
 
     try:
         yield mapper
@@ -116,7 +116,7 @@ def _dask(jobs: int, scheduler: str | None) -> Iterator[Mapper]:
             cluster.close()
 
 
-def _windowed(client: Any, as_completed: Any, workers: int, func: Callable[[Any], R], items: Sequence[Any]) -> list[R]:
+def _windowed(client: Any, workers: int, func: Callable[[Any], R], items: Sequence[Any]) -> list[R]:
     """Map ``func`` over ``items`` in chunks, with only a few chunks on the cluster at a time.
 
     Each chunk is pickled when it is sent and its future released as soon as its results are
@@ -126,6 +126,8 @@ def _windowed(client: Any, as_completed: Any, workers: int, func: Callable[[Any]
     """
     if not items:
         return []
+    from distributed import as_completed
+
     most = min(CHUNK_TASKS, max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER))))
     chunks = enumerate(_chunks(items, most))
     parts: dict[int, list[R]] = {}
