@@ -20,7 +20,7 @@ from ..models import Article, Quote, QuoteKind, Span, stable_id
 from .attribution import Attribution, attribute, last_match
 from .confidence import FRAME_CONFIDENCE, UNMEASURED
 from .context import Context, context_of
-from .kinds import quote_kind
+from .kinds import echoed_term, quote_kind
 from .marks import Found, find_quotations
 from .mentions import Mentions, resolve_reference, scan_mentions
 from .names import is_title_token
@@ -91,7 +91,9 @@ def _build_quotes(
     for start, end in item.pieces:
         piece = article.text[start:end]
         kind = quote_kind(article, piece, ctx, item.nested, found)
-        speaks = kind in (QuoteKind.STATEMENT, QuoteKind.FRAGMENT)
+        speaks = kind in (QuoteKind.STATEMENT, QuoteKind.FRAGMENT) or (
+            kind == QuoteKind.TERM and echoed_term(ctx, found)
+        )
         quotes.append(
             Quote(
                 id=stable_id("q", article.id, str(start), str(end)),
