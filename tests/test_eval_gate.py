@@ -166,6 +166,21 @@ def test_wrong_speaker_lowers_accuracy() -> None:
     assert scores.conflated_speakers == 1
 
 
+def test_one_person_on_two_speaker_pages_breaks_the_pairs_between_them() -> None:
+    gold = gold_for("seeds")
+    digest = perfect_digest(gold)
+    split = [i for i, q in enumerate(digest.quotes) if q.speaker == "qasim-al-araji"]
+    quotes = list(digest.quotes)
+    quotes[split[0]] = replace(quotes[split[0]], speaker="qasim-al-araji-2")
+    extra = Speaker("qasim-al-araji-2", "Qasim al-Araji", ())
+    scores = ev.score(replace(digest, quotes=tuple(quotes), speakers=(*digest.speakers, extra)), gold)
+    assert scores.speaker_accuracy == 1.0
+    assert 0.0 < scores.speaker_merge_recall < 1.0
+    assert scores.speaker_pair_recall == scores.speaker_merge_recall
+    empty = ev.score(Digest(articles_for(gold)), gold)
+    assert empty.speaker_pair_recall == 0.0 and empty.speaker_pairs == scores.speaker_pairs
+
+
 def test_namesake_fails() -> None:
     gold = gold_for("extra")
     digest = perfect_digest(gold)

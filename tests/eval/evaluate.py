@@ -501,6 +501,11 @@ class Scores:
     conflated_speakers: int
     bcubed_precision: float
     bcubed_recall: float
+    speaker_pairs: int
+    speaker_pair_recall: float
+    """Pairs of quotations by one gold person in two outlets that share one speaker page, end to end."""
+    speaker_merge_recall: float
+    """The same among the pairs whose two speakers were both found correctly: merging alone."""
     gold_pairs: int
     pairwise_precision: float
     pairwise_recall: float
@@ -582,6 +587,41 @@ def _speaker_scores(
             wrong.append(f"speaker {q.source}: {q.text[:40]!r}: want {q.speaker}, got {got}")
     accuracy = ratio(right, len(targets), vacuous=not targets)
     return {"speaker_quotes": len(targets), "speaker_accuracy": accuracy}, wrong
+
+
+def _speaker_pair_scores(gold: Gold, pairs: Sequence[Pair], speakers: Mapping[str, Speaker]) -> dict[str, Any]:
+    """Return how many cross-outlet pairs of one person's quotations land on one speaker page.
+
+    End to end, a missed quotation or one without a speaker breaks its pairs; merging alone
+    counts only the pairs whose two quotations both have the right speaker, so it measures
+    whether the spellings of one person were linked into one entity.
+    """
+    owners = scoped_owners(gold.entities)
+    by_gold = {id(p.gold): p for p in pairs}
+    by_entity: dict[str, list[tuple[str, str | None, bool]]] = defaultdict(list)
+    for q in gold.required:
+        if not q.speaker:
+            continue
+        pair = by_gold.get(id(q))
+        got = pair.pred.quote.speaker if pair else None
+        right = bool(pair) and speaker_matches(pair.pred.quote, q.speaker, speakers, owners(q.source))
+        by_entity[q.speaker].append((q.source, got, right))
+    total = linked = both_right = merged = 0
+    for rows in by_entity.values():
+        for (source_a, got_a, right_a), (source_b, got_b, right_b) in combinations(rows, 2):
+            if source_a == source_b:
+                continue
+            same = got_a is not None and got_a == got_b
+            total += 1
+            linked += same
+            if right_a and right_b:
+                both_right += 1
+                merged += same
+    return {
+        "speaker_pairs": total,
+        "speaker_pair_recall": ratio(linked, total, vacuous=True),
+        "speaker_merge_recall": ratio(merged, both_right, vacuous=True),
+    }
 
 
 def _resolution_scores(gold: Gold, pairs: Sequence[Pair]) -> dict[str, Any]:
@@ -751,6 +791,7 @@ def score(digest: Digest, gold: Gold) -> Scores:
         **_span_scores(gold, counted, pairs),
         **speaker_values,
         **_resolution_scores(gold, pairs),
+        **_speaker_pair_scores(gold, pairs, speakers),
         **_pairwise_scores(gold, pairs),
         "furniture_quotes": len(furniture),
     }
@@ -803,6 +844,9 @@ TABLE_ROWS: tuple[tuple[str, str], ...] = (
     ("conflated_speakers", "speaker ids spanning 2+ entities"),
     ("bcubed_precision", "B-cubed precision"),
     ("bcubed_recall", "B-cubed recall"),
+    ("speaker_pairs", "same-person pairs across outlets"),
+    ("speaker_pair_recall", "  on one speaker page, end to end"),
+    ("speaker_merge_recall", "  on one page, speakers found right"),
     ("gold_pairs", "gold cross-source pairs"),
     ("pairwise_precision", "pairwise precision"),
     ("pairwise_recall", "pairwise recall"),
