@@ -918,6 +918,17 @@ def test_a_named_spokesman_stays_the_speaker() -> None:
     assert who(quote) == ("Lars Berg", "the spokesman for Nordic Ferries", None)
 
 
+def test_a_pronoun_means_the_office_holder_just_reported_speaking() -> None:
+    quotes = extract(
+        "Intro line of the story\n"
+        "Turkish President Recep Tayyip Erdogan visited Hatay on Wednesday.\n"
+        "The opposition leader, Kemal Kilicdaroglu, disagreed. “It is Erdogan,” he said.\n"
+        "The president rejected the accusation and said unity was required, “I cannot stomach negative campaigns,” "
+        "he told reporters."
+    )
+    assert find(quotes, "I cannot stomach").speaker_as_written == "The president"
+
+
 def test_the_spokeswoman_refers_back_to_her_organisation() -> None:
     quotes = extract(
         "Intro line of the story\n"
@@ -989,6 +1000,15 @@ def test_a_colon_before_short_pieces_does_not_make_statements() -> None:
             "Residents displaced by the fighting said they had “nothing left to go back to”.",
             "Residents displaced by the fighting",
         ),
+        (
+            "The story is developing, but the Prime Minister made a short statement, saying, “I cannot deliver.”",
+            "the Prime Minister",
+        ),
+        (
+            "Then the Turkish president appealed to the population, asking them “not to give credit to rumours”.",
+            "the Turkish president",
+        ),
+        ("Officials based in Geneva said the talks had “no end in sight”.", "Officials based in Geneva"),
     ],
 )
 def test_a_speaker_name_stops_at_its_verb(sentence: str, speaker: str) -> None:

@@ -255,9 +255,24 @@ def scan_mentions(text: str, paras: tuple[Span, ...], found: list[Found]) -> lis
             clause = left[sentence_start(left) :]
             after = text[verb.end() : min(span.end, verb.end() + RIGHT_WINDOW)]
             who = verb_speaker(clause, verb.group(), after[: sentence_end_in(after)])
+            if who is not None and who.kind == "generic":
+                who = _generic_mention(who, out)
             if who is not None and who.kind in CONCRETE:
                 out.append(_Mention(pos, with_relay(who, verb.group(), after) or who))
     return out
+
+
+def _generic_mention(who: Who, earlier: list[_Mention]) -> Who:
+    """Return whom ``The president said`` names: the person an earlier mention gave that office, else the office.
+
+    Kept as a mention either way, so that a pronoun after it (``…,” he told reporters``) means
+    the one just reported speaking, not a person named before.
+    """
+    head = who.text.lower().rsplit(None, 1)[-1]
+    for mention in reversed(earlier[-BACKREF_STEPS:]):
+        if mention.who.kind != "org" and head in f"{mention.who.text} {mention.who.role or ''}".lower():
+            return mention.who
+    return replace(who, kind="description")
 
 
 def _is_single_person(who: Who) -> bool:

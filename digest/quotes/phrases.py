@@ -17,6 +17,7 @@ from digest.text.grammar import (
     INDEFINITE,
     IRREGULAR_PASTS,
     NP_STOP_WORDS,
+    PARTICIPLE_FOLLOWERS,
     PASSIVE_AUXILIARIES,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
@@ -135,7 +136,10 @@ def _cut_at_verb(part: str) -> str:
     for k in range(1, min(len(tokens), MAX_SPEAKER_WORDS)):
         word, previous = tokens[k][0], tokens[k - 1][0]
         following = tokens[k + 1][0].lower() if k + 1 < len(tokens) else ""
-        named = (previous[:1].isupper() or previous.lower() in ORG_WORDS) and not role_noun(previous.lower())
+        if role_noun(previous.lower()):
+            named = following not in PARTICIPLE_FOLLOWERS  # ``the president rejected``, not ``residents displaced by``
+        else:
+            named = previous[:1].isupper() or previous.lower() in ORG_WORDS
         if named and word[:1].islower() and verb_like(word.lower(), following):
             return TRAILING_ACRONYM.sub("", part[: tokens[k][1]].rstrip())
         if named and _adverb(word) and (following.endswith("ed") or verb_like(following, _word_at(tokens, k + 2))):

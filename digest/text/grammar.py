@@ -75,6 +75,10 @@ AUXILIARIES = words(
 PASSIVE_AUXILIARIES = words("be been being is are was were")
 """Forms of ``be`` that make a past participle after them passive (``would be concluded``): no speaker's verb."""
 
+PARTICIPLE_FOLLOWERS = words("by in at from near on under inside across throughout")
+"""Words after a past participle that make it a noun's modifier (``residents displaced by``, ``people
+trapped in``), not the verb of the noun before it."""
+
 IRREGULAR_PASTS = words(
     """
     said told wrote spoke took gave made went came saw thought felt knew began ran sent won lost
