@@ -88,6 +88,7 @@ from .alignment import coverage
 from .dates import known
 from .similarity import ScoredStoryline, score_storyline
 from .statement_linkage import link_statements
+from .translations import join_translations, source_languages
 from .units import SPEECH, make_units, same_text_groups, woven_pairs, woven_quotes
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,7 @@ def cluster_quotes(
     published = {a.id: known(a.published) for a in articles}
     if woven is None:
         woven = woven_quotes(quotes, {a.id: a.text for a in articles})
+    languages = source_languages(articles, quotes)
     drafts: list[QuoteCluster] = []
     units = make_units(quotes, storyline_of)
     words = {q.id: u.text.split() for u in units for q in u.quotes}
@@ -125,6 +127,7 @@ def cluster_quotes(
         if family == SPEECH:
             story = score_storyline(list(family_units), settings)
             found = link_statements(story, settings, woven_pairs(story.units, woven))
+            found = join_translations(found, story.units, languages)
             drafts.extend(_draft(cluster, story, published) for cluster in found)
         else:
             drafts.extend(

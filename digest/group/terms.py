@@ -153,7 +153,7 @@ def article_terms(article: Article, words: WordTerms | None = None) -> ArticleTe
     # A language the manifest gives needs no telling.
     sample = 0 if article.language else LANGUAGE_SAMPLE
     body, entities, languages = _body_terms(_body_paragraphs(article), words, sample)
-    return ArticleTerms(dict(body), tuple(entities), dict(_term_counts(article.title)), _language(languages))
+    return ArticleTerms(dict(body), tuple(entities), dict(_term_counts(article.title)), likely_language(languages))
 
 
 def _body_paragraphs(article: Article) -> list[str]:
@@ -238,7 +238,7 @@ def _body_terms(
     return Counter(terms), entities, Counter(languages)
 
 
-def _language(counts: Counter[str]) -> str:
+def likely_language(counts: Counter[str]) -> str:
     """Return the language with the most function words, if it has ``LANGUAGE_EVIDENCE`` and no tie; else ``""``."""
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < LANGUAGE_EVIDENCE or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):

@@ -1,0 +1,195 @@
+"""Statements quoted in another language: attach each to the statement it translates.
+
+Matching compares concepts, which are words of one language, so a translated quotation
+stays a statement of its own after the linkage. Without a translation model, a few general
+signals still tell which statement it renders when the candidates are few: its speaker (the
+same resolved speaker, or one side naming nobody) within one storyline, and the words that
+cross languages unchanged or nearly so: names, numbers and cognates (``digest.text.cognates``).
+
+The storyline's *pivot* language is the one most of its sources write in. A cluster all of
+whose quotations are in other (known) languages is scored against every pivot-language
+cluster whose speaker does not conflict with its own: by the cognate Dice of their best pair
+of quotations, blended with how much of the shorter side the other covers. It joins the best
+one when that scores ``TRANSLATION_THRESHOLD`` or more and beats the second best by
+``TRANSLATION_MARGIN``; otherwise it stays apart. A storyline in one language is left as it is.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from ..models import Article, Quote
+from ..text.cognates import PREFIX_CUTOFF, PREFIX_LETTERS, WORD_CUTOFF, cross_words
+from ..text.tokens import TOKEN_RE, normalise_token
+from .terms import LANGUAGE_WORDS, likely_language
+from .units import Unit
+
+FUNCTION_WORDS = frozenset().union(*LANGUAGE_WORDS.values())
+"""Function words of every language the storylines tell apart: never evidence of a translation."""
+
+TRANSLATION_THRESHOLD = 0.3
+"""Score from which a cluster in another language joins the statement it translates."""
+
+TRANSLATION_MARGIN = 0.15
+"""How much the best candidate must beat the second best by."""
+
+MIN_SHARED = 2
+"""Cognates two quotations must share before their score counts."""
+
+COVERAGE_SHARE = 0.5
+"""How much of a pair's score is the shorter side's coverage (the rest is the cognate Dice)."""
+
+
+def source_languages(articles: Sequence[Article], quotes: Sequence[Quote]) -> dict[str, str]:
+    """Return each source's language: its manifest's primary subtag, else the one its quotations' function words show.
+
+    The quotations are read rather than the text, so a storyline matched without its texts
+    (``digest.pipeline.match_statements`` on an engine) reads the same languages.
+    """
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for quote in quotes:
+        for word in TOKEN_RE.findall(quote.text):
+            token = normalise_token(word)
+            found[quote.source].update(lang for lang, known in LANGUAGE_WORDS.items() if token in known)
+    given = {a.id: (a.language or "").strip().lower().replace("_", "-").split("-")[0] for a in articles}
+    return {source: given.get(source) or likely_language(found[source]) for source in sorted({*given, *found})}
+
+
+def pivot_language(units: Sequence[Unit], languages: Mapping[str, str]) -> str:
+    """Return the language most of the units' sources write in (ties: the first in order); ``""`` if none is known."""
+    counts = Counter(languages.get(s, "") for s in sorted({u.source for u in units}))
+    counts.pop("", None)
+    return min(counts, key=lambda lang: (-counts[lang], lang)) if counts else ""
+
+
+def join_translations(
+    clusters: Sequence[Sequence[int]], units: Sequence[Unit], languages: Mapping[str, str]
+) -> list[list[int]]:
+    """Return the clusters with each one in another language merged into the pivot cluster it translates.
+
+    ``clusters`` are lists of unit positions; ``languages`` maps a source id to its language
+    (``""`` when unknown). Joining runs in rounds: a translation joined in one round is
+    evidence in the next (two translations into kindred languages share more cognates than
+    either shares with English). The result keeps the input's order, each merged cluster in
+    the place of its pivot-language part.
+    """
+    pivot = pivot_language(units, languages)
+    spoken = [languages.get(u.source, "") for u in units]
+    if not pivot or len(set(spoken) - {""}) < 2:
+        return [list(c) for c in clusters]
+    joined = {i: list(c) for i, c in enumerate(clusters) if any(spoken[u] == pivot for u in c)}
+    pending = [i for i, c in enumerate(clusters) if all(spoken[u] not in ("", pivot) for u in c)]
+    evidence = _Evidence(units, spoken, {u for i in pending for u in clusters[i]})
+    merged: set[int] = set()
+    while pending:
+        homes = sorted(joined)
+        target = {}
+        for i in pending:
+            found = evidence.best(clusters[i], [joined[j] for j in homes])
+            if found is not None:
+                target[i] = homes[found]
+        if not target:
+            break
+        for i, j in sorted(target.items()):
+            joined[j].extend(clusters[i])
+        merged |= target.keys()
+        pending = [i for i in pending if i not in target]
+    return [sorted(joined[i]) if i in joined else list(c) for i, c in enumerate(clusters) if i not in merged]
+
+
+class _Evidence:
+    """What tells a translation from its original: cross-language words, their rarity, cognates, speakers."""
+
+    def __init__(self, units: Sequence[Unit], spoken: Sequence[str], away: set[int]) -> None:
+        self.units = units
+        self.spoken = spoken
+        self.words = [cross_words(u.quotes[0].text, FUNCTION_WORDS) for u in units]
+        self.weight = rarity(self.words)
+        everything = {w for found in self.words for w in found}
+        self.cognates = _cognates({w for u in away for w in self.words[u]}, everything)
+
+    def best(self, members: Sequence[int], candidates: Sequence[Sequence[int]]) -> int | None:
+        """Return the position of the candidate cluster ``members`` translates, if one clearly stands out."""
+        voice = _voice(members, self.units)
+        scores = []
+        for candidate in candidates:
+            other = _voice(candidate, self.units)
+            conflict = voice is not None and other is not None and voice != other
+            scores.append(0.0 if conflict else max(self.pair(a, b) for a in members for b in candidate))
+        ranked = sorted(range(len(scores)), key=lambda k: (-scores[k], k))
+        if not ranked or scores[ranked[0]] < TRANSLATION_THRESHOLD:
+            return None
+        second = scores[ranked[1]] if len(ranked) > 1 else 0.0
+        return ranked[0] if scores[ranked[0]] - second >= TRANSLATION_MARGIN else None
+
+    def pair(self, a: int, b: int) -> float:
+        """Return the cross-language score of two units (zero in one language or one source)."""
+        if self.spoken[a] == self.spoken[b] or self.units[a].source == self.units[b].source:
+            return 0.0
+        return pair_score(self.words[a], self.words[b], self.cognates, self.weight)
+
+
+def _voice(members: Sequence[int], units: Sequence[Unit]) -> str | None:
+    """Return the speaker most of a cluster's units name (ties: the first in order); ``None`` if none does."""
+    counts = Counter(units[u].speaker for u in members if units[u].speaker is not None)
+    return min(counts, key=lambda s: (-counts[s], s)) if counts else None
+
+
+def _cognates(away: set[str], known: set[str]) -> dict[str, frozenset[str]]:
+    """Map each word of the quotations in other languages to the other words that are its cognates."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for left, right in _close_words(sorted(away), sorted(known), WORD_CUTOFF, 0):
+        if left != right and not left[:1].isdigit() and not right[:1].isdigit():
+            found[left].add(right)
+    longer = [w for w in sorted(away) if len(w) > PREFIX_LETTERS], [w for w in sorted(known) if len(w) > PREFIX_LETTERS]
+    for left, right in _close_words(*longer, PREFIX_CUTOFF, PREFIX_LETTERS):
+        if left != right and left.isalpha() and right.isalpha():
+            found[left].add(right)
+    return {w: frozenset(c) for w, c in found.items()}
+
+
+def _close_words(left: list[str], right: list[str], cutoff: float, head: int) -> list[tuple[str, str]]:
+    """Return the word pairs whose ``fuzz.ratio`` (on their first ``head`` letters; 0: whole) reaches ``cutoff``."""
+    if not left or not right:
+        return []
+    cut = (lambda w: w[:head]) if head else None
+    scores = process.cdist(left, right, scorer=fuzz.ratio, processor=cut, score_cutoff=cutoff, dtype=np.uint8)
+    return [(left[r], right[c]) for r, c in zip(*np.nonzero(scores), strict=True)]
+
+
+def pair_score(
+    away: frozenset[str], home: frozenset[str], cognates: Mapping[str, frozenset[str]], weight: Mapping[str, float]
+) -> float:
+    """Return how alike a quotation in another language and one in the pivot language are, 0-1.
+
+    Words are matched when equal or cognates, each weighing its rarity in the storyline
+    (``weight``); the score blends the weighted Dice of the matched words on both sides with
+    the weighted coverage of the shorter side, and is zero below ``MIN_SHARED`` matched words.
+    """
+    if not away or not home:
+        return 0.0
+    matched_away = [w for w in away if w in home or cognates.get(w, frozenset()) & home]
+    matched_home = [w for w in home if w in away or any(w in cognates.get(a, ()) for a in away)]
+    if min(len(matched_away), len(matched_home)) < MIN_SHARED:
+        return 0.0
+    got_away, got_home = _weigh(matched_away, weight), _weigh(matched_home, weight)
+    all_away, all_home = _weigh(away, weight), _weigh(home, weight)
+    dice = (got_away + got_home) / (all_away + all_home)
+    shorter = got_away / all_away if len(away) <= len(home) else got_home / all_home
+    return (1.0 - COVERAGE_SHARE) * dice + COVERAGE_SHARE * shorter
+
+
+def _weigh(words: Iterable[str], weight: Mapping[str, float]) -> float:
+    """Return the total weight of some words."""
+    return sum(weight[w] for w in words)
+
+
+def rarity(words: Sequence[frozenset[str]]) -> dict[str, float]:
+    """Return each word's weight: the log of how many units there are per unit holding it, plus one."""
+    df = Counter(w for found in words for w in found)
+    return {w: math.log(1.0 + len(words) / count) for w, count in df.items()}

@@ -1,0 +1,95 @@
+"""Tests for joining statements quoted in another language: cognates, and parallel translated copies."""
+
+from __future__ import annotations
+
+from digest.group import cluster_quotes
+from digest.group.translations import source_languages
+from digest.models import Article, Quote
+from digest.text.cognates import cross_words, fold
+
+EN, ES, FR = "en-wire", "es-copy", "fr-copy"
+
+BAILOUT_EN = "This is no bailout. This is a commercial solution because UBS is taking over Credit Suisse,"
+BAILOUT_ES = "Esto no es un rescate. Se trata de una solución comercial porque UBS se hace cargo de Credit Suisse"
+DAMAGE_EN = "The bankruptcy of Credit Suisse would have had a huge collateral damage on the Swiss financial market"
+DAMAGE_ES = "La quiebra de Credit Suisse habría tenido un enorme daño colateral en el mercado financiero suizo"
+
+
+def article(source: str, language: str | None) -> Article:
+    """Return an empty article of one source, in one language (``None``: unknown)."""
+    return Article(source, f"{source}.txt", "", (), source, language=language)
+
+
+def quotes(*rows: tuple[str, str, str | None]) -> list[Quote]:
+    """Build quotes from (source, text, speaker) rows, ids q0, q1, ..., in order within each source."""
+    built = []
+    for i, (source, text, speaker) in enumerate(rows):
+        start = 1000 * i
+        built.append(Quote(f"q{i}", source, text, start, start + len(text), speaker=speaker))
+    return built
+
+
+def cluster(found: list[Quote], languages: dict[str, str | None]) -> set[frozenset[str]]:
+    """Cluster quotes of one storyline whose sources write in ``languages``; return the clusters as id sets."""
+    articles = [article(source, language) for source, language in languages.items()]
+    clusters, _ = cluster_quotes(found, articles, dict.fromkeys(languages, "story"))
+    return {frozenset(c.quotes) for c in clusters}
+
+
+def together(clusters: set[frozenset[str]], *ids: str) -> bool:
+    """Tell whether the quotes are in one cluster."""
+    return any(set(ids) <= c for c in clusters)
+
+
+# --------------------------------------------------------------------------- cognates
+
+
+def test_fold_drops_case_accents_and_double_letters() -> None:
+    assert fold("Collatéral") == fold("colateral") == "colateral"
+
+
+def test_cross_words_keep_numbers_and_long_words_but_no_function_words() -> None:
+    assert cross_words("Se trata de 15 soluciones para UBS", frozenset({"trata", "para"})) == {"15", "soluciones"}
+
+
+# --------------------------------------------------------------------------- languages
+
+
+def test_source_languages_take_the_manifest_subtag_first() -> None:
+    found = source_languages([article(ES, "es-ES"), article(EN, None)], quotes((EN, "the end of the day", None)))
+    assert found == {ES: "es", EN: ""}
+
+
+def test_source_languages_read_the_quotations_when_the_manifest_is_silent() -> None:
+    text = "La solución que tenemos ahora es la que el banco y los clientes de la ciudad necesitan para el año"
+    assert source_languages([article(ES, None)], quotes((ES, text, None)))[ES] == "es"
+
+
+# --------------------------------------------------------------------------- joining by cognates
+
+
+def test_translation_joins_the_statement_its_cognates_name() -> None:
+    found = quotes((EN, BAILOUT_EN, "kks"), (EN, DAMAGE_EN, "kks"), (ES, DAMAGE_ES, "kks"))
+    clusters = cluster(found, {EN: "en", ES: "es"})
+    assert together(clusters, "q1", "q2")
+    assert not together(clusters, "q0", "q2")
+
+
+def test_translation_by_another_speaker_stays_apart() -> None:
+    found = quotes((EN, BAILOUT_EN, "kks"), (EN, DAMAGE_EN, "kks"), (ES, DAMAGE_ES, "jordan"))
+    assert not together(cluster(found, {EN: "en", ES: "es"}), "q1", "q2")
+
+
+def test_translation_without_a_clear_best_candidate_stays_apart() -> None:
+    found = quotes(
+        (EN, "Collateral damage hit the financial market on Monday", "kks"),
+        (EN, "Friday brought collateral damage to every financial system", "kks"),
+        (ES, "Daño colateral en el sector financiero", "kks"),
+    )
+    clusters = cluster(found, {EN: "en", ES: "es"})
+    assert frozenset({"q2"}) in clusters
+
+
+def test_one_language_storyline_is_left_as_it_is() -> None:
+    found = quotes((EN, DAMAGE_EN, "kks"), (ES, DAMAGE_ES, "kks"))
+    assert not together(cluster(found, {EN: "en", ES: "en"}), "q0", "q1")
