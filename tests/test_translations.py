@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from digest.group import cluster_quotes
+from digest.group.parallels import longest_chain
 from digest.group.translations import source_languages
 from digest.models import Article, Quote
 from digest.text.cognates import cross_words, fold
@@ -13,6 +14,10 @@ BAILOUT_EN = "This is no bailout. This is a commercial solution because UBS is t
 BAILOUT_ES = "Esto no es un rescate. Se trata de una solución comercial porque UBS se hace cargo de Credit Suisse"
 DAMAGE_EN = "The bankruptcy of Credit Suisse would have had a huge collateral damage on the Swiss financial market"
 DAMAGE_ES = "La quiebra de Credit Suisse habría tenido un enorme daño colateral en el mercado financiero suizo"
+ASSET_EN = "It is a fine asset that we are very determined to keep,"
+ASSET_ES = "Es un buen activo que estamos muy decididos a conservar"
+BANK_EN = "Credit Suisse is classified as a global systemically important bank due to its size and global network,"
+BANK_ES = "Credit Suisse está clasificado como banco de importancia sistémica mundial debido a su tamaño y red global"
 
 
 def article(source: str, language: str | None) -> Article:
@@ -93,3 +98,46 @@ def test_translation_without_a_clear_best_candidate_stays_apart() -> None:
 def test_one_language_storyline_is_left_as_it_is() -> None:
     found = quotes((EN, DAMAGE_EN, "kks"), (ES, DAMAGE_ES, "kks"))
     assert not together(cluster(found, {EN: "en", ES: "en"}), "q0", "q1")
+
+
+# --------------------------------------------------------------------------- parallel copies
+
+
+def parallel(asset_speaker: str | None, other_speaker: str | None) -> set[frozenset[str]]:
+    """Cluster an English report and its Spanish copy: two cognate anchors around a wordless translation."""
+    found = quotes(
+        (EN, BAILOUT_EN, "kks"),
+        (EN, ASSET_EN, asset_speaker),
+        (EN, DAMAGE_EN, "kks"),
+        (ES, BAILOUT_ES, "kks"),
+        (ES, ASSET_ES, other_speaker),
+        (ES, DAMAGE_ES, "kks"),
+    )
+    return cluster(found, {EN: "en", ES: "es"})
+
+
+def test_parallel_copy_pairs_the_quotation_between_two_anchors() -> None:
+    clusters = parallel("kelleher", None)
+    assert together(clusters, "q0", "q3") and together(clusters, "q2", "q5")
+    assert together(clusters, "q1", "q4")
+
+
+def test_parallel_copy_does_not_pair_conflicting_speakers() -> None:
+    assert not together(parallel("kelleher", "lehmann"), "q1", "q4")
+
+
+def test_parallel_copy_does_not_pair_two_unknown_speakers() -> None:
+    assert not together(parallel(None, None), "q1", "q4")
+
+
+def test_parallel_copy_pairs_after_the_last_anchor_only_with_three_anchors() -> None:
+    rows = [(EN, BAILOUT_EN, "kks"), (EN, DAMAGE_EN, "kks"), (EN, ASSET_EN, "kelleher")]
+    rows += [(ES, BAILOUT_ES, "kks"), (ES, DAMAGE_ES, "kks"), (ES, ASSET_ES, "kelleher")]
+    assert not together(cluster(quotes(*rows), {EN: "en", ES: "es"}), "q2", "q5")
+    rows = [(EN, BANK_EN, "jordan"), *rows[:3], (ES, BANK_ES, "jordan"), *rows[3:]]
+    assert together(cluster(quotes(*rows), {EN: "en", ES: "es"}), "q3", "q7")
+
+
+def test_longest_chain_keeps_the_order_of_both_sides() -> None:
+    assert longest_chain([1, 2, 3, 4], [1, 3, 2, 4]) in ([(0, 0), (1, 2), (3, 3)], [(0, 0), (2, 1), (3, 3)])
+    assert longest_chain([5, 6], [7]) == []

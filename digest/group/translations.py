@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 from ..models import Article, Quote
 from ..text.cognates import PREFIX_CUTOFF, PREFIX_LETTERS, WORD_CUTOFF, cross_words
 from ..text.tokens import TOKEN_RE, normalise_token
+from .parallels import join_parallels
 from .terms import LANGUAGE_WORDS, likely_language
 from .units import Unit
 
@@ -99,7 +100,8 @@ def join_translations(
             joined[j].extend(clusters[i])
         merged |= target.keys()
         pending = [i for i in pending if i not in target]
-    return [sorted(joined[i]) if i in joined else list(c) for i, c in enumerate(clusters) if i not in merged]
+    result = [sorted(joined[i]) if i in joined else list(c) for i, c in enumerate(clusters) if i not in merged]
+    return join_parallels(result, units, spoken)
 
 
 class _Evidence:
