@@ -532,6 +532,21 @@ def test_groups_in_no_common_language_merge_on_the_threshold_alone() -> None:
     assert ArticleLinkage(FixedScores(scores), [None] * 5, 0.3, languages).run() == [[0, 1, 2], [3, 4]]
 
 
+def test_a_report_in_another_language_is_linked_by_its_closest_report() -> None:
+    from digest.group.linkage import ArticleLinkage
+
+    # Five English reports of one event; the Spanish one scores 0.6 with one of them, 0.05 with the rest.
+    scores = {(i, j): 1.0 for i in range(5) for j in range(i + 1, 5)}
+    scores.update({(0, 5): 0.6, **{(i, 5): 0.05 for i in range(1, 5)}})
+    languages = ["en"] * 5 + ["es"]
+    assert ArticleLinkage(FixedScores(scores), [None] * 6, 0.3, languages).run() == [[0, 1, 2, 3, 4, 5]]
+    # In one language, the mean over all pairs (0.16) decides.
+    assert ArticleLinkage(FixedScores(scores), [None] * 6, 0.3, ["en"] * 6).run() == [[0, 1, 2, 3, 4], [5]]
+    # Names shared with no report in particular do not link it.
+    scores.update({(0, 5): 0.2})
+    assert ArticleLinkage(FixedScores(scores), [None] * 6, 0.3, languages).run() == [[0, 1, 2, 3, 4], [5]]
+
+
 def translated_events(seed: int) -> tuple[list[Article], list[Quote]]:
     """Return ``same_subject_events`` with a report of each event in another language, and one of neither.
 

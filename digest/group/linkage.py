@@ -27,11 +27,13 @@ class ArticleLinkage(Agglomeration):
     """Bottom-up merging by the mean score over all pairs of two groups.
 
     Groups linked by candidate pairs are queued by the mean of the pairs known so
-    far; before a merge the remaining pairs are scored, and the merge happens only
-    if the exact mean still reaches the threshold and, when both groups have two
-    or more articles, ``COHESION_SHARE`` of each group's cohesion, unless the groups'
-    languages (``languages``: one per article, ``""`` if unclear) are known and none is
-    shared. Articles forced into one storyline form one group that neither grows nor joins another.
+    far (for two groups in no common language, the mean of the smaller one's articles'
+    best scores with the other: ``_best_matches``); before a merge the remaining pairs
+    are scored, and the merge happens only if the exact link still reaches the
+    threshold and, when both groups have two or more articles, ``COHESION_SHARE`` of
+    each group's cohesion, unless the groups' languages (``languages``: one per
+    article, ``""`` if unclear) are known and none is shared. Articles forced into one
+    storyline form one group that neither grows nor joins another.
     """
 
     def __init__(
@@ -51,6 +53,7 @@ class ArticleLinkage(Agglomeration):
             owner.append(root)
             self.members.setdefault(root, []).append(i)
         self.closed = set(roots.values())
+        self.article_languages = list(languages or ())
         self.languages: dict[int, set[str]] = {root: set() for root in self.members}
         """Per group the languages of its members (unclear ones left out)."""
         for root, language in zip(owner, languages or (), strict=False):
@@ -60,8 +63,11 @@ class ArticleLinkage(Agglomeration):
         """Per group that can grow: the sum of its members' pair scores (all known, as merges complete them)."""
         self.links: dict[int, dict[int, list[float]]] = defaultdict(dict)
         """Per pair of groups: ``[sum of known scores, number of known pairs]``."""
+        self.near: dict[int, dict[int, float]] = defaultdict(dict)
+        """Per article, the known scores with the articles in other languages (for ``_best_matches``)."""
         for (i, j), score in scorer.scores.items():
             self._add_link(owner[i], owner[j], score, 1)
+            self._add_near(i, j, score)
         for a, others in self.links.items():
             for b in others:
                 if a < b:
@@ -96,9 +102,34 @@ class ArticleLinkage(Agglomeration):
         self.links[b][a] = link
 
     def _estimate(self, a: int, b: int) -> float:
-        """Return the mean of the known pair scores between two groups."""
+        """Return the mean of the known pair scores between two groups (``_best_matches`` across languages)."""
+        if self._crossed(a, b):
+            return self._best_matches(a, b)
         total, count = self.links[a][b]
         return total / count
+
+    def _crossed(self, a: int, b: int) -> bool:
+        """Tell whether two groups are in known languages, none of which the other has."""
+        return bool(self.languages[a] and self.languages[b] and not self.languages[a] & self.languages[b])
+
+    def _best_matches(self, a: int, b: int) -> float:
+        """Return the mean, over the smaller group's articles, of each one's best known score with the other group.
+
+        Reports in two languages share only names, so one report of an event scores well
+        with the other language's report closest to it and poorly with the rest; the mean
+        over every pair would hold a translated report apart from a large storyline for
+        the storyline's size alone (``ACROSS_LANGUAGES``).
+        """
+        small, large = sorted((a, b), key=lambda g: (len(self.members[g]), g))
+        others = set(self.members[large])
+        best = [max((s for j, s in self.near[i].items() if j in others), default=0.0) for i in self.members[small]]
+        return sum(best) / len(best)
+
+    def _add_near(self, i: int, j: int, score: float) -> None:
+        """Record the known score of two articles if their languages are known and differ."""
+        first, second = (self.article_languages[i], self.article_languages[j]) if self.article_languages else ("", "")
+        if first and second and first != second:
+            self.near[i][j] = self.near[j][i] = score
 
     def _push(self, a: int, b: int) -> None:
         """Queue two groups by their current estimate, unless either is closed."""
@@ -113,6 +144,9 @@ class ArticleLinkage(Agglomeration):
             return False
         self.scorer.complete(self.members[a], self.members[b])
         link[0] = sum(self.scorer.score(i, j) for i in self.members[a] for j in self.members[b])
+        for i in self.members[a]:
+            for j in self.members[b]:
+                self._add_near(i, j, self.scorer.score(i, j))
         link[1] = len(self.members[a]) * len(self.members[b])
         return True
 
@@ -122,7 +156,7 @@ class ArticleLinkage(Agglomeration):
         Two groups in languages none of which the other has are linked by names alone; they
         merge on the threshold (``COHESION_SHARE``).
         """
-        if self.languages[a] and self.languages[b] and not self.languages[a] & self.languages[b]:
+        if self._crossed(a, b):
             return True
         cohesions = [self._cohesion(group) for group in (a, b) if len(self.members[group]) > 1]
         return len(cohesions) < 2 or self._estimate(a, b) >= COHESION_SHARE * max(cohesions)

@@ -6,7 +6,9 @@ one's title is about what the other says, statements they both quote, and how
 close their dates are; two articles in different languages, whose wording cannot
 agree, are compared by the names they both write instead. The article-to-article
 scores are grouped with average linkage, so a storyline is held together by what
-its articles share as a whole rather than by a chain of pairwise resemblances; and
+its articles share as a whole rather than by a chain of pairwise resemblances (but
+for reports in another language, which share names with the report closest to
+them and little with the rest: they are linked by their best scores); and
 two groups that each hold together far more strongly than they hold to each other
 stay apart, as two events on one subject.
 
