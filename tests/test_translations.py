@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from digest.group import cluster_quotes
 from digest.group.parallels import longest_chain
 from digest.group.translations import source_languages
 from digest.models import Article, Quote
-from digest.text.cognates import cross_words, fold
+from digest.text.cognates import cross_words, says_no
+from digest.text.tokens import fold
 
 EN, ES, FR = "en-wire", "es-copy", "fr-copy"
 
@@ -57,6 +60,15 @@ def test_cross_words_keep_numbers_and_long_words_but_no_function_words() -> None
     assert cross_words("Se trata de 15 soluciones para UBS", frozenset({"trata", "para"})) == {"15", "soluciones"}
 
 
+def test_cross_words_render_lexicon_words_in_english() -> None:
+    assert cross_words("el Partido eligió al rey", frozenset({"el", "al"})) >= {"party", "king"}
+
+
+def test_says_no_reads_negations_of_several_languages() -> None:
+    assert says_no("No puedo cumplir") and says_no("Il ne s'agit pas") and says_no("I cannot deliver")
+    assert not says_no("Ich bin froh") and not says_no("I was elected")
+
+
 # --------------------------------------------------------------------------- languages
 
 
@@ -93,6 +105,31 @@ def test_translation_without_a_clear_best_candidate_stays_apart() -> None:
     )
     clusters = cluster(found, {EN: "en", ES: "es"})
     assert frozenset({"q2"}) in clusters
+
+
+def test_translation_prefers_the_statement_that_says_no_as_it_does() -> None:
+    found = quotes(
+        (EN, "Voters gave the Conservative party its mandate", "truss"),
+        (EN, "The Conservative party cannot keep its mandate", "truss"),
+        (ES, "El Partido Conservador no tiene mandato", None),
+    )
+    clusters = cluster(found, {EN: "en", ES: "es"})
+    assert together(clusters, "q1", "q2") and not together(clusters, "q0", "q2")
+
+
+def test_translated_cuts_join_the_statement_both_find_themselves_in() -> None:
+    from digest.group import translations
+
+    class Table(translations._Evidence):
+        """Pair scores from a table: cut 0 matches statement X best, but only both cuts find themselves in Y."""
+
+        def __init__(self) -> None:
+            self.units = {u: SimpleNamespace(speaker=None) for u in (0, 1, 10, 20)}  # type: ignore[assignment]
+
+        def pair(self, a: int, b: int) -> float:
+            return {(0, 10): 0.6, (1, 10): 0.0, (0, 20): 0.45, (1, 20): 0.5}[(a, b)]
+
+    assert Table().best([0, 1], [[10], [20]]) == 1
 
 
 def test_one_language_storyline_is_left_as_it_is() -> None:

@@ -3,13 +3,15 @@
 Matching compares concepts, which are words of one language, so a translated quotation
 stays a statement of its own after the linkage. Without a translation model, a few general
 signals still tell which statement it renders when the candidates are few: its speaker (the
-same resolved speaker, or one side naming nobody) within one storyline, and the words that
-cross languages unchanged or nearly so: names, numbers and cognates (``digest.text.cognates``).
+same resolved speaker, or one side naming nobody) within one storyline, the words that cross
+languages unchanged or nearly so (names, numbers and cognates: ``digest.text.cognates``) or
+that a small general lexicon renders (``digest.text.lexicon``), and whether both say no.
 
 The storyline's *pivot* language is the one most of its sources write in. A cluster all of
 whose quotations are in other (known) languages is scored against every pivot-language
-cluster whose speaker does not conflict with its own: by the cognate Dice of their best pair
-of quotations, blended with how much of the shorter side the other covers. It joins the best
+cluster whose speaker does not conflict with its own: by the mean over its quotations of each
+one's best pair score with the candidate's (a cognate Dice blended with how much of the
+shorter side the other covers). It joins the best
 one when that scores ``TRANSLATION_THRESHOLD`` or more and beats the second best by
 ``TRANSLATION_MARGIN``; otherwise it stays apart. A storyline in one language is left as it is.
 """
@@ -24,7 +26,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..models import Article, Quote
-from ..text.cognates import PREFIX_CUTOFF, PREFIX_LETTERS, WORD_CUTOFF, cross_words
+from ..text.cognates import PREFIX_CUTOFF, PREFIX_LETTERS, WORD_CUTOFF, cross_words, says_no
 from ..text.tokens import TOKEN_RE, normalise_token
 from .parallels import join_parallels
 from .terms import LANGUAGE_WORDS, likely_language
@@ -41,6 +43,9 @@ TRANSLATION_MARGIN = 0.15
 
 MIN_SHARED = 2
 """Cognates two quotations must share before their score counts."""
+
+NEGATION_PENALTY = 0.5
+"""What a pair's score is multiplied by when one quotation says no and the other does not."""
 
 COVERAGE_SHARE = 0.5
 """How much of a pair's score is the shorter side's coverage (the rest is the cognate Dice)."""
@@ -111,6 +116,7 @@ class _Evidence:
         self.units = units
         self.spoken = spoken
         self.words = [cross_words(u.quotes[0].text, FUNCTION_WORDS) for u in units]
+        self.negated = [says_no(u.quotes[0].text) for u in units]
         self.weight = rarity(self.words)
         everything = {w for found in self.words for w in found}
         self.cognates = _cognates({w for u in away for w in self.words[u]}, everything)
@@ -122,18 +128,28 @@ class _Evidence:
         for candidate in candidates:
             other = _voice(candidate, self.units)
             conflict = voice is not None and other is not None and voice != other
-            scores.append(0.0 if conflict else max(self.pair(a, b) for a in members for b in candidate))
+            scores.append(0.0 if conflict else self.link(members, candidate))
         ranked = sorted(range(len(scores)), key=lambda k: (-scores[k], k))
         if not ranked or scores[ranked[0]] < TRANSLATION_THRESHOLD:
             return None
         second = scores[ranked[1]] if len(ranked) > 1 else 0.0
         return ranked[0] if scores[ranked[0]] - second >= TRANSLATION_MARGIN else None
 
+    def link(self, members: Sequence[int], candidate: Sequence[int]) -> float:
+        """Return how well a cluster renders a candidate: the mean of its units' best pair scores with it.
+
+        Every quotation of the cluster must find itself in the candidate, so two cuts of one
+        translated statement that each match a different wording of it outweigh one that
+        matches a statement on the same subject well.
+        """
+        return sum(max(self.pair(a, b) for b in candidate) for a in members) / len(members)
+
     def pair(self, a: int, b: int) -> float:
         """Return the cross-language score of two units (zero in one language or one source)."""
         if self.spoken[a] == self.spoken[b] or self.units[a].source == self.units[b].source:
             return 0.0
-        return pair_score(self.words[a], self.words[b], self.cognates, self.weight)
+        score = pair_score(self.words[a], self.words[b], self.cognates, self.weight)
+        return score * NEGATION_PENALTY if self.negated[a] != self.negated[b] else score
 
 
 def _voice(members: Sequence[int], units: Sequence[Unit]) -> str | None:

@@ -11,10 +11,8 @@ agree by chance.
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-from .tokens import TOKEN_RE, normalise_token
+from .lexicon import LEXICON, NEGATION_WORDS_ANY
+from .tokens import TOKEN_RE, fold, normalise_token
 
 MIN_LETTERS = 4
 """Letters a word needs to be compared at all (shorter ones match only when equal and numbers)."""
@@ -30,24 +28,30 @@ PREFIX_CUTOFF = 83.0
 
 83 lets one letter of six differ (``sistem``/``system``)."""
 
-_DOUBLED = re.compile(r"(\w)\1+")
-
-
-@lru_cache(maxsize=262_144)
-def fold(word: str) -> str:
-    """Return a word's cross-language form: normalised (``normalise_token``) with doubled letters single."""
-    return _DOUBLED.sub(r"\1", normalise_token(word))
-
 
 def cross_words(text: str, function_words: frozenset[str]) -> frozenset[str]:
     """Return the folded words of ``text`` worth comparing across languages.
 
-    Numbers count whatever their length; other words need ``MIN_LETTERS`` letters and must
-    not be in ``function_words`` (as ``normalise_token`` writes them).
+    A word of another language that ``lexicon.LEXICON`` lists stands for its English
+    equivalent. Numbers count whatever their length; other words need ``MIN_LETTERS``
+    letters and must not be in ``function_words`` (as ``normalise_token`` writes them).
     """
     found = set()
     for word in TOKEN_RE.findall(text):
         norm = normalise_token(word)
-        if norm[:1].isdigit() or (len(norm) >= MIN_LETTERS and norm not in function_words and norm.isalpha()):
-            found.add(fold(word))
+        for part in norm.split("-") if "-" in norm else (norm,):
+            folded = fold(part)
+            english = LEXICON.get(folded)
+            if english is not None and english not in function_words:
+                found.add(english)
+            elif part[:1].isdigit() or (len(part) >= MIN_LETTERS and part not in function_words and part.isalpha()):
+                found.add(folded)
     return frozenset(found)
+
+
+def says_no(text: str) -> bool:
+    """Tell whether ``text`` holds a negation of English or of a language ``lexicon`` knows."""
+    return any(
+        fold(word) in NEGATION_WORDS_ANY or normalise_token(word) in NEGATION_WORDS_ANY
+        for word in TOKEN_RE.findall(text)
+    )

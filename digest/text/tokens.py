@@ -44,6 +44,15 @@ _DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?=\d)")
 _TOKEN_TABLE = str.maketrans({**dict.fromkeys(APOSTROPHES + ".", None), **dict.fromkeys(HYPHENS, "-")})
 
 
+@lru_cache(maxsize=262_144)
+def fold(word: str) -> str:
+    """Return a word's cross-language form: normalised (``normalise_token``) with doubled letters single."""
+    return _DOUBLED_RE.sub(r"\1", normalise_token(word))
+
+
+_DOUBLED_RE = re.compile(r"(\w)\1+")
+
+
 def normalise_text(text: str) -> str:
     """Return ``text`` as space-separated normalised words (no case, punctuation or ellipses)."""
     return " ".join(normalise_token(word) for word, _, _ in tokenize(text))
