@@ -87,6 +87,7 @@ def _quote(quote: Quote, quotes: dict[str, Quote]) -> dict[str, Any]:
         "confidence": quote.confidence,
         "cluster": quote.cluster,
         "covers": list(quote.covers) if quote.covers is not None else None,
+        "translated": quote.translated,
         "kind": str(quote.kind),
     }
     return entry

@@ -167,6 +167,9 @@ class Quote:
     """Which part of its statement this quotation carries, set by matching: the half-open range of
     the canonical wording's words (``normalise_text(canonical.text).split()``) it aligns with.
     ``None`` when it aligns with too little of it to say (a reworded or translated variant)."""
+    translated: bool = False
+    """Whether matching joined it to its statement as a translation: its source writes in another
+    language than the source of the statement's canonical wording (both languages known)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,7 @@ def _schemas() -> dict[str, Any]:
                 ("confidence", pa.float64()),
                 ("cluster", text),
                 ("covers", pa.list_(pa.int64())),
+                ("translated", pa.bool_()),
                 ("kind", text),
                 ("diff", pa.list_(pa.struct([("op", text), ("canonical", text), ("variant", text)]))),
             ]

@@ -92,6 +92,13 @@ def test_translation_joins_the_statement_its_cognates_name() -> None:
     assert not together(clusters, "q0", "q2")
 
 
+def test_translated_variants_are_marked() -> None:
+    found = quotes((EN, BAILOUT_EN, "kks"), (EN, DAMAGE_EN, "kks"), (ES, DAMAGE_ES, "kks"), ("en-b", DAMAGE_EN, "kks"))
+    articles = [article(EN, "en"), article(ES, "es"), article("en-b", "en")]
+    _, assigned = cluster_quotes(found, articles, dict.fromkeys([EN, ES, "en-b"], "story"))
+    assert {q.id: q.translated for q in assigned} == {"q0": False, "q1": False, "q2": True, "q3": False}
+
+
 def test_translation_by_another_speaker_stays_apart() -> None:
     found = quotes((EN, BAILOUT_EN, "kks"), (EN, DAMAGE_EN, "kks"), (ES, DAMAGE_ES, "jordan"))
     assert not together(cluster(found, {EN: "en", ES: "es"}), "q1", "q2")

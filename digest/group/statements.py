@@ -46,7 +46,11 @@ How quotations are clustered
     more interrupt with a bare attribution ('"...," he told reporters. "..."'), are parts
     of one statement too, though they share no words. A speaker fewer sources name is
     outvoted in proportion: one outlet giving three outlets' statement to someone else does
-    not split it. Terms and titles only group with quotations of the same kind and the same
+    not split it. A statement quoted only in other languages than most of the storyline's
+    sources joins the statement it translates when one stands out by speaker, names, numbers,
+    cognates and negation, and a translated copy's quotations line up with its original's in
+    order (``translations``, ``parallels``); such quotes are marked ``Quote.translated``.
+    Terms and titles only group with quotations of the same kind and the same
     normalised text. Every quotation ends in exactly one cluster; a statement only one
     outlet carried is a cluster of one. Clusters never cross
     storylines.
@@ -135,7 +139,7 @@ def cluster_quotes(
             )
     clusters = _finish_clusters(drafts)
     log.debug("%d quotes in %d clusters", len(quotes), len(clusters))
-    return clusters, _assign(quotes, clusters, words)
+    return clusters, _assign(quotes, clusters, words, languages)
 
 
 # --------------------------------------------------------------------------- clusters
@@ -245,13 +249,17 @@ def _draft(members: Sequence[int], story: ScoredStoryline, published: Mapping[st
 
 
 def _assign(
-    quotes: Sequence[Quote], clusters: Sequence[QuoteCluster], words: Mapping[str, list[str]]
+    quotes: Sequence[Quote],
+    clusters: Sequence[QuoteCluster],
+    words: Mapping[str, list[str]],
+    languages: Mapping[str, str],
 ) -> tuple[Quote, ...]:
-    """Return the quotes with their cluster ids and coverage set, sorted by source, offsets and id.
+    """Return the quotes with their cluster ids, coverage and translation mark set, sorted by source, offsets and id.
 
-    ``words`` gives each quote's normalised words.
+    ``words`` gives each quote's normalised words, ``languages`` each source's language.
     """
     cluster_of = {quote_id: c for c in clusters for quote_id in c.quotes}
+    source_of = {q.id: q.source for q in quotes}
     assigned = []
     for quote in quotes:
         cluster = cluster_of[quote.id]
@@ -262,7 +270,9 @@ def _assign(
             covers = (0, len(whole))
         else:
             covers = coverage(words[quote.id], whole)
-        assigned.append(replace(quote, cluster=cluster.id, covers=covers))
+        own, theirs = languages.get(quote.source, ""), languages.get(source_of[cluster.canonical], "")
+        translated = bool(own and theirs and own != theirs)
+        assigned.append(replace(quote, cluster=cluster.id, covers=covers, translated=translated))
     return tuple(sorted(assigned, key=lambda q: (q.source, q.start, q.end, q.id)))
 
 
