@@ -7,7 +7,8 @@ no word with its original ("Es un buen activo que estamos muy decididos a conser
 a fine asset that we are very determined to keep").
 
 Two sources in different languages are *parallel* when at least ``MIN_ANCHORS`` of their
-quotations, in different statements, are known to match and do so in the same order in both
+quotations, in different statements (each quoted by at most ``MAX_QUOTING`` sources), are
+known to match and do so in the same order in both
 (the longest such chain: its *anchors*). Between two consecutive anchors, the quotations that
 neither source has matched otherwise are paired in order when both sides have as many. With
 ``MIN_OUTWARD_ANCHORS`` anchors, those after the last anchor (an excerpt may stop early) and
@@ -33,6 +34,9 @@ MIN_ANCHORS = 2
 
 MIN_OUTWARD_ANCHORS = 3
 """Anchors in distinct statements from which the quotations before the first and after the last are paired too."""
+
+MAX_QUOTING = 100
+"""Sources quoting one statement beyond which it anchors no pair of them (a wire quotation everyone carries)."""
 
 MAX_ROUNDS = 4
 """Rounds of pairing at most (each round may align more sources through the last one's joins)."""
@@ -97,6 +101,8 @@ class _Statements:
                 quoting[self.statement(u)].add(source)
         shared: Counter[tuple[str, str]] = Counter()
         for sources in quoting.values():
+            if len(sources) > MAX_QUOTING:
+                continue
             ordered = sorted(sources)
             for i, left in enumerate(ordered):
                 for right in ordered[i + 1 :]:

@@ -35,6 +35,9 @@ from .units import Unit
 FUNCTION_WORDS = frozenset().union(*LANGUAGE_WORDS.values())
 """Function words of every language the storylines tell apart: never evidence of a translation."""
 
+MAX_ROUNDS = 4
+"""Rounds of joining at most (a translation joined in one round is evidence in the next)."""
+
 TRANSLATION_THRESHOLD = 0.3
 """Score from which a cluster in another language joins the statement it translates."""
 
@@ -89,22 +92,24 @@ def join_translations(
     if not pivot or len(set(spoken) - {""}) < 2:
         return [list(c) for c in clusters]
     joined = {i: list(c) for i, c in enumerate(clusters) if any(spoken[u] == pivot for u in c)}
+    home_of = {u: i for i, members in joined.items() for u in members}
     pending = [i for i, c in enumerate(clusters) if all(spoken[u] not in ("", pivot) for u in c)]
     evidence = _Evidence(units, spoken, {u for i in pending for u in clusters[i]})
     merged: set[int] = set()
-    while pending:
-        homes = sorted(joined)
+    for _ in range(MAX_ROUNDS):
         target = {}
         for i in pending:
+            homes = sorted({home_of[u] for u in evidence.reachable(clusters[i]) if u in home_of})
             found = evidence.best(clusters[i], [joined[j] for j in homes])
             if found is not None:
                 target[i] = homes[found]
-        if not target:
-            break
         for i, j in sorted(target.items()):
             joined[j].extend(clusters[i])
+            home_of.update(dict.fromkeys(clusters[i], j))
         merged |= target.keys()
         pending = [i for i in pending if i not in target]
+        if not target or not pending:
+            break
     result = [sorted(joined[i]) if i in joined else list(c) for i, c in enumerate(clusters) if i not in merged]
     return join_parallels(result, units, spoken)
 
@@ -120,6 +125,20 @@ class _Evidence:
         self.weight = rarity(self.words)
         everything = {w for found in self.words for w in found}
         self.cognates = _cognates({w for u in away for w in self.words[u]}, everything)
+        self.holding: dict[str, list[int]] = defaultdict(list)
+        """Per word, the units that hold it."""
+        for u, found in enumerate(self.words):
+            for w in found:
+                self.holding[w].append(u)
+
+    def reachable(self, members: Sequence[int]) -> set[int]:
+        """Return the units sharing a word or a cognate with one of ``members``: the only ones that can score."""
+        found: set[int] = set()
+        for a in members:
+            for w in self.words[a]:
+                for shared in (w, *self.cognates.get(w, ())):
+                    found.update(self.holding.get(shared, ()))
+        return found
 
     def best(self, members: Sequence[int], candidates: Sequence[Sequence[int]]) -> int | None:
         """Return the position of the candidate cluster ``members`` translates, if one clearly stands out."""
