@@ -222,8 +222,8 @@ def pair_score(
 
 
 def _weigh(words: Iterable[str], weight: Mapping[str, float]) -> float:
-    """Return the total weight of some words."""
-    return sum(weight[w] for w in words)
+    """Return the total weight of some words, added in sorted order (so the sum does not depend on set order)."""
+    return sum(weight[w] for w in sorted(words))
 
 
 def rarity(words: Sequence[frozenset[str]]) -> dict[str, float]:
