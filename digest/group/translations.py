@@ -8,12 +8,15 @@ languages unchanged or nearly so (names, numbers and cognates: ``digest.text.cog
 that a small general lexicon renders (``digest.text.lexicon``), and whether both say no.
 
 The storyline's *pivot* language is the one most of its sources write in. A cluster all of
-whose quotations are in other (known) languages is scored against every pivot-language
-cluster whose speaker does not conflict with its own: by the mean over its quotations of each
-one's best pair score with the candidate's (a cognate Dice blended with how much of the
-shorter side the other covers). It joins the best
-one when that scores ``TRANSLATION_THRESHOLD`` or more and beats the second best by
-``TRANSLATION_MARGIN``; otherwise it stays apart. A storyline in one language is left as it is.
+whose quotations are in other (known) languages is scored against the pivot-language clusters
+it shares a word with and whose speaker does not conflict with its own: by the mean over its
+quotations of each one's best pair score with the candidate's (a weighted Dice of the matched
+words blended with how much of the shorter side they cover, halved when only one side says
+no). It joins the best one when that scores ``TRANSLATION_THRESHOLD`` or more and beats the
+second best by ``TRANSLATION_MARGIN``; otherwise it stays apart. Joining runs in rounds, so a
+translation joined in one round is evidence in the next; then the quotations of translated
+copies are lined up with their originals' (``parallels``). A storyline in one language is
+left as it is.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ TRANSLATION_MARGIN = 0.15
 """How much the best candidate must beat the second best by."""
 
 MIN_SHARED = 2
-"""Cognates two quotations must share before their score counts."""
+"""Words (equal, cognate or rendered by the lexicon) two quotations must share before their score counts."""
 
 NEGATION_PENALTY = 0.5
 """What a pair's score is multiplied by when one quotation says no and the other does not."""

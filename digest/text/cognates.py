@@ -15,7 +15,7 @@ from .lexicon import LEXICON, NEGATION_WORDS_ANY
 from .tokens import TOKEN_RE, fold, normalise_token
 
 MIN_LETTERS = 4
-"""Letters a word needs to be compared at all (shorter ones match only when equal and numbers)."""
+"""Letters a word needs to be compared at all (numbers and words of ``lexicon.LEXICON`` aside)."""
 
 WORD_CUTOFF = 80.0
 """``fuzz.ratio`` of two folded words from which they are cognates."""
