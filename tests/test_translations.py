@@ -182,6 +182,31 @@ def test_parallel_copy_pairs_after_the_last_anchor_only_with_three_anchors() -> 
     assert together(cluster(quotes(*rows), {EN: "en", ES: "es"}), "q3", "q7")
 
 
+def stub_units(*rows: tuple[str, str | None]) -> list[SimpleNamespace]:
+    """Return unit stand-ins from (source, speaker) rows, in text order within each source."""
+    return [
+        SimpleNamespace(source=source, speaker=speaker, quotes=(SimpleNamespace(start=100 * i, end=100 * i + 50),))
+        for i, (source, speaker) in enumerate(rows)
+    ]
+
+
+def test_parallel_copy_lines_up_two_parts_with_two_parts() -> None:
+    from digest.group.parallels import join_parallels
+
+    units = stub_units(*[(EN, "kks")] * 4, (ES, "kks"), (ES, None), (ES, None), (ES, "kks"))
+    spoken = ["en"] * 4 + ["es"] * 4
+    joined = join_parallels([[0, 4], [1, 2], [3, 7], [5], [6]], units, spoken)  # type: ignore[arg-type]
+    assert sorted(joined) == [[0, 4], [1, 2, 5, 6], [3, 7]]
+
+
+def test_parallel_copy_needs_sources_in_two_languages() -> None:
+    from digest.group.parallels import join_parallels
+
+    units = stub_units(*[(EN, "kks")] * 3, ("en-b", "kks"), ("en-b", "kks"), ("en-b", "kks"))
+    joined = join_parallels([[0, 3], [1], [2, 5], [4]], units, ["en"] * 6)  # type: ignore[arg-type]
+    assert sorted(joined) == [[0, 3], [1], [2, 5], [4]]
+
+
 def test_longest_chain_keeps_the_order_of_both_sides() -> None:
     assert longest_chain([1, 2, 3, 4], [1, 3, 2, 4]) in ([(0, 0), (1, 2), (3, 3)], [(0, 0), (2, 1), (3, 3)])
     assert longest_chain([5, 6], [7]) == []
