@@ -69,6 +69,13 @@ def test_says_no_reads_negations_of_several_languages() -> None:
     assert not says_no("Ich bin froh") and not says_no("I was elected")
 
 
+def test_cognates_keep_their_opening_sound() -> None:
+    from digest.group.translations import _cognates
+
+    found = _cognates({"kontrole", "solucion", "sistemica"}, {"control", "solution", "systemicaly", "lotion"})
+    assert found == {"kontrole": {"control"}, "solucion": {"solution"}, "sistemica": {"systemicaly"}}
+
+
 # --------------------------------------------------------------------------- languages
 
 
@@ -136,7 +143,7 @@ def test_translated_cuts_join_the_statement_both_find_themselves_in() -> None:
         def pair(self, a: int, b: int) -> float:
             return {(0, 10): 0.6, (1, 10): 0.0, (0, 20): 0.45, (1, 20): 0.5}[(a, b)]
 
-    assert Table().best([0, 1], [[10], [20]]) == 1
+    assert Table().best([0, 1], [[10], [20]], [None, None]) == 1
 
 
 def test_one_language_storyline_is_left_as_it_is() -> None:

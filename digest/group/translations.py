@@ -32,11 +32,15 @@ from ..models import Article, Quote
 from ..text.cognates import PREFIX_CUTOFF, PREFIX_LETTERS, WORD_CUTOFF, cross_words, says_no
 from ..text.tokens import TOKEN_RE, normalise_token
 from .parallels import join_parallels
+from .similarity import PARALLEL_CELLS
 from .terms import LANGUAGE_WORDS, likely_language
 from .units import Unit
 
 FUNCTION_WORDS = frozenset().union(*LANGUAGE_WORDS.values())
 """Function words of every language the storylines tell apart: never evidence of a translation."""
+
+WORD_CELLS = 20_000_000
+"""Cells of one block of word-to-word scores (one byte each), which bounds their memory."""
 
 MAX_ROUNDS = 4
 """Rounds of joining at most (a translation joined in one round is evidence in the next)."""
@@ -96,6 +100,7 @@ def join_translations(
         return [list(c) for c in clusters]
     joined = {i: list(c) for i, c in enumerate(clusters) if any(spoken[u] == pivot for u in c)}
     home_of = {u: i for i, members in joined.items() for u in members}
+    voices = {i: _voice(members, units) for i, members in joined.items()}
     pending = [i for i, c in enumerate(clusters) if all(spoken[u] not in ("", pivot) for u in c)]
     evidence = _Evidence(units, spoken, {u for i in pending for u in clusters[i]})
     merged: set[int] = set()
@@ -103,12 +108,13 @@ def join_translations(
         target = {}
         for i in pending:
             homes = sorted({home_of[u] for u in evidence.reachable(clusters[i]) if u in home_of})
-            found = evidence.best(clusters[i], [joined[j] for j in homes])
+            found = evidence.best(clusters[i], [joined[j] for j in homes], [voices[j] for j in homes])
             if found is not None:
                 target[i] = homes[found]
         for i, j in sorted(target.items()):
             joined[j].extend(clusters[i])
             home_of.update(dict.fromkeys(clusters[i], j))
+            voices[j] = _voice(joined[j], units)
         merged |= target.keys()
         pending = [i for i in pending if i not in target]
         if not target or not pending:
@@ -143,12 +149,16 @@ class _Evidence:
                     found.update(self.holding.get(shared, ()))
         return found
 
-    def best(self, members: Sequence[int], candidates: Sequence[Sequence[int]]) -> int | None:
-        """Return the position of the candidate cluster ``members`` translates, if one clearly stands out."""
+    def best(
+        self, members: Sequence[int], candidates: Sequence[Sequence[int]], voices: Sequence[str | None]
+    ) -> int | None:
+        """Return the position of the candidate cluster ``members`` translates, if one clearly stands out.
+
+        ``voices`` gives each candidate's speaker (``_voice``).
+        """
         voice = _voice(members, self.units)
         scores = []
-        for candidate in candidates:
-            other = _voice(candidate, self.units)
+        for candidate, other in zip(candidates, voices, strict=True):
             conflict = voice is not None and other is not None and voice != other
             scores.append(0.0 if conflict else self.link(members, candidate))
         ranked = sorted(range(len(scores)), key=lambda k: (-scores[k], k))
@@ -181,25 +191,55 @@ def _voice(members: Sequence[int], units: Sequence[Unit]) -> str | None:
 
 
 def _cognates(away: set[str], known: set[str]) -> dict[str, frozenset[str]]:
-    """Map each word of the quotations in other languages to the other words that are its cognates."""
+    """Map each word of the quotations in other languages to the other words that are its cognates.
+
+    Words are compared within blocks of one opening sound (``_opening``): cognates keep it.
+    """
     found: dict[str, set[str]] = defaultdict(set)
-    for left, right in _close_words(sorted(away), sorted(known), WORD_CUTOFF, 0):
-        if left != right and not left[:1].isdigit() and not right[:1].isdigit():
-            found[left].add(right)
-    longer = [w for w in sorted(away) if len(w) > PREFIX_LETTERS], [w for w in sorted(known) if len(w) > PREFIX_LETTERS]
-    for left, right in _close_words(*longer, PREFIX_CUTOFF, PREFIX_LETTERS):
-        if left != right and left.isalpha() and right.isalpha():
-            found[left].add(right)
+    for left, right in _blocks(away, known):
+        for a, b in _close_words(left, right, WORD_CUTOFF, 0):
+            if a != b and not a[:1].isdigit() and not b[:1].isdigit():
+                found[a].add(b)
+        longer = [w for w in left if len(w) > PREFIX_LETTERS], [w for w in right if len(w) > PREFIX_LETTERS]
+        for a, b in _close_words(*longer, PREFIX_CUTOFF, PREFIX_LETTERS):
+            if a != b and a.isalpha() and b.isalpha():
+                found[a].add(b)
     return {w: frozenset(c) for w, c in found.items()}
 
 
+def _blocks(away: set[str], known: set[str]) -> list[tuple[list[str], list[str]]]:
+    """Return the words of both sides grouped by their opening sound, each group sorted."""
+    grouped: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for side, words in enumerate((away, known)):
+        for word in sorted(words):
+            grouped[_opening(word)][side].append(word)
+    return [grouped[key] for key in sorted(grouped)]
+
+
+def _opening(word: str) -> str:
+    """Return a word's opening sound for blocking: its first letter, ``k`` and ``q`` written ``c``."""
+    first = word[:1]
+    return "c" if first and first in "kq" else first
+
+
 def _close_words(left: list[str], right: list[str], cutoff: float, head: int) -> list[tuple[str, str]]:
-    """Return the word pairs whose ``fuzz.ratio`` (on their first ``head`` letters; 0: whole) reaches ``cutoff``."""
+    """Return the word pairs whose ``fuzz.ratio`` (on their first ``head`` letters; 0: whole) reaches ``cutoff``.
+
+    Scored in row blocks of ``WORD_CELLS`` cells, which bounds the memory of the score matrix.
+    """
     if not left or not right:
         return []
     cut = (lambda w: w[:head]) if head else None
-    scores = process.cdist(left, right, scorer=fuzz.ratio, processor=cut, score_cutoff=cutoff, dtype=np.uint8)
-    return [(left[r], right[c]) for r, c in zip(*np.nonzero(scores), strict=True)]
+    rows = max(1, WORD_CELLS // len(right))
+    found: list[tuple[str, str]] = []
+    for start in range(0, len(left), rows):
+        block = left[start : start + rows]
+        workers = -1 if len(block) * len(right) > PARALLEL_CELLS else 1
+        scores = process.cdist(
+            block, right, scorer=fuzz.ratio, processor=cut, score_cutoff=cutoff, dtype=np.uint8, workers=workers
+        )
+        found.extend((block[r], right[c]) for r, c in zip(*np.nonzero(scores), strict=True))
+    return found
 
 
 def pair_score(
