@@ -285,3 +285,30 @@ def test_cards_say_how_each_speaker_was_found(seeds_digest) -> None:
     notes = {attribution_note(q) for q in attributed}
     assert any(n.startswith("uncertain attribution: ") for n in notes)
     assert any(n.startswith("attribution: ") for n in notes)
+
+
+def _card_of(pages: dict[str, str], cluster_id: str) -> str:
+    """Return the HTML of one statement card on its storyline page."""
+    page = next(text for rel, text in pages.items() if rel.startswith("storylines/") and cluster_id in text)
+    card = page[page.index(f'<div class="dg-card" id="{cluster_id}"') :]
+    end = card.find('<div class="dg-card"', 1)
+    return card if end < 0 else card[:end]
+
+
+def test_a_translated_wording_is_shown_whole_and_not_aligned_word_by_word(seeds_digest) -> None:
+    from dataclasses import replace
+
+    from digest.publish import load_project
+
+    settings = load_project(SEEDS).settings
+    cluster = max(seeds_digest.clusters, key=lambda c: len(c.quotes))
+    other = next(q for q in seeds_digest.quotes if q.id in cluster.quotes and q.id != cluster.canonical)
+    quotes = tuple(replace(q, translated=True) if q.id == other.id else q for q in seeds_digest.quotes)
+    before = _card_of(Renderer(seeds_digest, settings).pages(), cluster.id)
+    after = _card_of(Renderer(replace(seeds_digest, quotes=quotes), settings).pages(), cluster.id)
+    witnesses = after[after.index("dg-witnesses") :].splitlines()
+    assert [line.count("translation: “") for line in witnesses if "<li>" in line].count(1) == 1
+    assert "translation: “" not in before
+    aligned = lambda card: len(re.findall(r'class="dg-witness[ "]', card[: card.index("dg-witnesses")]))  # noqa: E731
+    assert aligned(before) == len(cluster.quotes) and aligned(after) == aligned(before) - 1
+    assert other.text not in after[: after.index("dg-witnesses")]

@@ -232,10 +232,11 @@ class Renderer:
 
     def _collation(self, canonical: Quote, variants: list[dict[str, Any]]) -> Markup | None:
         """Every wording of a statement aligned word by word, canonical first; none for a single wording."""
-        if len(variants) < 2:
+        aligned = [v for v in variants if not v["quote"].translated]  # another language: no word alignment
+        if len(aligned) < 2:
             return None
-        others = [(v["quote"].text, self._diff(v["quote"], canonical)) for v in variants[1:]]
-        witnesses = [Witness(v["outlet"], v["href"], v["canonical"]) for v in variants]
+        others = [(v["quote"].text, self._diff(v["quote"], canonical)) for v in aligned[1:]]
+        witnesses = [Witness(v["outlet"], v["href"], v["canonical"]) for v in aligned]
         return collation_html(merge_agreeing(collate(canonical.text, others), AGREEING_RUN), witnesses)
 
     def _build_card(self, cluster: QuoteCluster, page: str) -> dict[str, Any]:
