@@ -423,6 +423,13 @@ def test_a_label_of_the_reporter_keeps_no_speaker() -> None:
     ("sentence", "expected"),
     [
         ("“Only advisers remain,” Khafaji said.", ("Khafaji", None, None)),
+        ("Sen. Rand Paul, R-Ky., told Fox News that “only advisers remain.”", ("Rand Paul", "Sen", "Fox News")),
+        ("“Only advisers remain,” Rep. Glenn Thompson, R-Pa., said.", ("Glenn Thompson", "Rep", None)),
+        ("Sen. Dianne Feinstein (D-Calif.) said “only advisers remain.”", ("Dianne Feinstein", "Sen", None)),
+        (
+            "“Only advisers remain,” said House Intelligence Republican Mike Pompeo.",
+            ("Mike Pompeo", "House Intelligence Republican", None),
+        ),
         ("“Only advisers remain,” said Tahsin al-Khafaji.", ("Tahsin al-Khafaji", None, None)),
         ("Tahsin al-Khafaji said that “only advisers remain.”", ("Tahsin al-Khafaji", None, None)),
         ("Tahsin al-Khafaji said: “Only advisers remain.”", ("Tahsin al-Khafaji", None, None)),

@@ -88,6 +88,8 @@ def name_start(tokens: list[Token]) -> int:
             continue
         if not is_name_word(word) or low in TITLE_RUN_WORDS or low in ORG_WORDS or low in DATE_WORDS:
             break
+        if possessive(word):
+            break  # ``Iowa State University's Dianne Bystrom``: the owner is no part of the name
         if _middle_initial(tokens, i - 1):
             i -= 1  # ``Jock A. Finlayson``: the initial is no article
             continue

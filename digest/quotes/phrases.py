@@ -30,6 +30,7 @@ from digest.text.grammar import (
 )
 from digest.text.marks import TOKEN_EDGE
 from digest.text.organisations import MEDIA_WORDS, ORG_WORDS, STATEMENT_NOUNS
+from digest.text.personal_names import PARTY_TAG_PART, TRAILING_PARTY_TAG
 from digest.text.places import PLACE_HEADS
 from digest.text.reporting import (
     CONTINUING_FOLLOWERS,
@@ -181,7 +182,7 @@ def classify_part(part: str) -> Who | None:
     if issuer:
         org = cut_at_stop(issuer.group("issuer")).strip()
         return Who(org, "org", issuer=True) if org else None
-    part = TRAILING_TIME.sub("", _cut_at_verb(cut_relative(part)))
+    part = TRAILING_PARTY_TAG.sub("", TRAILING_TIME.sub("", _cut_at_verb(cut_relative(part))))
     named = _name_of_place(part)
     if named is not None:
         return named
@@ -293,7 +294,7 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     """
     clause = after_dateline(_strip_aux(clause)).rstrip(" ,")
     raw = [p.strip() for p in clause.split(",")]
-    parts = [p for p in _outside_relative(raw) if p and not p.isdigit()][-4:]
+    parts = [p for p in _outside_relative(raw) if p and not _aside(p)][-4:]
     whos = [classify_part(p) for p in parts]
     if parts and not strict:  # ``… grew so heated that Gov. Chris Christie`` (said): not the names before ``that``
         whos[-1] = _subordinate_subject(parts[-1]) or whos[-1]
@@ -314,6 +315,11 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     if not found:
         return None
     return _combine(found[-1], found[-2] if len(found) > 1 else None, None)
+
+
+def _aside(part: str) -> bool:
+    """Tell whether a comma part only adds an age or a party tag to the name before it (``67``, ``R-Ky.``)."""
+    return part.isdigit() or PARTY_TAG_PART.match(part) is not None
 
 
 def _outside_relative(parts: list[str]) -> list[str]:
@@ -426,7 +432,7 @@ def object_phrase(text: str) -> Who | None:
     for stop in ";:!?()[]":
         text = text.split(stop, 1)[0]
     text = text[: sentence_end_in(text)].rstrip(". ")
-    parts = [cut_at_stop(p).strip() for p in text.split(",")[:4] if not p.strip().isdigit()][:3]
+    parts = [cut_at_stop(p).strip() for p in text.split(",")[:4] if not _aside(p.strip())][:3]
     if not parts or not parts[0]:
         return None
     first = classify_part(parts[0]) or _description(parts[0])

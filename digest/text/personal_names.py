@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .tokens import words
 
 NAME_PARTICLES = words(
@@ -32,6 +34,12 @@ POST_NOMINALS = words("mp mep msp mla mpp td qc kc obe cbe mbe kbe dbe frs")
 
 PARTY_TAG = r"^[RDI]-[A-Z][A-Za-z.]*$"
 """A US party and state tag written after a name (``R-Wis.``): no part of the name."""
+
+PARTY_TAG_PART = re.compile(r"^\(?[RDI]-[A-Z][A-Za-z.]{0,12}\)?$")
+"""A comma part that is only a party and state tag (``Sen. Rand Paul, R-Ky., said``)."""
+
+TRAILING_PARTY_TAG = re.compile(r"\s*\(\s*[RDI]-[A-Z][A-Za-z.]{0,12}\s*\)?$")
+"""A party and state tag in brackets after a name (``Dianne Feinstein (D-Calif.)``)."""
 
 HYPOCORISMS: dict[str, str] = {
     "joe": "joseph",

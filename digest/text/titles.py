@@ -26,8 +26,12 @@ MASCULINE_WORDS = words(
 )
 """Honorifics and nouns that tell the person they go with is a man (lower-case, no dot)."""
 
-TITLE_RUN_WORDS = words(
-    """
+PARTY_WORDS = words("republican democrat democratic gop libertarian")
+"""Party words written in a title before a name (``House Intelligence Republican Mike Pompeo``): never part of it."""
+
+TITLE_RUN_WORDS = (
+    words(
+        """
     president vice prime minister deputy secretary adviser advisor advisers spokesman spokeswoman
     spokesperson general major lieutenant colonel brigadier commander captain admiral sergeant
     marshal field chief head director ambassador envoy senator congressman congresswoman
@@ -38,6 +42,8 @@ TITLE_RUN_WORDS = words(
     army military media cell official officer leader secretary-general undersecretary under
     assistant acting former senior top us u.s u.s. uk un iraqi iranian american kurdish russian
     """
+    )
+    | PARTY_WORDS
 )
 """Capitalised words that belong to a title before a name (``National Security Adviser``), lower-case."""
 
