@@ -1385,6 +1385,25 @@ def test_a_quotation_after_the_attribution_sentence_of_the_one_before_continues_
     assert quotes[1].attribution == "continued"
 
 
+def test_a_quotation_after_a_sentence_about_its_speaker_resumes_the_speech() -> None:
+    text = (
+        "“Immigration is important, but it is education,” says Melissa Roloson, 32, who works in retail. "
+        "Roloson supports a Democrat in the presidential race, as do most of the people she works with at the "
+        "store. “I have student loans, and I don't have a great job.”"
+    )
+    quote = find(extract(text), "I have student")
+    assert (quote.speaker_as_written, quote.attribution) == ("Melissa Roloson", "resumed")
+
+
+def test_a_quotation_standing_after_a_reported_sentence_is_its_speakers() -> None:
+    text = (
+        "The panel met on Monday. Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are "
+        "running out of time to find an alternative.”"
+    )
+    quote = only(text)
+    assert (quote.speaker_as_written, quote.attribution) == ("Dianne Bystrom", "introduced")
+
+
 def test_a_quotation_after_a_long_reporter_passage_is_not_continued() -> None:
     text = (
         "“This is a real chance,” said Dale Furst, the governor. Critics in the state legislature and in "

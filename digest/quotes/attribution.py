@@ -110,7 +110,18 @@ def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentio
         introducer = mentions.introducer(ctx.left_start)
         if introducer is not None:
             return Attribution(introducer, "introduced")
+        if carry is not None and _resumes(ctx, carry, mentions):
+            return Attribution(carry, "resumed")
     return Attribution(None, "")
+
+
+def _resumes(ctx: Context, carry: Who, mentions: Mentions) -> bool:
+    """Tell whether a quotation standing as a sentence goes on with the speaker of the paragraph's quotation before.
+
+    ``“…,” says X. X supports Y in the race, as do …. “…”``: the reporter's sentences between
+    the two tell of the same speaker and report nobody else speaking.
+    """
+    return ctx.resume_from >= 0 and mentions.goes_on_about(carry, ctx.resume_from, ctx.left_start)
 
 
 def _closes_sentence(quote_text: str) -> bool:

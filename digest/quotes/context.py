@@ -42,6 +42,8 @@ class Context:
     weak_label: bool = False
     """The quotation reads as a label only by a weak cue: a determiner before it (``the “X”``) or a
     word after a quotation of several words (``“rigged economy” where``); a reported clause overrides it."""
+    resume_from: int = -1
+    """Where the sentence of the quotation before this one ends, when both stand in one paragraph (else ``-1``)."""
 
 
 def context_of(
@@ -81,8 +83,23 @@ def context_of(
     weak = not named and (modifier or _determined(left))
     label = named or weak
     next_paragraph = _quoted_on(text, paras, item, before)
+    resume_from = -1
+    if before is not None and before.last_para == item.first_para:
+        resume_from = before.after + sentence_end_in(text[before.after : item.open])
     return Context(
-        left, right, same, midsentence, continues, label, scare, follows, headline, lo + cut, next_paragraph, weak
+        left,
+        right,
+        same,
+        midsentence,
+        continues,
+        label,
+        scare,
+        follows,
+        headline,
+        lo + cut,
+        next_paragraph,
+        weak,
+        resume_from,
     )
 
 

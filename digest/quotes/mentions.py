@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from digest.text.grammar import (
     FEMININE_PRONOUNS,
     INDEFINITE,
+    MASCULINE_PRONOUNS,
     PERSON_PRONOUNS,
 )
 from digest.text.marks import TOKEN_EDGE
@@ -40,6 +41,9 @@ from .phrases import (
 )
 
 # ---------------------------------------------------------------- earlier speakers
+
+_PERSONAL = FEMININE_PRONOUNS | MASCULINE_PRONOUNS
+"""Pronouns that refer to one person (``he``, ``her``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,22 +102,42 @@ class Mentions:
         return next((m.who for m in self.recent(pos) if test(m.who)), None)
 
     def introducer(self, open_pos: int) -> Who | None:
-        """Return the person the paragraph before reports as speaking last, for a quotation opening its own.
+        """Return the person the sentence before reports as speaking last, for a quotation standing as a sentence.
 
-        ``Carter said the US would stay in the region. / “That’s because …”``: a quotation
-        standing alone at the start of a paragraph goes on with the speaker just reported. Only a
-        person, named or described (``X's administration agreed to ...`` reports no speech).
+        ``Carter said the US would stay in the region. / “That’s because …”`` and ``X agreed.
+        “…”``: a quotation standing alone as a sentence goes on with the speaker the sentence just
+        before it reports, in its own paragraph or at the end of the one before. Only a person,
+        named or described (``X's administration agreed to ...`` reports no speech).
         """
         k = bisect.bisect_right(self._para_starts, open_pos) - 1
-        if k < 1 or self._text[self._paras[k].start : open_pos].strip():
+        if k < 0:
             return None
-        previous = self._paras[k - 1]
-        lo = max(previous.start, previous.end - LEFT_WINDOW)
-        start = lo + sentence_start(self._text[lo : previous.end].rstrip())
-        i = bisect.bisect_left(self._positions, start)
-        j = bisect.bisect_left(self._positions, previous.end)
-        found = [m.who for m in self._scanned[i:j] if m.who.kind in ("name", "description")]
+        end = open_pos if self._text[self._paras[k].start : open_pos].strip() else None
+        if end is None and k < 1:
+            return None
+        para = self._paras[k] if end is not None else self._paras[k - 1]
+        end = para.end if end is None else end
+        lo = max(para.start, end - LEFT_WINDOW)
+        start = lo + sentence_start(self._text[lo:end].rstrip())
+        found = [m.who for m in self._scanned_between(start, end) if m.who.kind in ("name", "description")]
         return found[-1] if found else None
+
+    def goes_on_about(self, who: Who, start: int, end: int) -> bool:
+        """Tell whether the reporter's text between two positions tells of one speaker only, and of ``who``.
+
+        ``“…,” says X. X supports Y in the race. “…”``: the sentences between two quotations
+        refer to the speaker of the first (by surname or ``he``/``she``) and report nobody speaking.
+        """
+        if self._scanned_between(start, end):
+            return False
+        words = {w.strip(TOKEN_EDGE).lower() for w in self._text[start:end].split()}
+        return surname_key(who.text) in {surname_key(w) for w in words} or bool(words & _PERSONAL)
+
+    def _scanned_between(self, start: int, end: int) -> list[_Mention]:
+        """Return the speakers named with a reporting verb between two positions."""
+        i = bisect.bisect_left(self._positions, start)
+        j = bisect.bisect_left(self._positions, end)
+        return self._scanned[i:j]
 
     def known(self, name: str) -> bool:
         """Tell whether a one-word name is the surname of someone named in full in the article."""
