@@ -430,6 +430,8 @@ def test_a_label_of_the_reporter_keeps_no_speaker() -> None:
             "“Only advisers remain,” said House Intelligence Republican Mike Pompeo.",
             ("Mike Pompeo", "House Intelligence Republican", None),
         ),
+        ("“Only advisers remain,” Toomey fumed on Tuesday.", ("Toomey", None, None)),
+        ("“Only advisers remain!” beamed Donald Hartley of Madison, Alabama.", ("Donald Hartley", None, None)),
         ("“Only advisers remain,” said Tahsin al-Khafaji.", ("Tahsin al-Khafaji", None, None)),
         ("Tahsin al-Khafaji said that “only advisers remain.”", ("Tahsin al-Khafaji", None, None)),
         ("Tahsin al-Khafaji said: “Only advisers remain.”", ("Tahsin al-Khafaji", None, None)),
@@ -1402,6 +1404,12 @@ def test_a_quotation_standing_after_a_reported_sentence_is_its_speakers() -> Non
     )
     quote = only(text)
     assert (quote.speaker_as_written, quote.attribution) == ("Dianne Bystrom", "introduced")
+
+
+def test_an_unlisted_verb_after_a_quotation_needs_a_person() -> None:
+    quote = only("Intro\n“We will not give up on this state,” a campaign aide fumed.")
+    assert quote.speaker_as_written == "a campaign aide"
+    assert only("Intro\n“We will not give up on this state,” a motto painted on the wall.").speaker_as_written is None
 
 
 def test_a_quotation_after_a_long_reporter_passage_is_not_continued() -> None:

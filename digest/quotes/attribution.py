@@ -34,6 +34,8 @@ from digest.text.reporting import (
     REPORTED_CLAUSE_SUBJECTS,
     REPORTED_CLAUSE_WORDS,
     REPORTING_VERB,
+    UNLISTED_VERB_AFTER,
+    UNLISTED_VERB_BEFORE,
 )
 from digest.text.sentences import SENTENCE_END_CHARS
 
@@ -161,6 +163,9 @@ def _right_speaker(right: str, quote_text: str) -> Who | None:
     inverted = INVERTED_SUBJECT.match(stripped)
     if inverted:
         return Who(inverted.group("pronoun"), "pronoun")
+    unlisted = _unlisted_verb_speaker(right, quote_text)
+    if unlisted is not None:
+        return unlisted
     verb = next(reporting_verbs(stripped), None)
     if verb is None:
         return None
@@ -176,6 +181,31 @@ def _right_speaker(right: str, quote_text: str) -> Who | None:
     if who is None and not before and verb.group().lower() in IMPLIED_SUBJECT_VERBS:
         who = Who("", "pronoun")  # ``“...”, declaró en Berna``: the person just named speaks
     return with_relay(who, verb.group(), after)
+
+
+def _unlisted_verb_speaker(right: str, quote_text: str) -> Who | None:
+    """Read ``“…,” Toomey fumed`` and ``“…!” beamed X``: a past tense missing from the reporting verbs.
+
+    Only right after a quotation that ends with a comma, a question or an exclamation (the
+    reporter's sentence goes on with its frame), and only with a person or a pronoun as subject.
+    """
+    core = quote_text.rstrip().rstrip("".join(MARK_CHARS)).rstrip()
+    stripped = right.lstrip()
+    if core[-1:] not in ",?!" and not stripped.startswith(","):
+        return None
+    stripped = stripped.lstrip(", ")
+    inverted = UNLISTED_VERB_BEFORE.match(stripped)
+    if inverted is not None:
+        who = object_phrase(stripped[inverted.end() :])
+        return who if who is not None and who.kind == "name" else None
+    after = UNLISTED_VERB_AFTER.match(stripped)
+    if after is None or REPORTING_VERB.search(after.group()):
+        return None
+    who = subject_phrase(after.group("who"), strict=True)
+    if who is None or who.kind not in ("name", "description", "generic", "pronoun"):
+        return None
+    person = who.kind in ("name", "pronoun") or role_noun(who.text.rsplit(None, 1)[-1].lower())
+    return who if person else None  # ``“…”, a phrase painted on banners``: no speaker
 
 
 def _goes_on(before: str) -> bool:

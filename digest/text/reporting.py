@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .grammar import IRREGULAR_PASTS
 from .tokens import words
 
 REPORTING_VERBS = words(
@@ -135,6 +136,16 @@ INVERTED_SUBJECT = re.compile(
     + r")-(?:t-)?)(?P<pronoun>il|elle)(?![\w-])"
 )
 """French inversion after a quotation: ``a-t-elle déclaré``, ``ajoute-t-il``, ``dit-elle``: the pronoun speaks."""
+
+UNLISTED_VERB_AFTER = re.compile(
+    r"^(?P<who>[^,;:.!?“”\"()]{1,80}?)\s+(?P<verb>[a-z]{2,20}ed|"
+    + "|".join(sorted(IRREGULAR_PASTS, key=len, reverse=True))
+    + r")(?=$|[\s,.;:!?—–])"
+)
+"""``“…,” Toomey fumed on Tuesday``: a speaker and a past tense not in the reporting verbs, right after a quotation."""
+
+UNLISTED_VERB_BEFORE = re.compile(r"^(?P<verb>[a-z]{2,20}ed)\s+(?=[A-Z])")
+"""``“This is fantastic!” beamed X``: a past tense not in the reporting verbs, then its speaker."""
 
 PARTICIPLE_SUFFIX = "ing"
 """A reporting verb ending so takes its subject from the clause it hangs on (``, noting that``)."""
