@@ -74,6 +74,17 @@ def test_resolution_rules() -> None:
 
 
 @needs_polnear
+def test_entities_join_suffixed_names_and_longer_surnames() -> None:
+    assert pn.name_key("Brent Bozell III") == pn.name_key("Brent Bozell") == "brent bozell"
+    assert pn.surname_forms({"C. Stewart Verdery Jr."}) == {"Verdery"}
+    labels = ("mario vargas llosa", "vargas llosa", "verdery", "stewart verdery", "clinton", "bill clinton")
+    found = {label: {"names": {label}, "forms": {label}, "sources": {"a"}} for label in (*labels, "hillary clinton")}
+    moves = pn.merge_surnames(found)
+    assert moves == {"vargas llosa": "mario vargas llosa", "verdery": "stewart verdery"}
+    assert found["mario vargas llosa"]["forms"] == {"mario vargas llosa", "vargas llosa"}
+    assert "clinton" in found  # two Clintons: the surname alone stays ambiguous
+
+
 def test_polnear_gold_is_exact() -> None:
     assert ROOT is not None
     conversion = pn.convert_split(ROOT, "dev")

@@ -40,8 +40,9 @@ How a split becomes a :class:`~tests.eval.evaluate.Gold` (:func:`convert_split`)
      Department``). A name made of one word (``Trump``, ``Hillary``) becomes the article's full
      name that ends or starts with it (``Donald J. Trump``) when the article's Sources, or
      else its body, give exactly one person (first and last word) for it; with two (``Bill
-     Clinton``, ``Hillary Clinton``) the Source stays unresolved (``ambiguous-name``). A
-     one-word entity left in the split joins the split's only full name ending with it.
+     Clinton``, ``Hillary Clinton``) the Source stays unresolved (``ambiguous-name``). An
+     entity left in the split (``Obama``, ``Vargas Llosa``) joins the split's only longer name
+     ending with its words.
   2. ``he``/``she``/``him``/``his``/``her``: the candidates are the mentions of the first or
      last word of every person the article's other Sources name, before the pronoun, in its
      paragraph or the previous one; candidates of the other gender are dropped (gender from
@@ -61,7 +62,7 @@ How a split becomes a :class:`~tests.eval.evaluate.Gold` (:func:`convert_split`)
   unresolved: the gold keeps the Source as written in ``speaker_as_written`` with no
   speaker, and :func:`unresolved_figure` scores those quotations apart. Attributions without
   a Source give quotations without either.
-* Entities: one per full name (its key drops titles and initials), with every form the
+* Entities: one per full name (its key drops titles, initials and ``Jr.``/``III``), with every form the
   articles use for it, scoped to the articles where it speaks (``GoldEntity.sources``), so a
   bare surname shared by two people is ambiguous only where both speak.
 
@@ -794,8 +795,11 @@ def article_stems(root: Path, split: str) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """Return an entity label for a full name: normalised, initials dropped."""
-    return " ".join(t for t in ev.normalise_name(name).split() if len(t) > 1) or ev.normalise_name(name)
+    """Return an entity label for a full name: normalised, initials and generational suffixes dropped."""
+    words = [t for t in ev.normalise_name(name).split() if len(t) > 1]
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return " ".join(words) or ev.normalise_name(name)
 
 
 def quote_kind(text: str) -> str:
@@ -881,17 +885,25 @@ def _occurrence(text: str, needle: str, start: int) -> int:
 
 
 def surname_forms(names: set[str]) -> set[str]:
-    """Return the last word of each person's full name (``Trump`` for ``Donald J. Trump``)."""
-    return {n.split()[-1] for n in names if len(n.split()) > 1 and not is_org(n)}
+    """Return the last word of each person's full name (``Trump`` for ``Donald J. Trump Jr.``), suffixes aside."""
+    out = set()
+    for name in names:
+        words = name.split()
+        while len(words) > 1 and _bare(words[-1]) in NAME_SUFFIXES:
+            words.pop()
+        if len(words) > 1 and not is_org(name):
+            out.add(words[-1].rstrip(","))
+    return out
 
 
 def merge_surnames(found: dict[str, dict[str, set[str]]]) -> dict[str, str]:
-    """Merge each one-word entity (``obama``) into the split's only full name ending with it; return the moves."""
-    by_last: dict[str, list[str]] = defaultdict(list)
+    """Merge each entity (``obama``, ``vargas llosa``) into the split's only longer name ending with it; return the moves."""
+    by_tail: dict[str, list[str]] = defaultdict(list)
     for label in found:
-        if len(label.split()) > 1:
-            by_last[label.split()[-1]].append(label)
-    moves = {label: by_last[label][0] for label in found if len(label.split()) == 1 and len(by_last[label]) == 1}
+        words = label.split()
+        for k in range(1, len(words)):
+            by_tail[" ".join(words[k:])].append(label)
+    moves = {label: by_tail[label][0] for label in found if len(by_tail[label]) == 1}
     for short, full in moves.items():
         for key, values in found.pop(short).items():
             found[full][key] |= values
