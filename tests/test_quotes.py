@@ -882,6 +882,25 @@ def test_a_pronoun_skips_people_the_article_gives_the_other_gender() -> None:
     assert find(quotes, "The ruling ignores").speaker_as_written == "Ingrid Vold"
 
 
+def test_a_given_name_tells_a_gender_the_article_does_not() -> None:
+    quotes = extract(
+        "Intro line of the story\n"
+        "Tennis great Billie Jean King remembered the champion, as did Andy Murray. “He was the best,” she said.\n"
+        "Brenda Holt met Peter Dunn at the rally on Friday. “We will win this state,” he said."
+    )
+    assert find(quotes, "He was the best").speaker_as_written == "Billie Jean King"
+    assert find(quotes, "We will win").speaker_as_written == "Peter Dunn"
+
+
+def test_a_pronoun_never_refers_to_a_state_or_an_outlet() -> None:
+    quotes = extract(
+        "Intro line of the story\n"
+        "Tom Lowe spoke at a rally in Clairsville, Ohio, after an interview with CBS News on Sunday. "
+        "“They should speak English in public,” he said."
+    )
+    assert find(quotes, "They should").speaker_as_written == "Tom Lowe"
+
+
 def test_he_never_refers_to_an_organisation_or_a_group() -> None:
     quotes = extract(
         "Intro line of the story\n"

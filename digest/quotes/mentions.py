@@ -13,8 +13,9 @@ from digest.text.grammar import (
     PERSON_PRONOUNS,
 )
 from digest.text.marks import TOKEN_EDGE
-from digest.text.organisations import ORG_WORDS
-from digest.text.places import PLACE_HEADS
+from digest.text.organisations import MEDIA_WORDS, ORG_WORDS
+from digest.text.personal_names import FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES
+from digest.text.places import PLACE_HEADS, PLACE_NAMES
 from digest.text.titles import SINGLE_OFFICES, VAGUE_PERSON_NOUNS
 
 from ..models import Span
@@ -146,7 +147,9 @@ class Mentions:
     def gender(self, who: Who) -> str:
         """Return ``f`` or ``m`` when the article tells a person's gender, else an empty string."""
         told = self._genders.get(who.text.lower(), "")
-        return told if told in ("f", "m") else gender_of_words(f"{who.text} {who.role or ''}")
+        if told in ("f", "m"):
+            return told
+        return _given_name_gender(who) or gender_of_words(f"{who.text} {who.role or ''}")
 
     def note_gender(self, who: Who, gender: str) -> None:
         """Remember that a pronoun of ``gender`` referred to ``who``; conflicting evidence cancels out."""
@@ -308,7 +311,18 @@ def _is_single_person(who: Who) -> bool:
     if head is not None:
         return not _plural(head)
     last = words[-1] if words else ""
+    if " ".join(words) in PLACE_NAMES or last in MEDIA_WORDS:
+        return False  # ``in St. Clairsville, Ohio``, ``an interview with CBS News``
     return last not in ORG_WORDS and last not in PLACE_HEADS and not (who.kind == "description" and _plural(last))
+
+
+def _given_name_gender(who: Who) -> str:
+    """Return the gender a person's given name tells (``Brenda Johnson``: ``f``), if it tells one."""
+    words = who.text.split()
+    if who.kind != "name" or len(words) < 2:
+        return ""
+    first = words[0].lower()
+    return "f" if first in FEMININE_GIVEN_NAMES else "m" if first in MASCULINE_GIVEN_NAMES else ""
 
 
 def _plural(noun: str) -> bool:

@@ -80,3 +80,45 @@ HYPOCORISMS: dict[str, str] = {
     "muhd": "mohammed",
 }
 """Common short forms of given names and their full forms."""
+
+FEMININE_GIVEN_NAMES = words(
+    """
+    abigail ada adriana alexandra alice alicia alison amanda amber amy ana andrea angela angelina ann
+    anna anne annie april ashley audrey barbara beatrice becky betsy betty beverly billie brenda
+    bridget brigid brittany caitlin camila carla carly carmen carol caroline carolyn catherine cathy
+    cecile cecilia chelsea cheryl christina christine cindy claire clara claudia colleen condoleezza
+    courtney cynthia danielle darlene debbie deborah debra denise diana diane dianne donna
+    doris dorothy elaine eleanor elena elise elizabeth ellen emily emma erica erin eva evelyn faith
+    fiona frances gabriela gabrielle gail gillian gina gloria grace gwen hannah harriet heather
+    heidi helen hillary holly hope ilhan irene isabel jacqueline jane janet janice jasmine
+    jeanne jennifer jenny jessica jill jillian joan joanna jodi josephine joy joyce judith judy
+    julia julie karen katherine kathleen kathryn kathy katie kayleigh kelly kellyanne kimberly
+    kirsten kristen laura lauren leah linda lisa liz lois loretta lori louise lucy lydia
+    madeleine madeline maggie margaret maria marianne marie marilyn marsha martha mary maxine
+    megan megyn melania melanie melissa meredith michele michelle mildred miriam molly monica nancy
+    naomi natalie nicole nikki nina nora olivia pamela patricia patty paula pauline peggy penny
+    rachel rebecca regina renee rita roberta rosa rose ruth sally samantha sandra sara sarah sharon
+    sheila shirley sonia sophia stacey stephanie susan suzanne sylvia tammy tara teresa theresa
+    tiffany tina ursula valerie vanessa veronica victoria virginia wendy yvonne zoe
+    """
+)
+"""Given names borne almost only by women, for ``she`` when an article does not tell the gender (lower-case)."""
+
+MASCULINE_GIVEN_NAMES = words(
+    """
+    aaron adam adrian al alan albert alexander andrew andy anthony antonin arnold arthur barack
+    barry ben benjamin bernard bernie bill billy bob bobby brad bradley brandon brent brett brian
+    bruce bryan carl carlos charles charlie christopher chuck clarence cory craig curt dan
+    daniel darrell dave david dennis derek dick don donald doug douglas duncan dwight eddie edward
+    elijah eric ernest eugene evan frank franklin fred frederick gary gene george gerald gordon
+    grant greg gregory hank harold harry henry herman howard ian jack jacob jake james jared jason
+    jay jeb jeff jeffrey jeremy jerry jesse jim jimmy joe joel john johnny jon jonathan jorge jose
+    joseph josh joshua juan justin keith ken kenneth kevin kurt larry lawrence leon leonard
+    lloyd louis luis marco marcus mario mark martin matt matthew michael mike mitch mitt
+    nathan neil newt nicholas nick noah orrin oscar patrick paul pedro peter phil philip ralph
+    randy ray raymond reince richard rick rob robert roger ron ronald roy rudy russell ryan
+    samuel scott sean sergei seth shawn stephen steve steven stuart ted thomas tim timothy
+    todd tom tommy tony travis trey troy victor vincent vladimir walter warren wayne william willie
+    """
+)
+"""Given names borne almost only by men, for ``he`` when an article does not tell the gender (lower-case)."""

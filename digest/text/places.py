@@ -98,3 +98,30 @@ DEMONYMS: dict[str, str] = {
 
 PLACE_HEADS = words("street avenue road square boulevard lane palace")
 """Last words of a place's name (``Downing Street``): it speaks as an institution, never as a person."""
+
+PLACE_NAMES = frozenset(
+    {
+        *words(
+            """
+            alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+            hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+            michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+            pennsylvania tennessee texas utah vermont virginia wisconsin wyoming america britain
+            england france germany russia china japan mexico canada israel iran iraq syria turkey
+            egypt india pakistan afghanistan ukraine europe
+            """
+        ),
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "new york",
+        "north carolina",
+        "north dakota",
+        "rhode island",
+        "south carolina",
+        "south dakota",
+        "west virginia",
+        "united states",
+    }
+)
+"""US states and countries often in the news (lower-case): a name that is one of them is no person (``Ohio``)."""
