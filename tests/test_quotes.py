@@ -1431,6 +1431,38 @@ def test_an_unlisted_verb_after_a_quotation_needs_a_person() -> None:
     assert only("Intro\n“We will not give up on this state,” a motto painted on the wall.").speaker_as_written is None
 
 
+def test_a_verb_after_a_quotation_ending_its_sentence_starts_another() -> None:
+    text = (
+        "Intro\nMorris says the campaign will pursue federal matching funds and will “compete vigorously "
+        "for the nomination.” O’Malley’s move was first reported by MSNBC."
+    )
+    assert only(text).speaker_as_written == "Morris"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Jon Reyes spoke last. “It is clear that his ideas do not work at all,” he often says.", "Jon Reyes"),
+        ("Domestically, Senator Rita Vance called the plan “unfit to serve.”", "Rita Vance"),
+        (
+            "Even people who endorsed the plan sounded equivocal: Former Rep. Jane Harman called it “the least bad "
+            "option under the circumstances.”",
+            "Jane Harman",
+        ),
+        (
+            "The home was turned into a museum. Said Dorothy Poynter, a neighbour, “We were all so proud.”",
+            "Dorothy Poynter",
+        ),
+        (
+            "Mr. Slinker, whose latest start-up, Paradata, uses big data, said: “He is a start-up kind of guy.”",
+            "Slinker",
+        ),
+    ],
+)
+def test_words_around_a_subject_are_no_part_of_it(sentence: str, speaker: str) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker  # the pronoun resolved, not ``he often``
+
+
 def test_a_quotation_after_a_long_reporter_passage_is_not_continued() -> None:
     text = (
         "“This is a real chance,” said Dale Furst, the governor. Critics in the state legislature and in "

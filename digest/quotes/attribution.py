@@ -13,6 +13,7 @@ from digest.text.grammar import (
     FUNCTION_WORDS,
     IRREGULAR_PASTS,
     PREPOSITIONS,
+    SUBJECT_PRONOUNS,
     SUBORDINATORS,
     VERB_SIGNS,
 )
@@ -28,6 +29,7 @@ from digest.text.reporting import (
     INVERTED_SUBJECT,
     MAX_GAP_WORDS,
     OBJECT_SPEAKER_PHRASES,
+    OPENING_VERB,
     PARTICIPLE_SUFFIX,
     QUOTED_BY,
     REPORTED_CLAUSE_CONTRACTIONS,
@@ -93,7 +95,7 @@ def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentio
     if right is not None and not _closes_sentence(quote_text):
         return Attribution(right, "right")
     left = _left_speaker(ctx.left, carry if ctx.same_sentence else None, quote_text, mentions)
-    if right is not None and not (left.how == "left" and left.who is not None and left.who.kind in NOMINAL):
+    if right is not None and not _left_holds(left, quote_text):
         return Attribution(right, "right")
     if left.how:
         return left
@@ -115,6 +117,20 @@ def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentio
         if carry is not None and _resumes(ctx, carry, mentions):
             return Attribution(carry, "resumed")
     return Attribution(None, "")
+
+
+def _left_holds(left: Attribution, quote_text: str) -> bool:
+    """Tell whether the frame before a quotation that ends its sentence wins over a verb after it.
+
+    ``X said: “….” The star then recalled …`` and ``X says the campaign will “….” Y's move was
+    first reported by Z``: after a full stop the words that follow start another sentence, so
+    the sentence the quotation ends names its speaker. A question or an exclamation
+    (``“…?” X asked``) is still attributed by the verb after it unless a ``X said:`` frame opens it.
+    """
+    if left.who is None or left.who.kind not in NOMINAL:
+        return False
+    core = quote_text.rstrip().rstrip("".join(MARK_CHARS)).rstrip()
+    return left.how == "left" or (left.how == "sentence" and core.endswith("."))
 
 
 def _resumes(ctx: Context, carry: Who, mentions: Mentions) -> bool:
@@ -199,13 +215,24 @@ def _unlisted_verb_speaker(right: str, quote_text: str) -> Who | None:
         who = object_phrase(stripped[inverted.end() :])
         return who if who is not None and who.kind == "name" else None
     after = UNLISTED_VERB_AFTER.match(stripped)
-    if after is None or REPORTING_VERB.search(after.group()):
+    if after is None or REPORTING_VERB.search(after.group()) or not _opens_subject(after.group("who")):
         return None
     who = subject_phrase(after.group("who"), strict=True)
     if who is None or who.kind not in ("name", "description", "generic", "pronoun"):
         return None
     person = who.kind in ("name", "pronoun") or role_noun(who.text.rsplit(None, 1)[-1].lower())
     return who if person else None  # ``“…”, a phrase painted on banners``: no speaker
+
+
+def _opens_subject(phrase: str) -> bool:
+    """Tell whether a phrase may be a whole subject: it opens with a capital, a determiner or a pronoun.
+
+    Not ``well before Steve Carell`` (made …): a phrase opening with a lower-case adverb or
+    preposition goes on with the reporter's sentence.
+    """
+    first = phrase.split(None, 1)[0] if phrase.split() else ""
+    low = first.lower()
+    return first[:1].isupper() or low in CORE_DETERMINERS or low in SUBJECT_PRONOUNS or possessive(first)
 
 
 def _goes_on(before: str) -> bool:
@@ -222,6 +249,10 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
     relayed = _relayed(left)
     if relayed is not None:
         return relayed
+    opening = OPENING_VERB.match(left.strip())
+    who = object_phrase(opening.group("speaker")) if opening else None
+    if who is not None and who.kind in CONCRETE | {"generic"}:
+        return Attribution(who, "left")  # ``Said Comey, “…”``
     predicate = _predicate_subject(left, quote_text)
     if predicate is not None:
         return predicate

@@ -29,8 +29,12 @@ Token = tuple[str, int, int]
 
 NON_NAME_OPENERS = frozenset(
     {"as", "if", "does", "did", "unless", "until", "though", "although", "because", "whether", "like", "unlike"}
+    | {"what", "why", "how", "where", "whatever", "whoever"}
 )
-"""Capitalised words opening a sentence that are never a name (``If states fail``, ``Like Allen, they``)."""
+"""Capitalised words opening a sentence that are never a name (``If states fail``, ``What “X” means``)."""
+
+ADVERB_SUFFIXES = ("ically", "ously", "ately", "ently", "antly", "ingly", "edly", "fully", "ively")
+"""Endings of a capitalised sentence adverb (``Domestically, …``): never a name."""
 
 NOT_IN_NAMES = (
     ORG_WORDS
@@ -95,8 +99,8 @@ def name_start(tokens: list[Token]) -> int:
             continue
         if low in ADVERBIAL_OPENERS or low in CONJUNCTIONS or low in CORE_DETERMINERS or low in SUBJECT_PRONOUNS:
             break
-        if low in NON_NAME_OPENERS:
-            break  # ``If states fail``, ``Like Allen, they``
+        if low in NON_NAME_OPENERS or low.endswith(ADVERB_SUFFIXES):
+            break  # ``If states fail``, ``Like Allen, they``, ``Domestically``
         i -= 1
     while i < len(tokens) and tokens[i][0].lower() in NAME_PARTICLES and not tokens[i][0][:1].isupper():
         i += 1

@@ -13,6 +13,7 @@ from digest.text.grammar import (
     AUXILIARIES,
     CONJUNCTIONS,
     CORE_DETERMINERS,
+    FREQUENCY_ADVERBS,
     FUNCTION_WORDS,
     INDEFINITE,
     IRREGULAR_PASTS,
@@ -44,6 +45,7 @@ from digest.text.reporting import (
     REPORTING_VERB,
     REPORTING_VERBS,
     STATEMENT_BY,
+    SUBJECT_BOUNDS,
     TRAILING_ACRONYM,
     TRAILING_TIME,
 )
@@ -274,7 +276,8 @@ def _strip_aux(clause: str) -> str:
     clause = TRAILING_TIME.sub("", clause.rstrip())
     for _ in range(4):
         head, _, last = clause.rpartition(" ")
-        if last.lower().strip(",") not in AUXILIARIES:
+        low = last.lower().strip(",")
+        if low not in AUXILIARIES and not (last.islower() and low in FREQUENCY_ADVERBS):
             break
         clause = head.rstrip()
     return clause
@@ -293,6 +296,8 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     ``strict`` (for the words between a quote and its verb) refuses anything but a speaker phrase.
     """
     clause = after_dateline(_strip_aux(clause)).rstrip(" ,")
+    for bound in SUBJECT_BOUNDS:
+        clause = clause.rsplit(bound, 1)[-1]
     raw = [p.strip() for p in clause.split(",")]
     parts = [p for p in _outside_relative(raw) if p and not _aside(p)][-4:]
     whos = [classify_part(p) for p in parts]
@@ -346,7 +351,8 @@ def _names_only(part: str) -> bool:
     if who is None or who.kind not in CONCRETE:
         return False
     written = _strip_conjunction(part).strip()
-    return written == who.text or (who.role is not None and written.startswith(who.role) and written.endswith(who.text))
+    titled = (who.role is not None and written.startswith(who.role)) or _courtesy(written)  # ``Mr. Slinker``
+    return written == who.text or (titled and written.endswith(who.text))
 
 
 def _subordinate_subject(part: str) -> Who | None:

@@ -62,6 +62,9 @@ PREDICATE_OPENERS = words(
 )
 """First words of a quoted piece that has no subject of its own (``"will not resign"``)."""
 
+FREQUENCY_ADVERBS = words("often always usually sometimes frequently regularly routinely constantly occasionally")
+"""Adverbs written between a subject and its verb (``he often says``): no part of the subject."""
+
 AUXILIARIES = words(
     """
     has have had was were is are be been also further then later previously earlier reportedly

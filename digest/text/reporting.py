@@ -150,6 +150,11 @@ UNLISTED_VERB_BEFORE = re.compile(r"^(?P<verb>[a-z]{2,20}ed)\s+(?=[A-Z])")
 PARTICIPLE_SUFFIX = "ing"
 """A reporting verb ending so takes its subject from the clause it hangs on (``, noting that``)."""
 
+OPENING_VERB = re.compile(
+    r"^(?:Said|Says|Added|Asked|Wrote|Continued|Stated)\s+(?P<speaker>[^:;.!?“”\"]{1,120}?)[\s,:]*$"
+)
+"""``Said Dorothy Poynter, who grew up with Ali, “…”``: a reporting verb opening the sentence, then its speaker."""
+
 CITED_AS_SAYING = re.compile(
     r"(?<![\w’'-])(?:cited|cites|citing|quoted|quotes|quoting)\s+(?P<speaker>[^,.;:!?\"“”«»]{1,120}?)\s+"
     r"(?:as\s+(?:saying|telling|stating|noting|adding|writing)|to\s+the\s+effect\s+that)(?![\w-])"
@@ -230,6 +235,9 @@ OWNER_POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 """``Y's office`` / ``Y's spokesman``: Y speaks through them."""
+
+SUBJECT_BOUNDS = (": ", "; ")
+"""Marks the subject of a reporting verb never spans (``… sounded equivocal: Former Rep. X called it``)."""
 
 DATELINE_SEPARATORS = ("/ ", " – ", " — ", " - ")
 
