@@ -1431,6 +1431,15 @@ def test_an_unlisted_verb_after_a_quotation_needs_a_person() -> None:
     assert only("Intro\n“We will not give up on this state,” a motto painted on the wall.").speaker_as_written is None
 
 
+def test_a_participle_after_a_quotation_hangs_on_the_sentences_subject() -> None:
+    text = (
+        "Intro\nPhil Kerpen is a conservative activist. Kerpen needled the CNN “reporter,” saying, “A reporter "
+        "who tweets on request!”"
+    )
+    quote = find(extract(text), "A reporter")
+    assert (quote.speaker_as_written, quote.attribution) == ("Kerpen", "left")
+
+
 def test_a_verb_after_a_quotation_ending_its_sentence_starts_another() -> None:
     text = (
         "Intro\nMorris says the campaign will pursue federal matching funds and will “compete vigorously "
@@ -1444,6 +1453,7 @@ def test_a_verb_after_a_quotation_ending_its_sentence_starts_another() -> None:
     [
         ("Jon Reyes spoke last. “It is clear that his ideas do not work at all,” he often says.", "Jon Reyes"),
         ("Domestically, Senator Rita Vance called the plan “unfit to serve.”", "Rita Vance"),
+        ("Sen. Rita Vance spoke. Here in Columbia, Vance stepped up her attacks, saying, “We must act.”", "Vance"),
         (
             "Even people who endorsed the plan sounded equivocal: Former Rep. Jane Harman called it “the least bad "
             "option under the circumstances.”",

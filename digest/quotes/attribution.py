@@ -95,6 +95,8 @@ def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentio
     if right is not None and not _closes_sentence(quote_text):
         return Attribution(right, "right")
     left = _left_speaker(ctx.left, carry if ctx.same_sentence else None, quote_text, mentions)
+    if left.who is None and ctx.lead:
+        left = _hung_on_lead(ctx, mentions) or left
     if right is not None and not _left_holds(left, quote_text):
         return Attribution(right, "right")
     if left.how:
@@ -280,6 +282,21 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
     if introduced is None and verbs[-1].group().endswith(PARTICIPLE_SUFFIX):
         introduced = _participle_subject(left[: verbs[-1].start()], how, mentions)
     return introduced or Attribution(carry, how if carry or how == "left" else "", _no_break(gap))
+
+
+def _hung_on_lead(ctx: Context, mentions: Mentions) -> Attribution | None:
+    """Read ``X needled the CNN “reporter,” saying, “…”``: the participle hangs on the sentence's subject.
+
+    Only when the words between the two quotations are the participle (``, adding:``, ``and
+    asking,``) and the first quotation gave no speaker to carry on.
+    """
+    verbs = list(reporting_verbs(ctx.left))
+    if not verbs or not all(v.group().endswith(PARTICIPLE_SUFFIX) for v in verbs):
+        return None
+    if ctx.left[: verbs[0].start()].strip(" ,").lower() not in ("", "and", "but"):
+        return None
+    how = "left" if _gap_attaches(ctx.left[verbs[-1].end() :]) else "sentence"
+    return _participle_subject(ctx.lead, how, mentions)
 
 
 def _participle_subject(clause: str, how: str, mentions: Mentions) -> Attribution | None:

@@ -42,6 +42,9 @@ class Context:
     weak_label: bool = False
     """The quotation reads as a label only by a weak cue: a determiner before it (``the “X”``) or a
     word after a quotation of several words (``“rigged economy” where``); a reported clause overrides it."""
+    lead: str = ""
+    """The reporter's words that open the sentence, before the quotation that comes first in it, when
+    this quotation follows that one in the same sentence (``X needled the “reporter,” saying, “…”``)."""
     resume_from: int = -1
     """Where the sentence of the quotation before this one ends, when both stand in one paragraph (else ``-1``)."""
 
@@ -71,6 +74,7 @@ def context_of(
         if not right.strip() and item.last_para + 1 < len(paras):
             right = _signature(text, paras[item.last_para + 1]) or right
     same = joined and cut == 0 and before is not None and not _ends_sentence(text, before, left)
+    lead = _lead(text, paras, before) if same and before is not None else ""
     stripped = left.rstrip()
     midsentence = bool(stripped) and stripped[-1] not in ",:;—–-(" and not stripped.endswith("...")
     headline = _headline_context(left_raw[-150:], right[:150])
@@ -99,8 +103,15 @@ def context_of(
         lo + cut,
         next_paragraph,
         weak,
+        lead,
         resume_from,
     )
+
+
+def _lead(text: str, paras: tuple[Span, ...], before: Found) -> str:
+    """Return the words from the start of a sentence to its first quotation (``before``)."""
+    window = text[max(paras[before.first_para].start, before.open - LEFT_WINDOW) : before.open]
+    return window[sentence_start(window) :]
 
 
 def _signature(text: str, para: Span) -> str | None:
