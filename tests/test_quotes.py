@@ -1455,6 +1455,18 @@ def test_a_verb_after_a_quotation_ending_its_sentence_starts_another() -> None:
         ("Domestically, Senator Rita Vance called the plan “unfit to serve.”", "Rita Vance"),
         ("Sen. Rita Vance spoke. Here in Columbia, Vance stepped up her attacks, saying, “We must act.”", "Vance"),
         (
+            "But Sen. Rita Vance (D-Ill.), noting the size of the crowd, said, “Let me tell you, it is huge.”",
+            "Rita Vance",
+        ),
+        (
+            "But Tom Miller, at a firm called Gavekal, argues that as ties deepen, “its influence will grow.”",
+            "Tom Miller",
+        ),
+        (
+            "Gingrich — mentioned by Newsmax as the leading choice — told Fox News that “you have to look at it.”",
+            "Gingrich",
+        ),
+        (
             "Even people who endorsed the plan sounded equivocal: Former Rep. Jane Harman called it “the least bad "
             "option under the circumstances.”",
             "Jane Harman",

@@ -36,6 +36,7 @@ from digest.text.places import PLACE_HEADS
 from digest.text.reporting import (
     CONTINUING_FOLLOWERS,
     CONTINUING_PHRASES,
+    DASHED_ASIDE,
     DATELINE_PLACE,
     DATELINE_SEPARATORS,
     IN_STATEMENT,
@@ -192,10 +193,10 @@ def classify_part(part: str) -> Who | None:
     if not tokens:
         return None
     lows = [w.lower() for w, _, _ in tokens]
+    if _participle_clause(tokens):
+        return Who(part, "adverbial")  # ``noting the size of X's following``: an aside, whatever verb it holds
     if any(low in VERB_SIGNS or low in REPORTING_VERBS for low in lows) or len(tokens) > MAX_SPEAKER_WORDS:
         return Who(part, "clause")
-    if _participle_clause(tokens):
-        return Who(part, "adverbial")
     start = name_start(tokens)
     if start < len(tokens):
         name = part[tokens[start][1] : tokens[-1][2]]
@@ -295,7 +296,7 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
 
     ``strict`` (for the words between a quote and its verb) refuses anything but a speaker phrase.
     """
-    clause = after_dateline(_strip_aux(clause)).rstrip(" ,")
+    clause = after_dateline(DASHED_ASIDE.sub("", _strip_aux(clause))).rstrip(" ,")
     for bound in SUBJECT_BOUNDS:
         clause = clause.rsplit(bound, 1)[-1]
     raw = [p.strip() for p in clause.split(",")]
@@ -385,7 +386,8 @@ def _appositive_owner(parts: list[str], whos: list[Who | None]) -> int | None:
         if who is None or who.kind != "name":
             continue
         at = parts[k].find(who.text)
-        prefix = parts[k][: max(at, 0)].strip()
+        prefix = _strip_conjunction(parts[k][: max(at, 0)]).strip()
+        prefix = "" if prefix.lower() in CONJUNCTIONS else prefix  # ``But Tom Miller, at …,``
         courtesy = bool(prefix) and all(w.lower().rstrip(".") in COURTESY_TITLES for w in prefix.split())
         titled = bool(prefix) and prefix.rstrip(".") == (who.role or "").rstrip(".")  # ``Rep. X of Y``
         if at < 0 or (prefix and not titled and not courtesy):

@@ -236,6 +236,9 @@ OWNER_POSSESSIVE = re.compile(
 )
 """``Y's office`` / ``Y's spokesman``: Y speaks through them."""
 
+DASHED_ASIDE = re.compile(r"\s+[—–]\s[^—–]{1,200}?\s[—–]\s*$")
+"""An aside between dashes after a subject (``Gingrich — mentioned by X as … — told``): no part of it."""
+
 SUBJECT_BOUNDS = (": ", "; ")
 """Marks the subject of a reporting verb never spans (``… sounded equivocal: Former Rep. X called it``)."""
 
