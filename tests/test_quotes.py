@@ -430,6 +430,11 @@ def test_a_label_of_the_reporter_keeps_no_speaker() -> None:
             "“Only advisers remain,” said House Intelligence Republican Mike Pompeo.",
             ("Mike Pompeo", "House Intelligence Republican", None),
         ),
+        ("“Only advisers remain,” said an Iowa Democrat.", ("an Iowa Democrat", None, None)),
+        (
+            "“Only advisers remain,” added another New Hampshire Republican.",
+            ("another New Hampshire Republican", None, None),
+        ),
         ("“Only advisers remain,” Toomey fumed on Tuesday.", ("Toomey", None, None)),
         ("“Only advisers remain!” beamed Donald Hartley of Madison, Alabama.", ("Donald Hartley", None, None)),
         ("“Only advisers remain,” said Tahsin al-Khafaji.", ("Tahsin al-Khafaji", None, None)),

@@ -61,6 +61,7 @@ ROLE_NOUNS = words(
     secretary-general manager managers executive executives founder partner chairperson
     diplomats lawmakers commanders leaders experts analysts spokesmen officers soldier soldiers
     colonel major lieutenant captain brigadier admiral cleric imam judge lawyer attorney
+    democrat republican
     """
 )
 """Nouns that head a person description (``the official``, ``a senior Iraqi military official``)."""
