@@ -1445,6 +1445,12 @@ def test_a_participle_after_a_quotation_hangs_on_the_sentences_subject() -> None
     assert (quote.speaker_as_written, quote.attribution) == ("Kerpen", "left")
 
 
+def test_a_frame_after_a_quotation_ending_its_sentence_belongs_to_the_next() -> None:
+    text = "Intro\n“We are refugees,” Ms. Alawee said. “We are not thieves.” Mr. Zahed said: “We ran from this.”"
+    quotes = extract(text)
+    assert [q.speaker_as_written for q in quotes] == ["Alawee", "Alawee", "Zahed"]
+
+
 def test_a_verb_after_a_quotation_ending_its_sentence_starts_another() -> None:
     text = (
         "Intro\nMorris says the campaign will pursue federal matching funds and will “compete vigorously "
@@ -1458,6 +1464,7 @@ def test_a_verb_after_a_quotation_ending_its_sentence_starts_another() -> None:
     [
         ("Jon Reyes spoke last. “It is clear that his ideas do not work at all,” he often says.", "Jon Reyes"),
         ("Domestically, Senator Rita Vance called the plan “unfit to serve.”", "Rita Vance"),
+        ("Mr. Biden, recalling weekly breakfasts with Mrs. Clinton, called himself her “Obama whisperer.”", "Biden"),
         ("Sen. Rita Vance spoke. Here in Columbia, Vance stepped up her attacks, saying, “We must act.”", "Vance"),
         (
             "But Sen. Rita Vance (D-Ill.), noting the size of the crowd, said, “Let me tell you, it is huge.”",

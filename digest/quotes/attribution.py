@@ -103,9 +103,9 @@ def attribute(ctx: Context, quote_text: str, carry: Who | None, mentions: Mentio
         return left
     if _verb_follows(ctx.right, quote_text):
         return Attribution(None, "right")
-    later = _sentence_speaker(ctx.right)
+    later = None if _closes_sentence(quote_text) else _sentence_speaker(ctx.right)
     if later is not None:
-        return Attribution(later, "later")
+        return Attribution(later, "later")  # not after ``“We are not terrorists.” Mr. Zahed said: …``
     if (ctx.follows or ctx.next_paragraph) and carry is not None:
         return Attribution(carry, "continued")
     if ctx.midsentence:

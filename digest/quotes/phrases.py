@@ -171,10 +171,16 @@ def verb_like(low: str, following: str) -> bool:
 
 
 def _participle_clause(tokens: list[Token]) -> bool:
-    """Tell whether a phrase is a participle clause (``speaking after talks with X``), not a speaker."""
+    """Tell whether a phrase is a participle clause (``speaking after talks with X``), not a speaker.
+
+    ``recalling weekly breakfasts with Mrs. X``: a participle opening three words or more is a
+    clause too; two (``leading Republicans``) may be an adjective and its noun.
+    """
     first = tokens[0][0]
     following = tokens[1][0].lower() if len(tokens) > 1 else ""
-    return first[:1].islower() and first.endswith(PARTICIPLE_SUFFIX) and following in FUNCTION_WORDS
+    if not (first[:1].islower() and first.endswith(PARTICIPLE_SUFFIX)):
+        return False
+    return following in FUNCTION_WORDS or (len(tokens) >= 3 and len(first) > 5)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -113,7 +113,7 @@ ADVERBIAL_OPENERS = words(
     speaking while when as last this yesterday today tonight separately moreover furthermore
     additionally instead still again back within without through via by from under over
     amid amidst following despite regarding concerning according in turn likewise similarly
-    nevertheless nonetheless besides thus therefore hence indeed notably elsewhere then here there
+    nevertheless nonetheless besides thus therefore hence indeed notably elsewhere then here there now
     """
 )
 """First words of comma-separated parts that are adverbials, not subjects."""
