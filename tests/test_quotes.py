@@ -432,6 +432,19 @@ def test_a_label_of_the_reporter_keeps_no_speaker() -> None:
         ),
         ("“Only advisers remain,” said an Iowa Democrat.", ("an Iowa Democrat", None, None)),
         (
+            "“Only advisers remain,” Xinhua, the official Chinese news agency, wrote.",
+            ("Xinhua", "the official Chinese news agency", None),
+        ),
+        ("“Only advisers remain,” said Heiserman of the CORE Teachers.", ("Heiserman", None, None)),
+        (
+            "The State Department less than two weeks ago said “only advisers remain.”",
+            ("The State Department", None, None),
+        ),
+        (
+            "In a speech, the Wisconsin Republican criticized the plan and said “only advisers remain.”",
+            ("the Wisconsin Republican", None, None),
+        ),
+        (
             "“Only advisers remain,” added another New Hampshire Republican.",
             ("another New Hampshire Republican", None, None),
         ),

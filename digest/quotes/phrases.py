@@ -213,11 +213,14 @@ def classify_part(part: str) -> Who | None:
 
 def _name_of_place(part: str) -> Who | None:
     """Read ``Gov. Phil Bryant of Mississippi`` and ``Ross Eisenbrey of the X Institute``: the person before ``of``."""
-    head, of, _ = part.partition(" of ")
+    head, of, rest = part.partition(" of ")
     if not of or not head.strip():
         return None
     who = classify_part(head)
-    if who is None or who.kind != "name" or (len(who.text.split()) < 2 and not who.role and not _courtesy(head)):
+    if who is None or who.kind != "name":
+        return None
+    organisation = rest.startswith("the ") and head.strip() == who.text  # ``Heiserman of the CORE Teachers``
+    if len(who.text.split()) < 2 and not who.role and not _courtesy(head) and not organisation:
         return None
     return who
 
@@ -398,12 +401,19 @@ def _appositive_owner(parts: list[str], whos: list[Who | None]) -> int | None:
         titled = bool(prefix) and prefix.rstrip(".") == (who.role or "").rstrip(".")  # ``Rep. X of Y``
         if at < 0 or (prefix and not titled and not courtesy):
             return None  # ``In a letter to X, he wrote``: the name is inside a phrase
-        if len(who.text.split()) < 2 and not who.role and not courtesy:
+        described = k == 0 and not prefix and _opens_with_article(parts[1])  # ``Xinhua, the official …,``
+        if len(who.text.split()) < 2 and not who.role and not courtesy and not described:
             return None
         if all(_describes(parts[j], parts[j - 1], whos[j]) for j in range(k + 1, len(parts))):
             return k
         return None
     return None
+
+
+def _opens_with_article(part: str) -> bool:
+    """Tell whether a comma part opens with an article (``the official Chinese news agency``)."""
+    first = part.split(None, 1)[0].lower() if part.split() else ""
+    return first in ("the", "a", "an")
 
 
 def _describes(part: str, previous: str, who: Who | None) -> bool:

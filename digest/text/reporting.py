@@ -249,7 +249,9 @@ DATELINE_PLACE = re.compile(r"^[A-Z][A-Z.’'-]+(?:[ ,]+[A-Z][A-Za-z.’'-]*){0,
 
 TRAILING_TIME = re.compile(
     r"(?:\s+(?:on|last|this|early|late|earlier|later)\s+(?:[A-Z][a-z]+day|week|weekend|month|year|night|"
-    r"morning|afternoon|evening)|\s+(?:yesterday|today|tonight|[A-Z][a-z]+day))+$"
+    r"morning|afternoon|evening)|\s+(?:yesterday|today|tonight|[A-Z][a-z]+day)|"
+    r"\s+(?:(?:less|more)\s+than\s+|about\s+|nearly\s+)?(?:a|an|one|two|three|four|five|six|several|\d{1,2})\s+"
+    r"(?:days?|weeks?|months?|years?)\s+ago)+$"
 )
 """A time written between a subject and its verb (``X on Wednesday hailed``, ``X last week said``)."""
 """Separators after a dateline or an outlet tag (``Shafaq News/``, ``ERBIL (North Press) –``)."""
