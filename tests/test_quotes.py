@@ -437,6 +437,15 @@ def test_a_label_of_the_reporter_keeps_no_speaker() -> None:
         ),
         ("“Only advisers remain,” said Heiserman of the CORE Teachers.", ("Heiserman", None, None)),
         (
+            "J.J. Goldberg, editor at large of The Forward, a newspaper catering to American Jews, wrote, “Only "
+            "advisers remain.”",
+            ("Goldberg", "editor at large of The Forward", None),
+        ),
+        (
+            "81-year-old Parker Eaton, a nominal Republican who voted for JFK, said: “Only advisers remain.”",
+            ("Parker Eaton", "a nominal Republican", None),
+        ),
+        (
             "The State Department less than two weeks ago said “only advisers remain.”",
             ("The State Department", None, None),
         ),

@@ -31,7 +31,7 @@ from digest.text.grammar import (
 )
 from digest.text.marks import TOKEN_EDGE
 from digest.text.organisations import MEDIA_WORDS, ORG_WORDS, STATEMENT_NOUNS
-from digest.text.personal_names import PARTY_TAG_PART, TRAILING_PARTY_TAG
+from digest.text.personal_names import AGE_PREFIX, INITIALS, PARTY_TAG_PART, TRAILING_PARTY_TAG
 from digest.text.places import PLACE_HEADS
 from digest.text.reporting import (
     CONTINUING_FOLLOWERS,
@@ -398,7 +398,11 @@ def _appositive_owner(parts: list[str], whos: list[Who | None]) -> int | None:
         prefix = _strip_conjunction(parts[k][: max(at, 0)]).strip()
         prefix = "" if prefix.lower() in CONJUNCTIONS else prefix  # ``But Tom Miller, at …,``
         courtesy = bool(prefix) and all(w.lower().rstrip(".") in COURTESY_TITLES for w in prefix.split())
+        courtesy = courtesy or AGE_PREFIX.match(prefix) is not None  # ``81-year-old Parker Eaton``
+        courtesy = courtesy or (bool(prefix) and all(INITIALS.match(w) for w in prefix.split()))  # ``J.J. X``
         titled = bool(prefix) and prefix.rstrip(".") == (who.role or "").rstrip(".")  # ``Rep. X of Y``
+        if at >= 0 and prefix[:1].islower() and not titled:
+            continue  # ``X, editor at large of The Forward, …``: a name inside an appositive
         if at < 0 or (prefix and not titled and not courtesy):
             return None  # ``In a letter to X, he wrote``: the name is inside a phrase
         described = k == 0 and not prefix and _opens_with_article(parts[1])  # ``Xinhua, the official …,``

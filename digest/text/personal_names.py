@@ -81,6 +81,12 @@ HYPOCORISMS: dict[str, str] = {
 }
 """Common short forms of given names and their full forms."""
 
+AGE_PREFIX = re.compile(r"^\d{1,3}-year-old$")
+"""An age written before a name (``81-year-old Parker Eaton``): no part of it, and no phrase around it."""
+
+INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+"""Initials written before a surname (``J.J.``): part of a name however a name scan reads them."""
+
 FEMININE_GIVEN_NAMES = words(
     """
     abigail ada adriana alexandra alice alicia alison amanda amber amy ana andrea angela angelina ann
