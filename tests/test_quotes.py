@@ -919,6 +919,18 @@ def test_a_given_name_tells_a_gender_the_article_does_not() -> None:
     assert find(quotes, "We will win").speaker_as_written == "Peter Dunn"
 
 
+def test_a_pronoun_with_no_one_named_nearby_means_the_articles_main_person() -> None:
+    quotes = extract(
+        "Intro line of the story\n"
+        "Labor Secretary Thomas Perez toured a factory in Ohio. Perez met workers, and Perez spoke at length.\n"
+        "“It is too early to say,” said Evan Bayh, a former senator.\n"
+        "The tour went on for hours. The weather was cold. The factory floor was loud and busy.\n"
+        "“I leave that to others,” he says."
+    )
+    quote = find(quotes, "I leave that")
+    assert (quote.speaker_as_written, quote.attribution) == ("Thomas Perez", "right+salient")
+
+
 def test_a_pronoun_never_refers_to_a_state_or_an_outlet() -> None:
     quotes = extract(
         "Intro line of the story\n"

@@ -363,6 +363,8 @@ def _pronoun_antecedent(low: str, anchor: int, mentions: Mentions) -> tuple[Who 
         return mentions.find(anchor, _pronoun_test(low)), "earlier"
     gender = "f" if low in FEMININE_PRONOUNS else "m" if low else ""  # "": a subject the verb implies
     found, via = mentions.antecedent(anchor, gender), "pronoun"
+    if found is None and gender:
+        found, via = mentions.salient(gender), "salient"
     if found is None:
         found, via = mentions.find(anchor, lambda m: mentions.fits(m, gender)), "earlier"
     if found is None:
