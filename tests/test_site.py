@@ -210,7 +210,7 @@ def test_writing_pages_touches_only_what_changed(tmp_path: Path) -> None:
     assert list(outside.iterdir()) == []
 
 
-def test_two_articles_of_unknown_outlets_are_two_outlets(tmp_path: Path) -> None:
+def test_articles_of_unknown_outlets_share_one_outlet_page_and_stay_apart(tmp_path: Path) -> None:
     from digest.pipeline import analyse
     from digest.publish.render import Renderer
     from digest.settings import Settings
@@ -222,13 +222,31 @@ def test_two_articles_of_unknown_outlets_are_two_outlets(tmp_path: Path) -> None
             f'Port strike enters its second day\n\nThe union leader, Ana Ruiz, said: "{quote}" The port stayed shut.\n'
         )
         (corpus / name).write_text(body, encoding="utf-8")
+    (corpus / "third.md").write_text(
+        '---\noutlet: Harbour Times\n---\n# Port strike enters its second day\n\nAna Ruiz said: "We stay out."\n',
+        encoding="utf-8",
+    )
     digest = analyse(corpus)
-    assert all(a.outlet is None for a in digest.articles)
+    assert sum(a.outlet is None for a in digest.articles) == 2
     pages = Renderer(digest, Settings()).pages()
     outlet_pages = sorted(p for p in pages if p.startswith("outlets/") and p != "outlets/index.md")
-    assert len(outlet_pages) == 2, outlet_pages
+    assert outlet_pages == ["outlets/harbour-times/index.md", "outlets/unknown/index.md"], outlet_pages
     index = pages["outlets/index.md"]
-    assert "Unknown outlet &#40;first&#46;txt&#41;" in index and "Unknown outlet &#40;second&#46;txt&#41;" in index
+    assert 'href="../outlets/unknown/">Unknown outlet</a>' in index and "Harbour Times" in index
+    unknown = pages["outlets/unknown/index.md"]
+    assert "Unknown outlet &#40;first&#46;txt&#41;" in unknown and "Unknown outlet &#40;second&#46;txt&#41;" in unknown
+    assert "Harbour Times" not in unknown
+    first = next(
+        p
+        for p, text in pages.items()
+        if p.startswith("sources/") and "first&#46;txt" in text and p != "sources/index.md"
+    )
+    assert "](../../outlets/unknown/index.md)" in pages[first]  # its outlet link goes to the one page
+    # Elsewhere each stays a source of its own: two columns of the storyline's coverage, not one.
+    storyline = next(text for p, text in pages.items() if p.startswith("storylines/") and p != "storylines/index.md")
+    assert (
+        "Unknown outlet &#40;first&#46;txt&#41;" in storyline and "Unknown outlet &#40;second&#46;txt&#41;" in storyline
+    )
 
 
 def test_fidelity_never_compares_an_outlet_with_itself(tmp_path: Path) -> None:

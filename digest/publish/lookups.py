@@ -15,6 +15,8 @@ from .escape import md, slug, url_attr
 from .formatting import built_rel
 
 RESERVED_PAGES = frozenset({"index", "search", "404", "sitemap", "assets"})
+UNKNOWN_OUTLET_PAGE = "outlets/unknown/index.md"
+"""The one page that lists the sources whose outlet is not known (their outlets' slugs never take it)."""
 STATEMENT_KINDS = (QuoteKind.STATEMENT, QuoteKind.FRAGMENT)
 
 
@@ -53,7 +55,9 @@ class Site:
 
     @cached_property
     def outlet_slugs(self) -> dict[str, str]:
-        return _unique_slugs(sorted({self.outlet(a) for a in self.digest.articles}))
+        """The slug of every known outlet's page."""
+        known = sorted({a.outlet for a in self.digest.articles if a.outlet})
+        return _unique_slugs(known, RESERVED_PAGES | {"unknown"})
 
     @cached_property
     def quotes_by_source(self) -> dict[str, list[Quote]]:
@@ -68,6 +72,10 @@ class Site:
         Two such articles are never shown as one source: nothing says one outlet published both.
         """
         return article.outlet or f"Unknown outlet ({article.path})"
+
+    def outlet_page(self, article: Article) -> str:
+        """The outlet page an article links to: its outlet's, or the one page of sources whose outlet is unknown."""
+        return self.outlet_path(article.outlet) if article.outlet else UNKNOWN_OUTLET_PAGE
 
     # Every page is the index of a folder of its own (``sources/<slug>/index.md``): its URL
     # (``sources/<slug>/``) is then the folder its Markdown is in, so a relative link in raw
@@ -98,12 +106,12 @@ def _page_slug(name: str) -> str:
     return slug(name, RESERVED_PAGES)
 
 
-def _unique_slugs(names: Sequence[str]) -> dict[str, str]:
+def _unique_slugs(names: Sequence[str], reserved: frozenset[str] = RESERVED_PAGES) -> dict[str, str]:
     """Give each name a unique, safe slug, deterministically by sorted name."""
     out: dict[str, str] = {}
     taken: set[str] = set()
     for name in sorted(names):
-        base = slug(name, RESERVED_PAGES)
+        base = slug(name, reserved)
         candidate, n = base, 2
         while candidate in taken:
             candidate, n = f"{base}-{n}", n + 1

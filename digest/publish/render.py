@@ -36,7 +36,7 @@ from .formatting import (
     original_link,
     rel,
 )
-from .lookups import STATEMENT_KINDS, Site, highlighted_paragraphs, quote_anchor
+from .lookups import STATEMENT_KINDS, UNKNOWN_OUTLET_PAGE, Site, highlighted_paragraphs, quote_anchor
 
 EDGE = 25
 """How near either end of the timeline (in % of its width) a point's labels run inwards instead of centring."""
@@ -131,8 +131,8 @@ class Renderer:
             "outlet": self.site.outlet(article),
             "link": Markup(rel(page, self.site.source_path(article.id))),
             "href": self._href(page, self.site.source_path(article.id)),
-            "outlet_link": Markup(rel(page, self.site.outlet_path(self.site.outlet(article)))),
-            "outlet_href": self._href(page, self.site.outlet_path(self.site.outlet(article))),
+            "outlet_link": Markup(rel(page, self.site.outlet_page(article))),
+            "outlet_href": self._href(page, self.site.outlet_page(article)),
             "quotes": sum(1 for q in self.site.quotes_by_source.get(article.id, []) if q.kind in STATEMENT_KINDS),
         }
 
@@ -340,7 +340,7 @@ class Renderer:
             page,
             article=article,
             outlet=site.outlet(article),
-            outlet_link=Markup(rel(page, site.outlet_path(site.outlet(article)))),
+            outlet_link=Markup(rel(page, site.outlet_page(article))),
             original=original_link(article),
             storyline=storyline,
             storyline_link=Markup(rel(page, site.storyline_path(storyline.id))) if storyline else None,
@@ -387,11 +387,13 @@ class Renderer:
         return pages
 
     def _outlets(self) -> dict[str, str]:
+        """One page per known outlet, one for the sources whose outlet is unknown, and the outlets' index."""
         site = self.site
         pages, rows = {}, []
         by_outlet: dict[str, list[Article]] = defaultdict(list)
         for article in site.digest.articles:
-            by_outlet[site.outlet(article)].append(article)
+            if article.outlet:
+                by_outlet[article.outlet].append(article)
         fidelities = self._fidelity()
         for outlet, articles in sorted(by_outlet.items()):
             path = site.outlet_path(outlet)
@@ -401,17 +403,23 @@ class Renderer:
             pages[path] = self._render(
                 "outlet.md.j2", path, outlet=outlet, country=info.get("country"), sources=sources, fidelity=fidelity
             )
-            rows.append(
-                {
-                    "outlet": outlet,
-                    "link": Markup(rel("outlets/index.md", path)),
-                    "href": self._href("outlets/index.md", path),
-                    "sources": len(articles),
-                    "fidelity": fidelity,
-                }
-            )
-        pages["outlets/index.md"] = self._render("outlets.md.j2", "outlets/index.md", rows=rows)
+            rows.append(self._outlet_row(outlet, path, len(articles), fidelity))
+        unknown = [a for a in site.digest.articles if not a.outlet]
+        if unknown:
+            sources = [self._source_row(a, UNKNOWN_OUTLET_PAGE) for a in newest_first(unknown)]
+            pages[UNKNOWN_OUTLET_PAGE] = self._render("unknown_outlet.md.j2", UNKNOWN_OUTLET_PAGE, sources=sources)
+        pages["outlets/index.md"] = self._render("outlets.md.j2", "outlets/index.md", rows=rows, unknown=len(unknown))
         return pages
+
+    def _outlet_row(self, outlet: str, path: str, sources: int, fidelity: dict[str, Any]) -> dict[str, Any]:
+        """One outlet's row in the outlets' index."""
+        return {
+            "outlet": outlet,
+            "link": Markup(rel("outlets/index.md", path)),
+            "href": self._href("outlets/index.md", path),
+            "sources": sources,
+            "fidelity": fidelity,
+        }
 
     def _fidelity(self) -> dict[str, dict[str, Any]]:
         """How closely each outlet's wording follows what other outlets carried of the same statements.
