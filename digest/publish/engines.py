@@ -95,13 +95,23 @@ class Page:
 
 
 def build_site_with(
-    engine: str, config_path: Path, site_dir: Path, *, minify: bool, jobs: int = 1, store: PageStore | None = None
+    engine: str,
+    config_path: Path,
+    site_dir: Path,
+    *,
+    minify: bool,
+    jobs: int = 1,
+    store: PageStore | None = None,
+    previous: Path | None = None,
 ) -> None:
-    """Build the docs tree of ``config_path`` into ``site_dir`` with ``engine`` and finish it."""
+    """Build the docs tree of ``config_path`` into ``site_dir`` with ``engine`` and finish it.
+
+    ``previous`` is the site this build replaces, whose unchanged pages MkDocs may link instead of writing.
+    """
     if engine == "zensical":
         build_zensical(config_path, site_dir, minify=minify)
     elif engine == "mkdocs":
-        build_mkdocs(config_path, site_dir, minify=minify, jobs=jobs, store=store)
+        build_mkdocs(config_path, site_dir, minify=minify, jobs=jobs, store=store, previous=previous)
     else:
         raise SiteEngineError(f"unknown site engine {engine!r}: expected one of {', '.join(ENGINES)}")
 
@@ -110,9 +120,19 @@ def build_site_with(
 
 
 def build_mkdocs(
-    config_path: Path, site_dir: Path, *, minify: bool, jobs: int = 1, store: PageStore | None = None
+    config_path: Path,
+    site_dir: Path,
+    *,
+    minify: bool,
+    jobs: int = 1,
+    store: PageStore | None = None,
+    previous: Path | None = None,
 ) -> None:
-    """Build with MkDocs, reusing stored pages and sharing the rest among ``jobs`` processes."""
+    """Build with MkDocs, reusing stored pages and sharing the rest among ``jobs`` processes.
+
+    A stored page whose file in the ``previous`` site holds the same bytes is linked from
+    there instead of written again (``place_page``).
+    """
     config = _load(config_path, site_dir)
     docs = _pages(config)
     keys = _keys(config, docs, minify) if store is not None else {}
@@ -170,9 +190,7 @@ def build_mkdocs(
     for page in docs:
         entry = reused.get(page.src)
         if entry is not None:
-            target = site_dir / page.dest
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(entry.html, encoding="utf-8")
+            place_page(site_dir / page.dest, entry.html, previous / page.dest if previous is not None else None)
     _assemble(site_dir, docs, {**fresh, **reused}, config.get("site_url"))
     others = {site_dir / p.dest for p in docs}
     finish_files((path for path in sorted(site_dir.rglob("*.html")) if path not in others), minify=minify)
@@ -460,6 +478,23 @@ def _assemble(site_dir: Path, docs: Sequence[Page], entries: Mapping[str, Entry]
         if site_url:
             blocks = "".join(e.sitemap for page in docs if (e := entries.get(page.src)) and e.sitemap)
             sitemap_path.write_text(head + blocks + tail, encoding="utf-8")
+
+
+def place_page(target: Path, html: str, previous: Path | None = None) -> None:
+    """Write a page's HTML at ``target``, or hard-link the ``previous`` site's file when it holds the same bytes.
+
+    A rebuild after a small change then writes a few pages instead of thousands, and
+    removing the previous site afterwards frees nothing those pages still use. A file of
+    the site is never changed in place, so the two sites sharing it is safe.
+    """
+    data = html.encode("utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if previous is not None:
+        with contextlib.suppress(OSError):
+            if previous.stat().st_size == len(data) and previous.read_bytes() == data:
+                os.link(previous, target)
+                return
+    target.write_bytes(data)
 
 
 def _move(source: Path, target: Path) -> None:

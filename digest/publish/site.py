@@ -84,6 +84,7 @@ def publish(
             minify=minify_setting(config_path),
             jobs=jobs,
             store=PageStore(store) if store is not None else None,
+            previous=site_dir if site_dir.is_dir() else None,
         )
         swap_in(staging, site_dir)
 
