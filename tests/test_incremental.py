@@ -162,3 +162,26 @@ def test_unchanged_files_are_not_read_again(corpus: Path, tmp_path: Path, monkey
     monkeypatch.setattr("digest.pipeline.read_task", counting)
     assert analyse(corpus, cache=cache) == analyse(corpus)
     assert read.count("003_6557ed33d5c9a9db.txt") == 2 and len(set(read)) == 5  # the cached run read only that file
+
+
+def test_a_bare_folder_keeps_its_docs_tree_in_the_cache(corpus: Path, tmp_path: Path) -> None:
+    fcntl = pytest.importorskip("fcntl")
+
+    runner = CliRunner()
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    assert runner.invoke(cli, ["build", str(corpus), "--site-dir", str(tmp_path / "a"), *cache]).exit_code == 0
+    (kept,) = [p for p in (tmp_path / "cache" / "docs").iterdir() if p.is_dir()]
+    home = kept / "index.md"
+    speakers = sorted((kept / "speakers").glob("*/index.md"))
+    stamps = {p: p.stat().st_mtime_ns for p in [home, *speakers]}
+    source = corpus / "002_753d9b2fa5797557.txt"
+    (corpus / "005_extra.txt").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    assert runner.invoke(cli, ["build", str(corpus), "--site-dir", str(tmp_path / "a"), *cache]).exit_code == 0
+    assert home.stat().st_mtime_ns != stamps[home]  # the home page lists the new source: rewritten
+    assert any(p.stat().st_mtime_ns == stamps[p] for p in speakers)  # pages the change leaves alone: not
+    # While another build holds the kept tree, a build writes a temporary one and gives the same site.
+    with open(kept.with_name(kept.name + ".lock"), "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert runner.invoke(cli, ["build", str(corpus), "--site-dir", str(tmp_path / "b"), *cache]).exit_code == 0
+    for page in (tmp_path / "a").rglob("*.html"):
+        assert page.read_bytes() == (tmp_path / "b" / page.relative_to(tmp_path / "a")).read_bytes(), page

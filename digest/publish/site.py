@@ -15,6 +15,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -63,10 +64,11 @@ def publish(
     engine = engine or project.settings.site_engine
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".digest-", dir=site_dir.parent) as work:
+    kept = kept_docs(cache_dir, project) if engine == "mkdocs" else None
+    with tempfile.TemporaryDirectory(prefix=".digest-", dir=site_dir.parent) as work, docs_folder(kept) as own:
         staging = Path(work) / "site"
         if project.config_file is None:
-            docs = Path(work) / "docs"
+            docs = own or Path(work) / "docs"
             write_pages(pages, docs)
             config = default_config(docs, project.settings.title)
             config_path = Path(work) / "mkdocs.yml"
@@ -87,6 +89,39 @@ def publish(
             previous=site_dir if site_dir.is_dir() else None,
         )
         swap_in(staging, site_dir)
+
+
+def kept_docs(cache_dir: Path | None, project: Project) -> Path | None:
+    """Where a bare folder of articles keeps its generated docs tree between builds (none without a cache)."""
+    if cache_dir is None or project.config_file is not None:
+        return None
+    place = str(project.corpus.resolve())
+    return cache_dir / "docs" / hashlib.sha256(place.encode("utf-8")).hexdigest()[:16]
+
+
+@contextlib.contextmanager
+def docs_folder(kept: Path | None) -> Iterator[Path | None]:
+    """The kept docs folder, held for this build alone; ``None`` (write a temporary one) when another build holds it.
+
+    Kept between builds, the docs tree is rewritten only where pages changed (``write_pages``),
+    and no build creates and removes a folder per page for it.
+    """
+    if kept is None:
+        yield None
+        return
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: a temporary docs tree every time
+        yield None
+        return
+    kept.mkdir(parents=True, exist_ok=True)
+    with open(kept.with_name(kept.name + ".lock"), "w", encoding="utf-8") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield None
+            return
+        yield kept
 
 
 def release_memory() -> None:
