@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from .group import ArticleTerms
-from .models import Article, DateOrigin, Published, Quote, QuoteKind, Span
+from .models import Article, DateOrigin, Published, Quote, QuoteCluster, QuoteKind, Span
 from .read import FileTask
 from .speakers import ArticleNames
-from .store import Store
+from .store import Memo, Store
 
 log = logging.getLogger(__name__)
 CODE_FILES = (
@@ -153,9 +153,7 @@ class ExtractionCache:
 
     def put_file(self, key: str, article: Article) -> None:
         """Remember the article a file gave, under the key ``get_file`` returned for it."""
-        fields = asdict(article)
-        if article.published is not None:
-            fields["published"] = {"when": article.published.when.isoformat(), "origin": str(article.published.origin)}
+        fields = {**asdict(article), "published": _published_data(article.published)}
         self._write(key, {"article": fields})
 
     @staticmethod
@@ -176,6 +174,45 @@ class ExtractionCache:
     def prune(self) -> None:
         """Remove the least recently used entries past the store's size limit (entries are shared by projects)."""
         self.store.prune()
+        self.memo().prune()
+
+    def memo(self) -> Memo:
+        """Where results of corpus-wide steps are kept by content, in a folder beside the articles' entries."""
+        return Memo(self.folder / "memo")
+
+
+Matched = tuple[tuple[QuoteCluster, ...], tuple[Quote, ...]]
+"""One storyline's statements, and its quotations with their statement set."""
+
+
+def matched_to_data(found: Matched) -> dict[str, Any]:
+    """A storyline's matching result as JSON-able data (``matched_from_data`` reads it back)."""
+    clusters, quotes = found
+    return {
+        "clusters": [{**asdict(c), "first_reported": _published_data(c.first_reported)} for c in clusters],
+        "quotes": [{**asdict(q), "kind": str(q.kind)} for q in quotes],
+    }
+
+
+def matched_from_data(data: Any) -> Matched | None:
+    """A stored matching result back as values (``None`` when it cannot be read)."""
+    try:
+        clusters = tuple(
+            QuoteCluster(**{**c, "quotes": tuple(c["quotes"]), "first_reported": _published(c["first_reported"])})
+            for c in data["clusters"]
+        )
+        quotes = tuple(
+            Quote(**{**q, "kind": QuoteKind(q["kind"]), "covers": tuple(q["covers"]) if q["covers"] else None})
+            for q in data["quotes"]
+        )
+    except (TypeError, ValueError, KeyError):
+        return None
+    return clusters, quotes
+
+
+def _published_data(published: Published | None) -> dict[str, str] | None:
+    """A date as stored: its ISO text and origin."""
+    return None if published is None else {"when": published.when.isoformat(), "origin": str(published.origin)}
 
 
 def _published(data: dict[str, str] | None) -> Published | None:

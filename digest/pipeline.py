@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .cache import ExtractionCache
+from .cache import ExtractionCache, Matched, matched_from_data, matched_to_data
 from .engine import Mapper, open_engine
 from .group import (
     ArticleTerms,
@@ -25,6 +25,7 @@ from .quotes import extract_quotes
 from .read import FileTask, corpus_tasks, name_outlets_by_site, read_task
 from .settings import Settings
 from .speakers import ArticleNames, article_names, resolve_speakers
+from .store import Memo, code_hash, content_key
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,8 @@ def analyse(
         speakers, quotes = resolve_speakers(quotes, articles, names, spread)
         storylines = group_storylines(articles, quotes, settings, terms, spread)
         articles = infer_missing_dates(articles, storylines)
-        clusters, quotes = match_statements(quotes, articles, storylines, settings, spread)
+        memo = cache.memo() if cache else None
+        clusters, quotes = match_statements(quotes, articles, storylines, settings, spread, memo)
         storylines = attach_clusters(storylines, clusters)
     return Digest(articles, quotes, speakers, clusters, storylines, problems)
 
@@ -74,15 +76,40 @@ def match_statements(
     storylines: Sequence[Storyline],
     settings: Settings,
     run: Mapper | None = None,
+    memo: Memo | None = None,
 ) -> tuple[tuple[QuoteCluster, ...], tuple[Quote, ...]]:
     """Cluster the quotations into statements: in one call, or one task per storyline on ``run``.
 
     Clusters never cross storylines, so the storylines' results joined by
-    ``merge_storyline_clusters`` are what the one call returns.
+    ``merge_storyline_clusters`` are what the one call returns. With a ``memo``, a
+    storyline whose quotations, articles and settings are as in an earlier build takes
+    that build's result (a rebuild after one new article matches one storyline again).
     """
+    if run is None and memo is None:
+        return cluster_quotes(quotes, articles, storyline_index(storylines), settings)
+    tasks = matching_tasks(quotes, articles, storylines, settings)
+    if memo is None:
+        return merge_storyline_clusters((run or _in_process)(_match_storyline, tasks))
+    code = code_hash("group", "text", "models.py", "settings.py")
+    keys = [content_key("match", code, task) for task in tasks]
+    known = {key: found for key in keys if (found := matched_from_data(memo.get(key))) is not None}
+    todo = [(key, task) for key, task in zip(keys, tasks, strict=True) if key not in known]
+    fresh = (run or _in_process)(_match_storyline, [task for _, task in todo])
+    for (key, _), found in zip(todo, fresh, strict=True):
+        memo.put(key, matched_to_data(found))
+        known[key] = found
+    return merge_storyline_clusters(known[key] for key in keys)
+
+
+MatchTask = tuple[tuple[Quote, ...], tuple[Article, ...], str, Settings, tuple[tuple[str, str], ...]]
+"""One storyline's matching: its quotations, its articles (without their text), its id, the settings, woven pairs."""
+
+
+def matching_tasks(
+    quotes: Sequence[Quote], articles: Sequence[Article], storylines: Sequence[Storyline], settings: Settings
+) -> list[MatchTask]:
+    """One matching task per storyline that has quotations, in storyline order."""
     index = storyline_index(storylines)
-    if run is None:
-        return cluster_quotes(quotes, articles, index, settings)
     by_storyline: dict[str, list[Quote]] = {}
     for quote in quotes:
         by_storyline.setdefault(index[quote.source], []).append(quote)
@@ -93,17 +120,14 @@ def match_statements(
     for pair in sorted(woven_quotes(quotes, {a.id: a.text for a in articles})):
         woven.setdefault(index[source_of[pair[0]]], []).append(pair)
     article_of = {a.id: replace(a, text="", body=()) for a in articles}
-    tasks = [
+    return [
         (tuple(found), tuple(article_of[s] for s in story.sources), story.id, settings, tuple(woven.get(story.id, ())))
         for story in storylines
         if (found := by_storyline.get(story.id))
     ]
-    return merge_storyline_clusters(run(_match_storyline, tasks))
 
 
-def _match_storyline(
-    task: tuple[tuple[Quote, ...], tuple[Article, ...], str, Settings, tuple[tuple[str, str], ...]],
-) -> tuple[tuple[QuoteCluster, ...], tuple[Quote, ...]]:
+def _match_storyline(task: MatchTask) -> Matched:
     """Cluster one storyline's quotations (a task for an engine's workers)."""
     quotes, articles, storyline, settings, woven = task
     return cluster_quotes(quotes, articles, dict.fromkeys((a.id for a in articles), storyline), settings, woven)

@@ -10,12 +10,17 @@ also drop everything else. A missing, unreadable or corrupt entry is a miss, nev
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import hashlib
+import json
 import logging
 import os
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -101,3 +106,60 @@ class Store:
                 break
             path.unlink(missing_ok=True)
             total -= size
+
+
+class Memo:
+    """Results of costly pure steps (matching a storyline, its coverage), as JSON under content keys.
+
+    The key (``content_key``) must hold everything the result depends on, the code that
+    computes it included; a missing or corrupt entry is a miss, and the caller computes.
+    """
+
+    def __init__(self, folder: Path, limit: int = SIZE_LIMIT // 4) -> None:
+        self.store = Store(folder, ".memo", limit)
+
+    def get(self, key: str) -> Any:
+        """The value stored under ``key``, or ``None``."""
+        data = self.store.read(key)
+        if data is None:
+            return None
+        try:
+            return json.loads(data.decode("utf-8"))
+        except ValueError:
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        """Store a JSON-able value under ``key`` (a failure only costs the entry)."""
+        self.store.write(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+    def prune(self) -> None:
+        """Remove the least recently used entries past the size limit."""
+        self.store.prune()
+
+
+def content_key(kind: str, code: str, *parts: Any) -> str:
+    """A key for a result of ``kind``: a hash of the computing ``code``'s version and of its inputs as JSON.
+
+    Dataclasses are written as their fields; other values JSON cannot write, by ``str``.
+    """
+    payload = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=_plain, separators=(",", ":"))
+    return hashlib.sha256(f"{kind}\0{code}\0{payload}".encode()).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """A value JSON cannot write, as data: a dataclass by its fields, anything else by ``str``."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
+    return str(value)
+
+
+@cache
+def code_hash(*packages: str) -> str:
+    """A hash of every module of the named parts of ``digest`` (``group``, ``text``, ``models.py``)."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in packages:
+        paths = sorted((root / name).rglob("*.py")) if (root / name).is_dir() else [root / name]
+        for path in paths:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -185,3 +185,34 @@ def test_a_bare_folder_keeps_its_docs_tree_in_the_cache(corpus: Path, tmp_path: 
         assert runner.invoke(cli, ["build", str(corpus), "--site-dir", str(tmp_path / "b"), *cache]).exit_code == 0
     for page in (tmp_path / "a").rglob("*.html"):
         assert page.read_bytes() == (tmp_path / "b" / page.relative_to(tmp_path / "a")).read_bytes(), page
+
+
+def test_a_rebuild_matches_only_the_storylines_whose_quotations_changed(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import digest.pipeline
+
+    matched: list[str] = []
+    original = digest.pipeline._match_storyline
+
+    def counting(task: digest.pipeline.MatchTask) -> digest.pipeline.Matched:
+        matched.append(task[2])
+        return original(task)
+
+    monkeypatch.setattr("digest.pipeline._match_storyline", counting)
+    for name in ("port-a.txt", "port-b.txt"):
+        text = 'Port strike enters its second day\n\nThe union leader, Ana Ruiz, said: "We will not sign tonight."\n'
+        (corpus / name).write_text(text, encoding="utf-8")
+    cache = ExtractionCache(tmp_path / "cache")
+    first = analyse(corpus, cache=cache)
+    assert sorted(matched) == sorted(s.id for s in first.storylines) and len(matched) >= 2
+    matched.clear()
+    assert to_json(analyse(corpus, cache=cache)) == to_json(first)
+    assert matched == []  # nothing changed: every storyline's statements come from the memo
+    path = corpus / "004_48cfc3e508ef6b57.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("al-Araji added", "al-Araji said"), encoding="utf-8")
+    again = analyse(corpus, cache=cache)
+    storyline = next(s.id for s in again.storylines if "004_48cfc3e508ef6b57" in s.sources)
+    assert matched == [storyline] and len(again.storylines) >= 2
+    monkeypatch.setattr("digest.pipeline._match_storyline", original)
+    assert to_json(again) == to_json(analyse(corpus))
