@@ -255,6 +255,7 @@ def _report_problems(digest: Digest, strict: bool) -> None:
 @_fail_cleanly
 def build(corpus: Path | None, site_dir: Path | None, site_engine: str | None, analysis: Analysis) -> None:
     """Build the site from CORPUS (default: this project's mkdocs.yml and its corpus)."""
+    from .cache import ExtractionCache
     from .publish import default_site_dir, publish, render_pages
 
     started = time.perf_counter()
@@ -262,7 +263,7 @@ def build(corpus: Path | None, site_dir: Path | None, site_engine: str | None, a
     target = (site_dir or default_site_dir(project)).resolve()
     digest = analysis.run(project)
     built = summary(digest)
-    pages = render_pages(digest, project)
+    pages = render_pages(digest, project, ExtractionCache(analysis.cache).memo() if analysis.cache else None)
     generated = len(pages)
     del digest  # MkDocs needs only the pages: free the analysis before it runs
     publish(pages, project, target, jobs=analysis.jobs, cache_dir=analysis.cache, engine=site_engine)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,24 @@ def test_a_rebuild_matches_only_the_storylines_whose_quotations_changed(
     assert matched == [storyline] and len(again.storylines) >= 2
     monkeypatch.setattr("digest.pipeline._match_storyline", original)
     assert to_json(again) == to_json(analyse(corpus))
+
+
+def test_storyline_coverage_comes_from_the_memo_when_its_inputs_are_unchanged(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from digest.publish.render import Renderer
+    from digest.settings import Settings
+
+    digest = analyse(corpus)
+    memo = ExtractionCache(tmp_path / "cache").memo()
+    plain = Renderer(digest, Settings()).pages()
+    assert Renderer(digest, Settings(), memo=memo).pages() == plain
+
+    def no_coverage(*args: object) -> None:
+        raise AssertionError("coverage computed again for an unchanged storyline")
+
+    monkeypatch.setattr("digest.publish.render.coverage", no_coverage)
+    assert Renderer(digest, Settings(), memo=memo).pages() == plain
+    changed = replace(digest, articles=tuple(replace(a, text=a.text + " ") for a in digest.articles))
+    with pytest.raises(AssertionError, match="computed again"):
+        Renderer(changed, Settings(), memo=memo).pages()

@@ -22,6 +22,7 @@ from ..group.coverage import ABSENT, PARAPHRASED, QUOTED, coverage
 from ..group.dates import known
 from ..models import Article, DiffOp, Digest, Quote, QuoteCluster, Storyline, date_order
 from ..settings import Settings
+from ..store import Memo, code_hash, content_key
 from .collation import collate, merge_agreeing
 from .diff import diff_stats, word_diff
 from .escape import url_attr
@@ -50,9 +51,17 @@ class Renderer:
     """Turns a Digest into ``{page path: Markdown}``."""
 
     def __init__(
-        self, digest: Digest, settings: Settings, user_templates: Path | None = None, *, directory_urls: bool = True
+        self,
+        digest: Digest,
+        settings: Settings,
+        user_templates: Path | None = None,
+        *,
+        directory_urls: bool = True,
+        memo: Memo | None = None,
     ) -> None:
         self.site = Site(digest, settings, directory_urls)
+        self.memo = memo
+        """Where each storyline's coverage is kept by content between builds (``None``: computed every time)."""
         self.env = environment(user_templates)
         self._cards: dict[tuple[str, int], dict[str, Any]] = {}
         """Statement cards built so far, by cluster id and depth of the page that shows them."""
@@ -302,7 +311,7 @@ class Renderer:
         self, cards: list[dict[str, Any]], outlets: list[str], articles: Sequence[Article]
     ) -> list[dict[str, Any]]:
         """Statements × outlets: quoted, only paraphrased, or left out."""
-        found = coverage([card["cluster"] for card in cards], self.site.quotes, articles)
+        found = self._coverage([card["cluster"] for card in cards], articles)
         rank = {ABSENT: 0, PARAPHRASED: 1, QUOTED: 2}
         rows = []
         for card in cards:
@@ -312,6 +321,20 @@ class Renderer:
                 cells[outlet] = max(cells[outlet], state, key=rank.__getitem__)
             rows.append({"card": card, "cells": [cells[o] for o in outlets]})
         return rows
+
+    def _coverage(self, clusters: list[QuoteCluster], articles: Sequence[Article]) -> dict[tuple[str, str], str]:
+        """``group.coverage`` of one storyline's statements, from the memo when its inputs are as before."""
+        if self.memo is None:
+            return coverage(clusters, self.site.quotes, articles)
+        quotes = [self.site.quotes[q] for c in clusters for q in (c.canonical, *c.quotes)]
+        key = content_key("coverage", code_hash("group", "text", "models.py"), clusters, quotes, list(articles))
+        stored = self.memo.get(key)
+        if isinstance(stored, list) and len(stored) == len(clusters) * len(articles):
+            pairs = ((c.id, a.id) for c in clusters for a in articles)
+            return dict(zip(pairs, map(str, stored), strict=True))
+        found = coverage(clusters, self.site.quotes, articles)
+        self.memo.put(key, [found[(c.id, a.id)] for c in clusters for a in articles])
+        return found
 
     def _people(self, cards: list[dict[str, Any]], page: str) -> list[dict[str, Any]]:
         """The people quoted in the storyline, most statements first."""

@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..models import Digest
+from ..store import Memo
 from .mkdocs_config import GENERATED, config_value
 from .project import Project
 from .render import Renderer
@@ -47,9 +48,9 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> None:
         path.write_bytes(data)
 
 
-def render_pages(digest: Digest, project: Project) -> dict[str, str]:
-    """Render every generated page of a digest."""
+def render_pages(digest: Digest, project: Project, memo: Memo | None = None) -> dict[str, str]:
+    """Render every generated page of a digest (``memo``: where costly parts are kept between builds)."""
     directory_urls = True
     if project.config_file is not None:
         directory_urls = config_value(project.config_file, "use_directory_urls", True) is not False
-    return Renderer(digest, project.settings, project.templates, directory_urls=directory_urls).pages()
+    return Renderer(digest, project.settings, project.templates, directory_urls=directory_urls, memo=memo).pages()
