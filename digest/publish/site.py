@@ -96,7 +96,7 @@ def kept_docs(cache_dir: Path | None, project: Project) -> Path | None:
     if cache_dir is None or project.config_file is not None:
         return None
     place = str(project.corpus.resolve())
-    return cache_dir / "docs" / hashlib.sha256(place.encode("utf-8")).hexdigest()[:16]
+    return cache_dir.resolve() / "docs" / hashlib.sha256(place.encode("utf-8")).hexdigest()[:16]
 
 
 @contextlib.contextmanager
