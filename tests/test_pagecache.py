@@ -214,21 +214,3 @@ def test_the_engine_is_left_only_the_pages_the_store_lacks() -> None:
     spec = _exclusions(None, left_out, names)
     assert {p for p in names if spec.match_file(p)} == left_out
     assert len(spec.patterns) == 6  # three of a/ named (not most of it), b/x [1].md, s/*/index.md with s/5 back
-
-
-def test_pages_finished_by_the_plugin_are_those_finished_after_the_engine(tmp_path: Path) -> None:
-    from importlib import resources
-
-    packaged = yaml.safe_load(
-        (resources.files("digest") / "default_mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", "")
-    )
-    sites = {}
-    for name, plugins in (("with-plugin", ["search", "digest"]), ("without", ["search"])):
-        root = tmp_path / name
-        shutil.copytree(SEEDS, root / "articles")
-        config = {**packaged, "site_url": "https://example.org/t/", "plugins": plugins}
-        (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-        build(root, tmp_path / f"{name}-site", "--no-cache")
-        sites[name] = site_files(tmp_path / f"{name}-site")
-    assert "<!-- digest:page -->" not in sites["without"]["index.html"].decode("utf-8")  # finished all the same
-    assert sites["without"] == sites["with-plugin"]

@@ -15,10 +15,8 @@ The docs tree that ``digest.publish.writing`` leaves is complete: any engine tha
     Zensical (``pip install zensical``), the successor of Material for MkDocs, which reads
     the same ``mkdocs.yml`` and keeps its own cache; run as a command.
 
-Either way, ``digest.publish.finish`` sanitises every generated page (the second
-escaping wall) and minifies the HTML: after the engine, or, under MkDocs with the
-``digest`` plugin configured, as MkDocs writes each page (the plugin runs the same
-``finish_page`` last), which spares writing every page twice.
+Either way, ``digest.publish.finish`` then sanitises every generated page (the second
+escaping wall, outside any plugin) and minifies the HTML.
 """
 
 from __future__ import annotations
@@ -324,7 +322,7 @@ def _render(
         config["exclude_docs"] = _exclusions(config.get("exclude_docs"), excluded, sources)
     plugin = config.plugins.get("digest")
     if isinstance(plugin, DigestPlugin):
-        plugin.finishing = True  # each page finished as MkDocs writes it: ``_collect`` need not write it again
+        plugin.finishing = False  # finishing happens after the engine, for every engine alike
     config.plugins.on_startup(command="build", dirty=False)
     note = _DropNote()
     said = _PageNotes()
@@ -408,7 +406,7 @@ def _collect(
     notes: Mapping[str, list[tuple[str, int, str]]],
     keeping: _Keeping | None = None,
 ) -> dict[str, Entry]:
-    """Finish the built pages in place (unless the plugin did); return their search and sitemap entries and notes.
+    """Finish the built pages in place and return each one's search entries, sitemap entry and notes.
 
     With ``keeping``, each finished page outside the navigation (those are rendered every
     time) goes into the page store here, in the process that built it; the entries returned
@@ -419,16 +417,13 @@ def _collect(
     sitemap = _sitemap_entries(site_dir)
     base = config.get("site_url")
     store = PageStore(keeping.folder) if keeping is not None else None
-    finished = _finishes_pages(config)
     out = {}
     for page in pages:
         path = site_dir / page.dest
         if not path.is_file():
             continue
-        text = path.read_text(encoding="utf-8")
-        if not finished:
-            text = finish_page(text, minify=minify)
-            path.write_text(text, encoding="utf-8")
+        text = finish_page(path.read_text(encoding="utf-8"), minify=minify)
+        path.write_text(text, encoding="utf-8")
         entry = Entry(
             html=text,
             search=None if search is None else search.get(page.url, []),
@@ -439,18 +434,6 @@ def _collect(
             store.put(keeping.keys[page.src], entry)
         out[page.src] = replace(entry, html="")
     return out
-
-
-def _finishes_pages(config: Any) -> bool:
-    """Whether the configuration's ``digest`` plugin finished every page as MkDocs wrote it.
-
-    It runs the same ``finish_page`` last, on the HTML MkDocs is about to write, so the files
-    are what finishing them afterwards gives; without the plugin they are finished here.
-    """
-    from .plugin import DigestPlugin
-
-    plugin = config.plugins.get("digest")
-    return isinstance(plugin, DigestPlugin) and plugin.finishing
 
 
 def _search_entries(site_dir: Path) -> dict[str, list[dict[str, Any]]] | None:
