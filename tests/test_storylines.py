@@ -414,7 +414,10 @@ def test_batched_pair_scores_equal_the_definition_exactly() -> None:
     articles += synthetic_corpus([6, 6, 5])[:12]
     articles.sort(key=lambda a: a.id)
     settings = Settings()
-    profiles = article_profiles(articles, all_quotes(articles))
+    # Speakers make the names of two articles in different languages differ from their entities.
+    quotes = [replace(q, speaker=f"speaker-{n % 3}") if n % 2 else q for n, q in enumerate(all_quotes(articles))]
+    profiles = article_profiles(articles, quotes)
+    assert any(p.names != p.entities for p in profiles if p.language)
     vectors = _Vectors(profiles, settings)
     rng = random.Random(3)
     for i in range(len(profiles)):
@@ -593,6 +596,44 @@ def test_a_report_in_another_language_joins_its_event_on_the_names_alone(seed: i
         frozenset([*(f"e1-{k}" for k in range(4)), "x1-fr"]),
         frozenset(["xNone-es"]),
     }
+
+
+def uncased_reports(seed: int, *, with_speakers: bool) -> tuple[list[Article], list[Quote]]:
+    """Return ``same_subject_events`` and two reports in a script without capitals, quoting one speaker each.
+
+    The first quotes the speaker of event 0 (as speaker resolution finds them), the second one no one else quotes.
+    """
+    rng = random.Random(seed + 200)
+    articles, quotes = same_subject_events(seed)
+    articles = [replace(a, language="en") for a in articles]
+    if with_speakers:
+        quotes = [replace(q, speaker=f"speaker-{q.source[1]}") for q in quotes]
+    for name, speaker in (("x0-ar", "speaker-0"), ("x9-ar", "speaker-9")):
+        words = ["".join(rng.choice("ابتثجحخدذرزسشصضطظعغفقكلمنهوي") for _ in range(5)) for _ in range(300)]
+        said = " ".join(rng.choice(words) for _ in range(10))
+        body = ". ".join(" ".join(rng.choice(words) for _ in range(12)) for _ in range(10)) + f'. "{said}".'
+        title = " ".join(rng.choice(words) for _ in range(8))
+        text = title + "\n" + body
+        published = Published.parse(date(2021, 3, 1).isoformat())
+        span = Span(len(title) + 1, len(text))
+        articles.append(Article(name, "", text, (span,), title=title, published=published, language="ar"))
+        start = text.index(said)
+        quote = Quote(f"q-{name}", name, said, start, start + len(said))
+        quotes.append(replace(quote, speaker=speaker) if with_speakers else quote)
+    return articles, quotes
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_report_in_a_script_without_capitals_joins_the_event_quoting_its_speakers(seed: int) -> None:
+    events = {frozenset(f"e{event}-{k}" for k in range(4)) for event in range(2)}
+    articles, quotes = uncased_reports(seed, with_speakers=True)
+    found = partition(group_storylines(articles, quotes))
+    assert found == {frozenset({*(f"e0-{k}" for k in range(4)), "x0-ar"}), frozenset(f"e1-{k}" for k in range(4))} | {
+        frozenset({"x9-ar"})
+    }
+    # Without resolved speakers, it shares no name with anyone.
+    articles, quotes = uncased_reports(seed, with_speakers=False)
+    assert partition(group_storylines(articles, quotes)) == events | {frozenset({"x0-ar"}), frozenset({"x9-ar"})}
 
 
 def test_a_single_article_joins_on_the_threshold_alone() -> None:

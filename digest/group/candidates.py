@@ -85,8 +85,9 @@ def _across_languages(profiles: Sequence[Profile], rank: Sequence[int], position
     """Return pairs of articles in different languages sharing distinctive names; ``MAX_NEIGHBOURS`` per article.
 
     Reports of one event in two languages share almost no word (``TOP_TERMS`` are mostly
-    words of one language), but they write the same names. Each article of a clear language
-    is indexed by its ``TOP_TERMS`` heaviest entities found in at least two articles, and
+    words of one language), but they write the same names and quote the same people. Each
+    article of a clear language is indexed by its ``TOP_TERMS`` heaviest names (entities and
+    quoted speakers, ``Profile.names``) found in at least two articles, and
     meets the articles in other languages among their nearest postings as ``_partners`` does.
     A corpus in one language has none of these pairs.
     """
@@ -96,9 +97,9 @@ def _across_languages(profiles: Sequence[Profile], rank: Sequence[int], position
     df: Counter[str] = Counter()
     for profile in profiles:
         if profile.language:
-            df.update(profile.entities.keys())
+            df.update(profile.names.keys())
     tops = [
-        [t for _, t in heapq.nsmallest(TOP_TERMS, [(-w, t) for t, w in p.entities.items() if df[t] >= 2])]
+        [t for _, t in heapq.nsmallest(TOP_TERMS, [(-w, t) for t, w in p.names.items() if df[t] >= 2])]
         if p.language
         else []
         for p in profiles

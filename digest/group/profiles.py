@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..models import Article, Published, Quote, QuoteKind
@@ -34,6 +34,9 @@ class Profile:
     quotes: tuple[str, ...]
     language: str = ""
     """The article's language: the manifest's (its primary subtag), else the one its words show; ``""`` if unclear."""
+    names: dict[str, float] = field(default_factory=dict)
+    """Unit-length IDF vector of the entities and of the speakers its quotations are resolved to (``~`` and the
+    speaker's id): the names two articles in different languages can share (``scores.ACROSS_LANGUAGES``)."""
 
 
 def article_profiles(
@@ -46,7 +49,9 @@ def article_profiles(
     bodies = [found.body for found in read]
     entities = [dict.fromkeys(found.entities) for found in read]
     titles = [found.title for found in read]
-    idf = _idf([*bodies, *entities], len(articles))
+    speakers = _quoted_speakers(quotes)
+    quoted = [dict.fromkeys(speakers.get(a.id, ())) for a in articles]
+    idf = _idf([*bodies, *entities, *quoted], len(articles))
     statements = _statement_texts(quotes)
     languages = [_language(a, found) for a, found in zip(articles, read, strict=True)]
     return [
@@ -60,9 +65,19 @@ def article_profiles(
             title_terms={t: idf.get(t, 1.0) for t in titles[i]},
             quotes=statements.get(a.id, ()),
             language=languages[i],
+            names=_unit({t: idf[t] for t in {**entities[i], **quoted[i]}}),
         )
         for i, a in enumerate(articles)
     ]
+
+
+def _quoted_speakers(quotes: Sequence[Quote]) -> dict[str, list[str]]:
+    """Return per article the terms (``~`` and the id) of the speakers its quotations are resolved to, in order."""
+    found: dict[str, dict[str, None]] = defaultdict(dict)
+    for quote in quotes:
+        if quote.speaker:
+            found[quote.source]["~" + quote.speaker] = None
+    return {source: list(terms) for source, terms in found.items()}
 
 
 def _language(article: Article, terms: ArticleTerms) -> str:

@@ -40,8 +40,10 @@ ACROSS_LANGUAGES = 1.0
 
 Their wording cannot agree (a translation shares almost no word with its original) and
 neither can a title with the other's body, so the names they both write (people, bodies,
-places: ``Credit Suisse``, ``Kelleher``, ``Erdogan``) carry the whole of the textual
-evidence in place of the weighted sum of ``WEIGHTS``. Everything else (``FULL_MATCH``,
+places: ``Credit Suisse``, ``Kelleher``, ``Erdogan``) and the people both quote, as speaker
+resolution found them (``Profile.names``: a script without capitals writes no name we can
+read, ``أردوغان``, but its quotations are resolved to the entity the other outlets quote)
+carry the whole of the textual evidence in place of the weighted sum of ``WEIGHTS``. Everything else (``FULL_MATCH``,
 ``NAMELESS``, statements, dates) counts as for two articles in one language.
 """
 
@@ -220,6 +222,8 @@ class _Vectors:
         self.title_totals = np.array([sum(p.title_terms.values()) for p in profiles], dtype=np.float64)
         self.body_sizes = np.array([len(p.body) for p in profiles], dtype=np.intp)
         self.entity_sizes = np.array([len(p.entities) for p in profiles], dtype=np.intp)
+        self.names = [terms(p.names) for p in profiles]
+        self.name_sizes = np.array([len(p.names) for p in profiles], dtype=np.intp)
         codes = {language: n for n, language in enumerate(sorted({p.language for p in profiles} - {""}), start=1)}
         self.languages = np.array([codes.get(p.language, 0) for p in profiles], dtype=np.intp)
         """Per article a number for its language, zero if unclear (``Profile.language``)."""
@@ -266,11 +270,14 @@ class _Vectors:
         totals = self.title_totals[others]
         their_cover = np.divide(their_titles, totals, out=np.zeros(len(others)), where=totals != 0)
         raw = WEIGHTS["body"] * body + WEIGHTS["entities"] * entities + WEIGHTS["title"] * (own_cover + their_cover) / 2
+        named = (self.entity_sizes[others] > 0) & (self.entity_sizes[i] > 0)
         if self.multilingual and self.languages[i]:
             crossed = (self.languages[others] != self.languages[i]) & (self.languages[others] > 0)
-            raw = np.where(crossed, ACROSS_LANGUAGES * entities, raw)
+            names = self._name_dots(i, others)
+            raw = np.where(crossed, ACROSS_LANGUAGES * names, raw)
+            entities = np.where(crossed, names, entities)
+            named = np.where(crossed, (self.name_sizes[others] > 0) & (self.name_sizes[i] > 0), named)
         textual = np.minimum(1.0, raw / FULL_MATCH)
-        named = (self.entity_sizes[others] > 0) & (self.entity_sizes[i] > 0)
         textual = np.where(
             named, textual * (NAMELESS + (1.0 - NAMELESS) * np.minimum(1.0, entities / NAMES_FULL)), textual
         )
@@ -278,6 +285,16 @@ class _Vectors:
             STATEMENT_BONUS * np.asarray(statements, dtype=np.float64) * np.minimum(1.0, textual / STATEMENT_SUPPORT)
         )
         return textual, bonus
+
+    def _name_dots(self, i: int, others: np.ndarray) -> np.ndarray:
+        """Return the dot products of article ``i``'s names (``Profile.names``) with each of ``others``'."""
+        ids, weights = self.names[i]
+        self.weight[ids] = weights
+        self.position[ids] = np.arange(len(ids))
+        try:
+            return self._dots(i, others, self.names, self.name_sizes)[0]
+        finally:
+            self.weight[ids] = 0.0
 
     def dated_scores(self, i: int, js: Sequence[int], textual: np.ndarray, bonus: np.ndarray) -> list[float]:
         """Return the scores of article ``i`` with each of ``js``: textual evidence weighed by the dates."""
@@ -364,11 +381,13 @@ def _pair_score(a: Profile, b: Profile, statement: float, settings: Settings) ->
         + WEIGHTS["entities"] * _cosine(a.entities, b.entities)
         + WEIGHTS["title"] * (_coverage(a.title_terms, b.body) + _coverage(b.title_terms, a.body)) / 2
     )
+    names, a_names, b_names = _cosine(a.entities, b.entities), a.entities, b.entities
     if a.language and b.language and a.language != b.language:
-        raw = ACROSS_LANGUAGES * _cosine(a.entities, b.entities)
+        names, a_names, b_names = _cosine(a.names, b.names), a.names, b.names
+        raw = ACROSS_LANGUAGES * names
     textual = min(1.0, raw / FULL_MATCH)
-    if a.entities and b.entities:
-        textual = textual * (NAMELESS + (1.0 - NAMELESS) * min(1.0, _cosine(a.entities, b.entities) / NAMES_FULL))
+    if a_names and b_names:
+        textual = textual * (NAMELESS + (1.0 - NAMELESS) * min(1.0, names / NAMES_FULL))
     bonus = STATEMENT_BONUS * statement * min(1.0, textual / STATEMENT_SUPPORT)
     days = _days_apart(a.when, b.when)
     if days is not None and days > settings.storyline_max_days:

@@ -4,7 +4,8 @@ Two articles belong together when enough evidence agrees: the wording of their
 bodies (TF-IDF cosine on content words), the people and places they name, whether
 one's title is about what the other says, statements they both quote, and how
 close their dates are; two articles in different languages, whose wording cannot
-agree, are compared by the names they both write instead. The article-to-article
+agree, are compared by the names they both write and the speakers they both quote
+(as speaker resolution found them, whatever the script) instead. The article-to-article
 scores are grouped with average linkage, so a storyline is held together by what
 its articles share as a whole rather than by a chain of pairwise resemblances (but
 for reports in another language, which share names with the report closest to
@@ -12,7 +13,7 @@ them and little with the rest: they are linked by their best scores); and
 two groups that each hold together far more strongly than they hold to each other
 stay apart, as two events on one subject.
 
-Only candidate pairs (articles sharing distinctive words, or names across languages,
+Only candidate pairs (articles sharing distinctive words, or names or speakers across languages,
 found through inverted indexes) are scored up front, which keeps the work near-linear
 in the number of articles; the grouping scores the remaining pairs inside two groups
 only when it considers merging them, so every merge uses the exact average.
