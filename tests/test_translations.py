@@ -217,3 +217,30 @@ def test_parallel_copy_needs_sources_in_two_languages() -> None:
 def test_longest_chain_keeps_the_order_of_both_sides() -> None:
     assert longest_chain([1, 2, 3, 4], [1, 3, 2, 4]) in ([(0, 0), (1, 2), (3, 3)], [(0, 0), (2, 1), (3, 3)])
     assert longest_chain([5, 6], [7]) == []
+
+
+# --------------------------------------------------------------------------- scripts
+
+
+def test_words_in_a_script_the_other_side_does_not_write_weigh_nothing() -> None:
+    from digest.group.translations import readable, script
+
+    assert [script(w) for w in ("kilometres", "كيلومتر", "Эрдоган", "500")] == ["LATIN", "ARABIC", "CYRILLIC", ""]
+    away = frozenset({"كيلومتر", "منطقة", "500", "km"})
+    assert readable(away, frozenset({"area", "500"})) == {"500", "km"}
+    assert readable(away, frozenset({"منطقة"})) == {"كيلومتر", "منطقة", "500"}
+
+
+def test_translation_in_another_script_joins_the_statement_its_numbers_name() -> None:
+    found = quotes(
+        (
+            EN,
+            "Our job was not easy: the quake was felt in an area of 500 kilometres where 13.5 million people live",
+            "p",
+        ),
+        (EN, "We will rebuild every home in the ten provinces within one year", "p"),
+        ("ar-copy", "ضرب الزلزال منطقة مساحتها 500 كيلومتر يسكنها 13.5 مليون شخص", "p"),
+    )
+    clusters = cluster(found, {EN: "en", "ar-copy": "ar"})
+    assert together(clusters, "q0", "q2")
+    assert not together(clusters, "q1", "q2")

@@ -5,7 +5,10 @@ stays a statement of its own after the linkage. Without a translation model, a f
 signals still tell which statement it renders when the candidates are few: its speaker (the
 same resolved speaker, or one side naming nobody) within one storyline, the words that cross
 languages unchanged or nearly so (names, numbers and cognates: ``digest.text.cognates``) or
-that a small general lexicon renders (``digest.text.lexicon``), and whether both say no.
+that a small general lexicon renders (``digest.text.lexicon``), and whether both say no. A
+quotation in a script the other does not write (Arabic against English) is read by its numbers
+and the words it writes in the other's script alone: the rest weighs nothing, and it may say
+no in words we cannot read.
 
 The storyline's *pivot* language is the one most of its sources write in. A cluster all of
 whose quotations are in other (known) languages is scored against the pivot-language clusters
@@ -22,6 +25,7 @@ left as it is.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -177,11 +181,16 @@ class _Evidence:
         return sum(max(self.pair(a, b) for b in candidate) for a in members) / len(members)
 
     def pair(self, a: int, b: int) -> float:
-        """Return the cross-language score of two units (zero in one language or one source)."""
+        """Return the cross-language score of two units (zero in one language or one source).
+
+        ``a`` is the unit in another language; the negation penalty needs it to be legible (``readable``).
+        """
         if self.spoken[a] == self.spoken[b] or self.units[a].source == self.units[b].source:
             return 0.0
         score = pair_score(self.words[a], self.words[b], self.cognates, self.weight)
-        return score * NEGATION_PENALTY if self.negated[a] != self.negated[b] else score
+        # A quotation in a script the other does not write may say no in words we cannot read.
+        legible = readable(self.words[a], self.words[b]) == self.words[a]
+        return score * NEGATION_PENALTY if legible and self.negated[a] != self.negated[b] else score
 
 
 def _voice(members: Sequence[int], units: Sequence[Unit]) -> str | None:
@@ -250,7 +259,9 @@ def pair_score(
     Words are matched when equal or cognates, each weighing its rarity in the storyline
     (``weight``); the score blends the weighted Dice of the matched words on both sides with
     the weighted coverage of the shorter side, and is zero below ``MIN_SHARED`` matched words.
+    Words of ``away`` in a script ``home`` does not write are left out (``readable``).
     """
+    away = readable(away, home)
     if not away or not home:
         return 0.0
     matched_away = [w for w in away if w in home or cognates.get(w, frozenset()) & home]
@@ -262,6 +273,23 @@ def pair_score(
     dice = (got_away + got_home) / (all_away + all_home)
     shorter = got_away / all_away if len(away) <= len(home) else got_home / all_home
     return (1.0 - COVERAGE_SHARE) * dice + COVERAGE_SHARE * shorter
+
+
+def readable(away: frozenset[str], home: frozenset[str]) -> frozenset[str]:
+    """Return the words of ``away`` that could match ``home``: numbers, and words in a script ``home`` writes.
+
+    A quotation in another script (``أردوغان``, ``Эрдоган``) can share only its numbers and
+    the words it writes in the other's script with a quotation it translates; the words we
+    cannot read tell neither for nor against it, so they weigh nothing.
+    """
+    scripts = {script(w) for w in home}
+    return frozenset(w for w in away if script(w) in scripts or w[:1].isdigit())
+
+
+def script(word: str) -> str:
+    """Return the script of a word's first letter, as Unicode names it (``LATIN``, ``ARABIC``); ``""`` for none."""
+    letter = next((c for c in word if c.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ")[0] if letter else ""
 
 
 def _weigh(words: Iterable[str], weight: Mapping[str, float]) -> float:
