@@ -749,3 +749,34 @@ def test_a_storyline_is_titled_by_a_headline_before_a_first_sentence() -> None:
     assert not has_headline(lead) and has_headline(headed)
     (storyline,) = group_storylines([lead, headed], [])
     assert storyline.title == "UBS agrees to buy Credit Suisse"
+
+
+def test_the_six_real_events_in_one_folder_never_share_a_storyline(tmp_path: Path) -> None:
+    import shutil
+
+    import yaml
+
+    from digest.pipeline import analyse
+
+    real = Path(__file__).parent / "eval" / "real"
+    manifest: dict[str, object] = {}
+    event_of: dict[str, str] = {}
+    for event in sorted(p for p in real.iterdir() if p.is_dir()):
+        given = yaml.safe_load((event / "sources.yml").read_text(encoding="utf-8")) or {}
+        for path in sorted(event.iterdir()):
+            if path.name == "sources.yml":
+                continue
+            name = f"{event.name}--{path.name}"
+            shutil.copy(path, tmp_path / name)
+            event_of[name] = event.name
+            if path.name in given:
+                manifest[name] = given[path.name]
+    (tmp_path / "sources.yml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
+    digest = analyse(tmp_path)
+    events = {a.id: event_of[Path(a.path).name] for a in digest.articles}
+    assert len(events) == len(event_of)
+    mixed = [
+        sorted({events[s] for s in st.sources}) for st in digest.storylines if len({events[s] for s in st.sources}) > 1
+    ]
+    assert mixed == []
+    assert len({events[st.sources[0]] for st in digest.storylines}) == 6
