@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from digest.text.grammar import PREDICATE_OPENERS
-from digest.text.labels import MINOR_TITLE_WORDS, NAMING_WINDOW, NAMING_WORDS, TITLE_CUE_PHRASES, TITLE_CUES
+from digest.text.labels import MINOR_TITLE_WORDS, TITLE_CUE_PHRASES, TITLE_CUES
 from digest.text.marks import TOKEN_EDGE
 from digest.text.sentences import SENTENCE_END_CHARS
 
@@ -49,19 +49,12 @@ def echoed_term(ctx: Context, found: Attribution) -> bool:
     ``X described the situation as a “revolving door of chaos”``: the phrase carries no claim of
     its own (a term), but the sentence says whose words it is, so it keeps the speaker. Not
     after ``so-called`` nor as a label the reporter names (``the “Brexit” referendum``, an
-    “advisory” role); after a determiner only where the speaker names something with it
-    (``calls the “cartel”``), not in the reporter's own noun phrase (``announced the end of
-    the “combat mission”``).
+    “advisory” role); a determiner before it (``calls the “cartel”``, ``announced the end of
+    the “combat mission”``) does not make it the reporter's.
     """
     if found.who is None or ctx.scare or found.how != "sentence" or not found.near:
         return False
     return not ctx.label or ctx.weak_label
-
-
-def _naming(left: str) -> bool:
-    """Tell whether a naming word (``as``, ``called``, ``described``) stands right before a quotation."""
-    before = [w.strip(TOKEN_EDGE).lower() for w in left.split()[-NAMING_WINDOW:]]
-    return any(w in NAMING_WORDS for w in before)
 
 
 def _attached_kind(ctx: Context, how: str, text: str, open_ended: bool) -> QuoteKind:

@@ -20,18 +20,6 @@ TITLE_CUES = words(
 )
 """Words right before a quote that make a capitalised quote a name or title."""
 
-NAMING_WORDS = words(
-    """
-    as call calls called calling dub dubs dubbed term terms termed brand brands branded label labels
-    labelled labeled describe describes described describing
-    """
-)
-"""Words that make the words after them the speaker's own name for something (``calls the “cartel”``,
-``described it as a “disaster”``)."""
-
-NAMING_WINDOW = 4
-"""How many words before a quotation a naming word may stand (``called the plan a “disaster”``)."""
-
 TITLE_CUE_PHRASES = ("known as", "under the name", "under the title", "the name", "the title")
 """Phrases right before a quote that make a capitalised quote a name or title."""
 
