@@ -1648,3 +1648,10 @@ def test_said_after_the_words_that_go_on_past_the_quotation() -> None:
 def test_a_dash_after_the_closing_comma_still_reads_the_frame() -> None:
     text = "Intro\nDale Furst spoke in the town.\n“Our job was not easy”, - he said."
     assert only(text).speaker_as_written == "Dale Furst"
+
+
+def test_a_headline_name_before_a_colon_is_the_speaker() -> None:
+    found = extract("Intro line.\nDr. Ilse Varga: Tomas Brandt ‘Not Fit To Serve As Mayor.’\nIlse Varga said more.")
+    assert [q.speaker_as_written for q in found] == ["Ilse Varga"]
+    found = extract("Intro line.\nThe Latest: Varga defends ‘city values.’\nIlse Varga said more.")
+    assert [q.speaker_as_written for q in found] != ["The Latest: Varga"]

@@ -991,6 +991,35 @@ def test_a_capitalised_sentence_opener_is_no_part_of_a_name() -> None:
     assert "As Ilse Varga" not in speakers[0].aliases
 
 
+def test_a_common_word_opening_a_sentence_is_no_part_of_a_name() -> None:
+    text = (
+        "Millionaire Ilse Varga spoke first. The millionaire class was there.\n"
+        "Asserting Varga was wrong, Tomas Brandt left. He kept asserting it.\n"
+        "Bill Ostrander arrived. The bill passed."
+    )
+    runs = {run.bare for run in article_names(article("a", text)).runs}
+    assert {"Ilse Varga", "Varga", "Tomas Brandt", "Bill Ostrander"} <= runs
+    assert not runs & {"Millionaire Ilse Varga", "Asserting Varga"}
+    text = "Vermonter Anna Varga spoke first."
+    assert {run.bare for run in article_names(article("b", text)).runs} == {"Anna Varga"}
+
+
+def test_a_headline_in_title_case_only_names_whom_the_article_names() -> None:
+    text = "Cable Panel Just Dismissed Ilse Varga For Good\nIlse Varga, the mayor, shrugged it off on Monday."
+    runs = [run.bare for run in article_names(article("a", text)).runs]
+    assert runs == ["Ilse Varga", "Ilse Varga"]
+
+
+def test_a_surname_alone_means_the_namesake_most_reports_name() -> None:
+    quotes = [quote(k, "Ilse Varga", source=f"s{k}") for k in range(5)]
+    quotes += [quote(5, "Petra Varga", source="t"), quote(6, "Varga", source="u")]
+    _, resolved = resolve_speakers(quotes, [])
+    assert resolved[6].speaker == resolved[0].speaker == "ilse-varga"
+    even = [quote(0, "Ilse Varga", source="a"), quote(1, "Petra Varga", source="b"), quote(2, "Varga", source="c")]
+    _, resolved = resolve_speakers(even, [])
+    assert resolved[2].speaker not in (resolved[0].speaker, resolved[1].speaker)
+
+
 def test_speaker_resolution_in_blocks_is_that_of_one_pass(synthetic_reading, monkeypatch: pytest.MonkeyPatch) -> None:
     from digest.speakers import blocks, clustering
     from digest.speakers.classify import Kind

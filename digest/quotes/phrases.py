@@ -39,6 +39,7 @@ from digest.text.reporting import (
     DASHED_ASIDE,
     DATELINE_PLACE,
     DATELINE_SEPARATORS,
+    HEADLINE_KICKERS,
     IN_STATEMENT,
     NOUN_MARKERS,
     OBJECT_SPEAKER_PHRASES,
@@ -185,7 +186,20 @@ def _participle_clause(tokens: list[Token]) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def classify_part(part: str) -> Who | None:
-    """Classify one comma-separated phrase as a name, organisation, role, pronoun, adverbial or clause."""
+    """Classify one comma-separated phrase as a name, organisation, role, pronoun, adverbial or clause.
+
+    A headline's ``Name: claim`` gives the speaker before the colon (``Dr. Ben Carson: Hillary
+    Clinton ‘Not Fit ...’`` is Carson's); after a label (``The Latest: Trump delivers ...``),
+    the phrase is what follows the colon.
+    """
+    head, colon, tail = part.partition(": ")
+    if colon and head.strip() and tail.strip():
+        label = head.strip().lower().removeprefix("the ")
+        if label not in HEADLINE_KICKERS:
+            first = classify_part(head)
+            if first is not None and first.kind in ("name", "org"):
+                return first
+        part = tail
     part = _strip_conjunction(part)
     issuer = STATEMENT_BY.search(part)
     if issuer:

@@ -165,7 +165,31 @@ def _choose_group(
     local = [r for r in candidates if sources & {s for i in groups.members[r] for s in forms[i].sources}]
     if len(local) == 1:
         return local[0]
-    return _best_by_roles(forms, groups, roles, local or candidates)
+    chosen = _best_by_roles(forms, groups, roles, local or candidates)
+    return chosen if chosen is not None or local else _dominant(forms, groups, candidates)
+
+
+DOMINANT_SOURCES = 3
+"""Articles that must name a person in full before a surname alone elsewhere may mean them by prominence."""
+
+DOMINANT_RATIO = 5
+"""How many times more articles must name that person in full than any namesake."""
+
+
+def _dominant(forms: Sequence[_Form], groups: UnionFind, candidates: list[int]) -> int | None:
+    """Return the namesake far more articles name in full than any other, for a surname whose article names none.
+
+    An article that writes ``Sanders said`` without ever giving a first name takes its
+    readers to know which Sanders: the one the other reports of the corpus name again and
+    again, not a namesake one article mentions.
+    """
+    counts = sorted(
+        ((len({s for i in groups.members[r] if forms[i].name.given for s in forms[i].sources}), r) for r in candidates),
+        reverse=True,
+    )
+    top, root = counts[0]
+    runner = counts[1][0] if len(counts) > 1 else 0
+    return root if top >= DOMINANT_SOURCES and top >= DOMINANT_RATIO * runner else None
 
 
 def _surname_fits(forms: Sequence[_Form], members: Iterable[int], surname: str) -> bool:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from digest.text.grammar import DETERMINERS, NAME_CONNECTORS, SENTENCE_STARTERS
+from digest.text.grammar import DETERMINERS, NAME_CONNECTORS, SENTENCE_STARTERS, STOPWORDS
+from digest.text.personal_names import FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES, NAME_PARTICLES
 from digest.text.reporting import APPOSITIVE_STOPS
 from digest.text.titles import (
     ABBREVIATED_TITLES,
@@ -422,20 +424,115 @@ def _define_acronym(acronyms: dict[str, Run], text: str, run: Run) -> Run:
 
 
 def article_names(article: Article) -> ArticleNames:
-    """Collect the names of people and organisations written in an article, for ``resolve_speakers``."""
+    """Collect the names of people and organisations written in an article, for ``resolve_speakers``.
+
+    A paragraph written in title case (a headline: ``Cable News Panel Just Dismissed Bernie
+    Sanders``) capitalises every word, so its runs of capitals are no names by themselves:
+    there, only the longest stretch of a run that the article's other paragraphs write as a
+    name counts.
+    """
     runs: list[Run] = []
     acronyms: dict[str, Run] = {}
     text = article.text
+    lower = _lower_words(text)
+    titled: list[tuple[tuple[int, int], list[tuple[int, int]], list[tuple[int, list[tuple[int, int]]]]]] = []
     for para in [(s.start, s.end) for s in article.body] or [(0, len(text))]:
         words = [match.span() for match in WORD_RE.finditer(text, *para)]
-        for first, raw in _raw_runs(text, words):
+        raws = list(_raw_runs(text, words))
+        if _title_cased(text, words):
+            titled.append((para, words, raws))
+            continue
+        for first, raw in raws:
             run = _trim_run(text, raw)
+            run = _drop_common_opener(text, para[0], run, lower)
             if not run or (len(run) == 1 and plain_word(text[slice(*run[0])]) in SENTENCE_STARTERS):
                 continue
             found = _person_run(text, para, run, words, first + raw.index(run[0])) or _org_run(text, para, run)
             if found is not None:
                 runs.append(_define_acronym(acronyms, text, found))
+    known = {" ".join(text[run.start : run.end].split()) for run in runs}
+    for para, words, raws in titled:
+        for first, raw in raws:
+            run = _known_stretch(text, raw, known)
+            if run:
+                found = _person_run(text, para, run, words, first + raw.index(run[0])) or _org_run(text, para, run)
+                if found is not None:
+                    runs.append(_define_acronym(acronyms, text, found))
+    runs.sort(key=lambda run: run.start)
     return _names_index(tuple(runs), acronyms)
+
+
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])([a-z][a-z'’-]*[a-z])(?![\w'’-])")
+
+TITLE_CASE_WORDS = 4
+"""Words from which a paragraph capitalising all but its short function words may be a headline."""
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    """Return the words an article writes in lower case somewhere (common words, not names)."""
+    return frozenset(match.group(1) for match in _LOWER_WORD_RE.finditer(text))
+
+
+def _title_cased(text: str, words: Sequence[tuple[int, int]]) -> bool:
+    """Tell whether a paragraph is written in title case (``... Just Dismissed Bernie Sanders``).
+
+    Every word but the function words is capitalised, and so is at least one function word
+    after the first word: a sentence of prose writes some word in lower case.
+    """
+    if len(words) < TITLE_CASE_WORDS:
+        return False
+    function = False
+    for k, span in enumerate(words):
+        word = text[span[0] : span[1]]
+        plain = word.lower()
+        if word[:1].islower():
+            if plain not in STOPWORDS and plain not in NAME_PARTICLES:
+                return False
+        elif k and plain in STOPWORDS and plain not in NAME_PARTICLES:
+            function = True
+    return function
+
+
+def _known_stretch(text: str, run: list[tuple[int, int]], known: set[str]) -> list[tuple[int, int]]:
+    """Return the longest stretch of a title-case run that the article writes as a name elsewhere."""
+    for size in range(len(run), 0, -1):
+        for begin in range(len(run) - size + 1):
+            part = run[begin : begin + size]
+            if " ".join(text[part[0][0] : part[-1][1]].split()) in known:
+                return part
+    return []
+
+
+_SENTENCE_END = frozenset(".!?:;\"“”‘’'—–-(")
+
+
+def _drop_common_opener(
+    text: str, para_start: int, run: list[tuple[int, int]], lower: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Drop a sentence's capitalised first word from a run when it is a common word, not a name.
+
+    A sentence's first word is capitalised whatever it is: ``Asserting Clinton had ...``
+    (the article writes ``asserting`` in lower case elsewhere) and ``Billionaire Donald Trump
+    said`` (a given name follows, so the first word is no given name of its own) open with a
+    common word. A common given name (``Bill Clinton``, ``Mark Warner``) stays.
+    """
+    if len(run) < 2:
+        return run
+    plain = text[run[0][0] : run[0][1]].lower()
+    if _given_name(plain):
+        return run
+    before = text[para_start : run[0][0]].rstrip()
+    if before and before[-1] not in _SENTENCE_END:
+        return run
+    second = text[run[1][0] : run[1][1]].lower()
+    if plain in lower or (len(run) > 2 and _given_name(second)):
+        return run[1:]
+    return run
+
+
+def _given_name(plain: str) -> bool:
+    """Tell whether a lower-case word is a common given name."""
+    return plain in MASCULINE_GIVEN_NAMES or plain in FEMININE_GIVEN_NAMES
 
 
 def nearest(runs: Iterable[Run], position: int) -> Run | None:

@@ -264,3 +264,13 @@ APPOSITIVE_STOPS = words(
     """
 )
 """Words that end a role written beside a name (``X, the spokesman for Y, said``)."""
+
+
+HEADLINE_KICKERS = words(
+    """
+    latest report reports breaking exclusive watch video analysis opinion update updated live
+    poll explainer factbox editorial review interview photos photo timeline podcast listen
+    commentary column perspective correction recap
+    """
+)
+"""Labels a headline opens with before a colon (``The Latest: ...``, ``Report: ...``): no speaker."""
