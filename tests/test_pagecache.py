@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from digest.cli import cli
 from digest.publish import run_mkdocs
-from digest.publish.pagecache import PageStore, assign, link_targets
+from digest.publish.pagecache import LINK, PageStore, assign, link_targets
 
 from .conftest import SEEDS
 
@@ -172,6 +174,20 @@ def test_link_targets_and_shares() -> None:
     share = assign({"a.md": 900, "b.md": 500, "c.md": 400, "d.md": 10}, 2)
     assert share == assign(dict(reversed(list({"a.md": 900, "b.md": 500, "c.md": 400, "d.md": 10}.items()))), 2)
     assert share["a.md"] != share["b.md"] and share["b.md"] == share["c.md"]
+
+
+SIMPLE_LINK = re.compile(r"""(?:\]\(\s*<?|\]:\s*<?|\bhref=["']|\bsrc=["'])([^)\s"'<>#?]+\.md)\b""")
+"""What ``LINK`` finds, written the plain (slower) way."""
+
+
+@given(
+    st.lists(
+        st.sampled_from(["](", "]:", " <", "href=", "src=", "xhref=", "hsrc=", '"', "'", "a", ".md", "#", "/", " "])
+    )
+)
+def test_the_link_pattern_finds_what_the_plain_one_does(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert [m.group(1) for m in LINK.finditer(text)] == [m.group(1) for m in SIMPLE_LINK.finditer(text)]
 
 
 def test_a_page_in_the_navigation_changes_only_itself_when_the_navigation_titles_it(tmp_path: Path) -> None:

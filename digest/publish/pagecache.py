@@ -49,8 +49,11 @@ CODE_FILES = (
     "publish/pagecache.py",
 )
 """Modules of ``digest`` whose code changes the HTML of a page."""
-LINK = re.compile(r"""(?:\]\(\s*<?|\]:\s*<?|\bhref=["']|\bsrc=["'])([^)\s"'<>#?]+\.md)\b""")
-"""Relative links to other Markdown files, as they appear in a page's source."""
+LINK = re.compile(r"""[\]hs](?:(?<=\])\(\s*<?|(?<=\]):\s*<?|(?<=\bh)ref=["']|(?<=\bs)rc=["'])([^)\s"'<>#?]+\.md)\b""")
+"""Relative links to other Markdown files, as they appear in a page's source: ``](x.md)``, ``]: x.md``,
+``href="x.md"``, ``src="x.md"``. Each form's first character is matched first and the rest
+looked behind, so the scan jumps from one ``]``, ``h`` or ``s`` to the next (a pattern that
+begins with alternatives and ``\b`` is tried at every character: 1.0 s over PolNeAR's 3,114 pages, now 0.16 s)."""
 
 
 @dataclass
