@@ -24,9 +24,11 @@ from .group import ArticleTerms
 from .models import Article, DateOrigin, Published, Quote, QuoteCluster, QuoteKind, Span
 from .read import FileTask
 from .speakers import ArticleNames
-from .store import Memo, Store
+from .store import SIZE_LIMIT, Memo, Store
 
 log = logging.getLogger(__name__)
+RENDERED_LIMIT = SIZE_LIMIT // 4
+"""Bytes of rendered pages the cache keeps (a 1,000-article digest's pages are about 25 MB)."""
 CODE_FILES = (
     "quotes/__init__.py",
     "quotes/attribution.py",
@@ -175,10 +177,15 @@ class ExtractionCache:
         """Remove the least recently used entries past the store's size limit (entries are shared by projects)."""
         self.store.prune()
         self.memo().prune()
+        self.rendered().prune()
 
     def memo(self) -> Memo:
         """Where results of corpus-wide steps are kept by content, in a folder beside the articles' entries."""
         return Memo(self.folder / "memo")
+
+    def rendered(self) -> Store:
+        """Where rendered Markdown pages are kept under their inputs' key (``digest.publish.rendered``)."""
+        return Store(self.folder / "rendered", ".md", RENDERED_LIMIT)
 
 
 Matched = tuple[tuple[QuoteCluster, ...], tuple[Quote, ...]]

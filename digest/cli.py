@@ -263,7 +263,8 @@ def build(corpus: Path | None, site_dir: Path | None, site_engine: str | None, a
     target = (site_dir or default_site_dir(project)).resolve()
     digest = analysis.run(project)
     built = summary(digest)
-    pages = render_pages(digest, project, ExtractionCache(analysis.cache).memo() if analysis.cache else None)
+    cache = ExtractionCache(analysis.cache) if analysis.cache else None
+    pages = render_pages(digest, project, cache.memo() if cache else None, cache.rendered() if cache else None)
     generated = len(pages)
     del digest  # MkDocs needs only the pages: free the analysis before it runs
     publish(pages, project, target, jobs=analysis.jobs, cache_dir=analysis.cache, engine=site_engine)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from functools import cached_property
+from collections.abc import Callable, Sequence
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,9 @@ from markupsafe import Markup
 
 from ..group.coverage import ABSENT, PARAPHRASED, QUOTED, coverage
 from ..group.dates import known
-from ..models import Article, DiffOp, Digest, Quote, QuoteCluster, Storyline, date_order
+from ..models import Article, DiffOp, Digest, Quote, QuoteCluster, Speaker, Storyline, date_order
 from ..settings import Settings
-from ..store import Memo, code_hash, content_key
+from ..store import Memo, Store, code_hash, content_key
 from .collation import collate, merge_agreeing
 from .diff import diff_stats, word_diff
 from .escape import url_attr
@@ -38,6 +38,7 @@ from .formatting import (
     rel,
 )
 from .lookups import STATEMENT_KINDS, UNKNOWN_OUTLET_PAGE, Site, highlighted_paragraphs, quote_anchor
+from .rendered import PageInputs
 
 EDGE = 25
 """How near either end of the timeline (in % of its width) a point's labels run inwards instead of centring."""
@@ -58,10 +59,17 @@ class Renderer:
         *,
         directory_urls: bool = True,
         memo: Memo | None = None,
+        rendered: Store | None = None,
     ) -> None:
         self.site = Site(digest, settings, directory_urls)
         self.memo = memo
         """Where each storyline's coverage is kept by content between builds (``None``: computed every time)."""
+        own_templates = user_templates is not None and user_templates.is_dir()
+        self.rendered = None if own_templates else rendered
+        """Where storyline, source and speaker pages are kept under their inputs' key (``digest.publish.rendered``);
+        ``None``, and always with a site's own templates, which may read anything: every page is rendered."""
+        self.kept: set[str] = set()
+        """The pages taken from ``rendered`` in this build."""
         self.env = environment(user_templates)
         self._cards: dict[tuple[str, int], dict[str, Any]] = {}
         """Statement cards built so far, by cluster id and depth of the page that shows them."""
@@ -76,19 +84,39 @@ class Renderer:
             pages["storylines/index.md"] = self._render("storylines.md.j2", "storylines/index.md")
             for storyline in self.site.digest.storylines:
                 path = self.site.storyline_path(storyline.id)
-                pages[path] = self._storyline(storyline, path)
+                pages[path] = self._kept(path, "storyline", storyline, partial(self._storyline, storyline, path))
         if "sources" in wanted:
             pages["sources/index.md"] = self._render(
                 "sources.md.j2", "sources/index.md", rows=self._source_rows("sources/index.md")
             )
             for article in self.site.digest.articles:
                 path = self.site.source_path(article.id)
-                pages[path] = self._source(article, path)
+                pages[path] = self._kept(path, "source", article.id, partial(self._source, article, path))
         if "speakers" in wanted:
             pages.update(self._speakers())
         if "outlets" in wanted:
             pages.update(self._outlets())
         return pages
+
+    def _kept(self, page: str, kind: str, subject: Any, make: Callable[[], str]) -> str:
+        """A page from the store of rendered pages when its inputs' key is there, else ``make()`` it and keep it.
+
+        The key is ``PageInputs``' for a page of ``kind`` (``storyline``, ``source``, ``speaker``) about ``subject``.
+        """
+        if self.rendered is None:
+            return make()
+        found = getattr(self._inputs, kind)(page, subject)
+        data = self.rendered.read(found)
+        if data is not None:
+            self.kept.add(page)
+            return data.decode("utf-8")
+        text = make()
+        self.rendered.write(found, text.encode("utf-8"))
+        return text
+
+    @cached_property
+    def _inputs(self) -> PageInputs:
+        return PageInputs(self.site, self._search_text)
 
     def _render(self, template: str, page: str, **context: Any) -> str:
         """Render one template with the common context, its content between the finishing markers."""
@@ -390,12 +418,10 @@ class Renderer:
         for speaker in site.digest.speakers:
             path = site.speaker_path(speaker.id)
             quotes = by_speaker.get(speaker.id, [])
-            written = speaker.spellings or tuple((q.source, q.speaker_as_written or "") for q in quotes)
-            spellings = _spellings_by_outlet(site, written)
+            spellings = speaker.spellings or tuple((q.source, q.speaker_as_written or "") for q in quotes)
             clusters = sorted({q.cluster for q in quotes if q.cluster})
-            cards = [self._card(site.clusters[c], path) for c in clusters]
-            cards.sort(key=lambda card: date_order(card["first"], card["cluster"].id))
-            pages[path] = self._render("speaker.md.j2", path, speaker=speaker, spellings=spellings, cards=cards)
+            make = partial(self._speaker, speaker, path, spellings, clusters)
+            pages[path] = self._kept(path, "speaker", speaker, make)
             rows.append(
                 {
                     "speaker": speaker,
@@ -408,6 +434,13 @@ class Renderer:
         rows.sort(key=lambda r: (-r["statements"], r["speaker"].name))
         pages["speakers/index.md"] = self._render("speakers.md.j2", "speakers/index.md", rows=rows)
         return pages
+
+    def _speaker(self, speaker: Speaker, path: str, written: Sequence[tuple[str, str]], clusters: Sequence[str]) -> str:
+        """One speaker's page: how each outlet spelled the name, and the speaker's statements."""
+        cards = [self._card(self.site.clusters[c], path) for c in clusters]
+        cards.sort(key=lambda card: date_order(card["first"], card["cluster"].id))
+        spellings = _spellings_by_outlet(self.site, written)
+        return self._render("speaker.md.j2", path, speaker=speaker, spellings=spellings, cards=cards)
 
     def _outlets(self) -> dict[str, str]:
         """One page per known outlet, one for the sources whose outlet is unknown, and the outlets' index."""

@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..models import Digest
-from ..store import Memo
+from ..store import Memo, Store
 from .mkdocs_config import GENERATED, config_value
 from .project import Project
 from .render import Renderer
@@ -48,9 +48,16 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> None:
         path.write_bytes(data)
 
 
-def render_pages(digest: Digest, project: Project, memo: Memo | None = None) -> dict[str, str]:
-    """Render every generated page of a digest (``memo``: where costly parts are kept between builds)."""
+def render_pages(
+    digest: Digest, project: Project, memo: Memo | None = None, rendered: Store | None = None
+) -> dict[str, str]:
+    """Render every generated page of a digest.
+
+    ``memo`` keeps costly parts between builds, ``rendered`` whole pages under their inputs' key.
+    """
     directory_urls = True
     if project.config_file is not None:
         directory_urls = config_value(project.config_file, "use_directory_urls", True) is not False
-    return Renderer(digest, project.settings, project.templates, directory_urls=directory_urls, memo=memo).pages()
+    return Renderer(
+        digest, project.settings, project.templates, directory_urls=directory_urls, memo=memo, rendered=rendered
+    ).pages()
