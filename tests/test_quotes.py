@@ -1655,3 +1655,10 @@ def test_a_headline_name_before_a_colon_is_the_speaker() -> None:
     assert [q.speaker_as_written for q in found] == ["Ilse Varga"]
     found = extract("Intro line.\nThe Latest: Varga defends ‘city values.’\nIlse Varga said more.")
     assert [q.speaker_as_written for q in found] != ["The Latest: Varga"]
+
+
+def test_an_acronym_in_capitals_is_no_relative_pronoun() -> None:
+    found = extract("Intro line.\n“The trend is down,” WHO Director-General Ilse Varga said at a news conference.")
+    assert [q.speaker_as_written for q in found] == ["Director-General Ilse Varga"]
+    found = extract("Intro line.\nThe minister, who spoke in Paris, said: “We are ready.”")
+    assert [q.speaker_as_written for q in found] == ["The minister"]

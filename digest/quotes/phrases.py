@@ -127,10 +127,15 @@ def _strip_conjunction(part: str) -> str:
     return part
 
 
+def relative_word(word: str) -> bool:
+    """Tell whether a word opens a relative clause; an acronym in capitals (``WHO``) does not."""
+    return word.lower() in RELATIVE_WORDS and not (len(word) > 1 and word.isupper())
+
+
 def cut_relative(part: str) -> str:
     """Cut a role before a relative clause (``the spokesman for X which oversees ...``)."""
     for word, begin, _ in phrase_tokens(part):
-        if word.lower() in RELATIVE_WORDS and begin > 0:
+        if relative_word(word) and begin > 0:
             return part[:begin].rstrip(" ,")
     return part
 
@@ -361,7 +366,8 @@ def _outside_relative(parts: list[str]) -> list[str]:
     """
     out: list[str] = []
     for part in parts:
-        first = part.split(None, 1)[0].lower() if part.split() else ""
+        word = part.split(None, 1)[0] if part.split() else ""
+        first = word.lower() if relative_word(word) else ""
         if first in RELATIVE_PRONOUNS and out and _names_only(out[-1]):
             return out
         if first not in RELATIVE_WORDS:
