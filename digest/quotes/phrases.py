@@ -193,9 +193,7 @@ def _participle_clause(tokens: list[Token]) -> bool:
 def classify_part(part: str) -> Who | None:
     """Classify one comma-separated phrase as a name, organisation, role, pronoun, adverbial or clause.
 
-    A headline's ``Name: claim`` gives the speaker before the colon (``Dr. Ben Carson: Hillary
-    Clinton ‘Not Fit ...’`` is Carson's); after a label (``The Latest: Trump delivers ...``),
-    the phrase is what follows the colon.
+    A headline's ``Name: claim`` is the name's; after a kicker (``The Latest: ...``), what follows.
     """
     head, colon, tail = part.partition(": ")
     if colon and head.strip() and tail.strip():
