@@ -1662,3 +1662,23 @@ def test_an_acronym_in_capitals_is_no_relative_pronoun() -> None:
     assert [q.speaker_as_written for q in found] == ["Director-General Ilse Varga"]
     found = extract("Intro line.\nThe minister, who spoke in Paris, said: “We are ready.”")
     assert [q.speaker_as_written for q in found] == ["The minister"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "speaker"),
+    [
+        (
+            "Ann Carter spoke. Carter however said the plan was a “principled security network” for all.",
+            "principled",
+            "Carter",
+        ),
+        ("Jorge Ramos spoke. Ramos lamented that the “danger” came from the anger of voters.", "danger", "Ramos"),
+    ],
+)
+def test_speaker_across_an_adverb_or_a_verb_after_a_one_word_quote(sentence: str, needle: str, speaker: str) -> None:
+    assert find(extract(sentence), needle).speaker_as_written == speaker
+
+
+def test_given_opening_a_sentence_is_no_name() -> None:
+    quote = only("Given Marlow's success, his endorsements will carry “a great deal of weight” for many.")
+    assert quote.speaker_as_written != "Given Marlow"

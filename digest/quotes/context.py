@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from digest.text.grammar import CORE_DETERMINERS, FUNCTION_WORDS
+from digest.text.grammar import CORE_DETERMINERS, FUNCTION_WORDS, IRREGULAR_PASTS
 from digest.text.labels import LABEL_NOUNS, LABEL_OPENERS
 from digest.text.marks import TOKEN_EDGE
 from digest.text.personal_names import NAME_PARTICLES
@@ -168,7 +168,12 @@ def _modified_noun(right: str, quoted: str) -> bool:
     after = right.lstrip()
     words = [w.strip(TOKEN_EDGE).lower() for w in after.split()[:1]]
     closed = quoted.rstrip()[-1:] in ",;:.!?…"
-    return bool(words) and after[:1].islower() and words[0] not in FUNCTION_WORDS and not closed
+    return bool(words) and after[:1].islower() and words[0] not in FUNCTION_WORDS and not closed and not _past(words[0])
+
+
+def _past(low: str) -> bool:
+    """Tell whether a word after a quotation is a past tense (``the “danger” came``), not a noun it modifies."""
+    return low in IRREGULAR_PASTS or (low.endswith("ed") and not low.endswith("eed") and len(low) > 4)
 
 
 def _ends_sentence(text: str, before: Found, gap: str) -> bool:

@@ -30,6 +30,7 @@ Token = tuple[str, int, int]
 NON_NAME_OPENERS = frozenset(
     {"as", "if", "does", "did", "unless", "until", "though", "although", "because", "whether", "like", "unlike"}
     | {"what", "why", "how", "where", "whatever", "whoever"}
+    | {"given", "besides", "beyond", "another", "any", "others", "every", "each"}
 )
 """Capitalised words opening a sentence that are never a name (``If states fail``, ``What “X” means``)."""
 

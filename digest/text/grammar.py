@@ -70,6 +70,7 @@ AUXILIARIES = words(
     has have had was were is are be been also further then later previously earlier reportedly
     again recently separately meanwhile already would will could can may might must should
     did does do not never just only once first finally publicly repeatedly additionally
+    however nevertheless nonetheless
     a ha hat
     """
 )
