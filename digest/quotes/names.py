@@ -13,6 +13,7 @@ from digest.text.grammar import (
     DATE_WORDS,
     FUNCTION_WORDS,
     PREPOSITIONS,
+    RELATIVE_WORDS,
     SUBJECT_PRONOUNS,
 )
 from digest.text.marks import TOKEN, TOKEN_EDGE
@@ -185,3 +186,8 @@ def _plain_capital(low: str) -> bool:
 def is_title_token(low: str) -> bool:
     """Tell whether a word is a title, hyphenated ones included (``vice-president``)."""
     return all(part in TITLE_RUN_WORDS or part in COURTESY_TITLES for part in low.split("-"))
+
+
+def relative_word(word: str) -> bool:
+    """Tell whether a word opens a relative clause; an acronym in capitals (``WHO``) does not."""
+    return word.lower() in RELATIVE_WORDS and not (len(word) > 1 and word.isupper())

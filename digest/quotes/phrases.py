@@ -61,6 +61,7 @@ from .names import (
     name_start,
     phrase_tokens,
     possessive,
+    relative_word,
     title_prefix,
 )
 
@@ -127,11 +128,6 @@ def _strip_conjunction(part: str) -> str:
     return part
 
 
-def relative_word(word: str) -> bool:
-    """Tell whether a word opens a relative clause; an acronym in capitals (``WHO``) does not."""
-    return word.lower() in RELATIVE_WORDS and not (len(word) > 1 and word.isupper())
-
-
 def cut_relative(part: str) -> str:
     """Cut a role before a relative clause (``the spokesman for X which oversees ...``)."""
     for word, begin, _ in phrase_tokens(part):
@@ -191,10 +187,7 @@ def _participle_clause(tokens: list[Token]) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def classify_part(part: str) -> Who | None:
-    """Classify one comma-separated phrase as a name, organisation, role, pronoun, adverbial or clause.
-
-    A headline's ``Name: claim`` is the name's; after a kicker (``The Latest: ...``), what follows.
-    """
+    """Classify a comma-separated phrase as name, organisation, role, pronoun, adverbial or clause (``X: ...`` is X)."""
     head, colon, tail = part.partition(": ")
     if colon and head.strip() and tail.strip():
         label = head.strip().lower().removeprefix("the ")
