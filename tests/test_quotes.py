@@ -408,6 +408,18 @@ def test_a_term_in_the_reported_clause_keeps_its_speaker() -> None:
     assert all(q.attribution and q.confidence is not None for q in quotes)
 
 
+def test_a_term_in_a_sentence_closed_by_its_speaker_keeps_the_speaker() -> None:
+    text = (
+        "Intro\nMany world leaders became more “conversant” about climate change, Ban said.\n"
+        "The FBI made a “mistake” in the background check, Comey has said."
+    )
+    quotes = extract(text)
+    assert [(q.text, q.kind, q.speaker_as_written, q.attribution) for q in quotes] == [
+        ("conversant", TERM, "Ban", "later"),
+        ("mistake", TERM, "Comey", "later"),
+    ]
+
+
 def test_a_label_of_the_reporter_keeps_no_speaker() -> None:
     text = (
         "Intro\nFarage said such votes are preludes to the so-called “Brexit” referendum in June.\n"
@@ -1462,6 +1474,17 @@ def test_a_quotation_standing_after_a_reported_sentence_is_its_speakers() -> Non
     )
     quote = only(text)
     assert (quote.speaker_as_written, quote.attribution) == ("Dianne Bystrom", "introduced")
+
+
+def test_a_quotation_after_a_sentence_reporting_he_or_she_is_the_pronouns_person() -> None:
+    text = (
+        "Hillary Clinton spoke on Monday. Asked about the charge, she said she and Barack Obama had made "
+        "progress. “I really believe that the president has done an incredible job against great odds.”"
+    )
+    quote = only(text)
+    assert (quote.speaker_as_written, quote.attribution) == ("Hillary Clinton", "introduced+pronoun")
+    unresolved = "The weather turned. Then he said the plan had worked. “We got there in the end.”"
+    assert only(unresolved).speaker_as_written is None
 
 
 def test_an_unlisted_verb_after_a_quotation_needs_a_person() -> None:

@@ -52,7 +52,11 @@ def echoed_term(ctx: Context, found: Attribution) -> bool:
     “advisory” role); a determiner before it (``calls the “cartel”``, ``announced the end of
     the “combat mission”``) does not make it the reporter's.
     """
-    if found.who is None or ctx.scare or found.how != "sentence" or not found.near:
+    if found.who is None or ctx.scare:
+        return False
+    if found.how == "later":
+        return not ctx.label or ctx.weak_label
+    if found.how != "sentence" or not found.near:
         return False
     return not ctx.label or ctx.weak_label
 

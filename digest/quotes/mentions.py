@@ -121,7 +121,21 @@ class Mentions:
         lo = max(para.start, end - LEFT_WINDOW)
         start = lo + sentence_start(self._text[lo:end].rstrip())
         found = [m.who for m in self._scanned_between(start, end) if m.who.kind in ("name", "description")]
-        return found[-1] if found else None
+        return found[-1] if found else self._pronoun_introducer(start, end)
+
+    def _pronoun_introducer(self, start: int, end: int) -> Who | None:
+        """Return whom ``he`` or ``she`` reported speaking in a sentence means (``she said she had …. “…”``)."""
+        sentence = self._text[start:end]
+        verbs = list(reporting_verbs(sentence))
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        clause = sentence[: verb.start()]
+        who = verb_speaker(clause[sentence_start(clause) :], verb.group(), sentence[verb.end() :])
+        if who is None or who.kind != "pronoun" or who.text.lower() not in PERSON_PRONOUNS:
+            return None
+        resolved = resolve_reference(who, start + verb.start(), self)
+        return resolved if resolved is not None and resolved.kind in ("name", "description") else None
 
     def goes_on_about(self, who: Who, start: int, end: int) -> bool:
         """Tell whether the reporter's text between two positions tells of one speaker only, and of ``who``.
