@@ -1487,6 +1487,23 @@ def test_a_quotation_after_a_sentence_reporting_he_or_she_is_the_pronouns_person
     assert only(unresolved).speaker_as_written is None
 
 
+def test_a_given_name_spelled_like_a_verb_is_a_name() -> None:
+    text = "Intro\n“It is a pretty expensive business model,” said Will Doyle, a professor at Vanderbilt University."
+    assert only(text).speaker_as_written == "Will Doyle"
+    assert only("Intro\n“It is over,” Said Ali said.").speaker_as_written == "Said Ali"
+
+
+def test_a_sentence_opened_by_a_connective_goes_on_with_the_quoted_speaker() -> None:
+    text = (
+        "Intro\n“He is supposed to be a cheerleader for this country,” Trump said. Instead, “he just acts "
+        "like a defeated man.”"
+    )
+    quote = find(extract(text), "he just acts")
+    assert (quote.speaker_as_written, quote.attribution) == ("Trump", "continued")
+    other = "Intro\n“He is a cheerleader,” Trump said. Instead of that, “a defeated man” was seen."
+    assert find(extract(other), "a defeated man").attribution != "continued"
+
+
 def test_an_unlisted_verb_after_a_quotation_needs_a_person() -> None:
     quote = only("Intro\n“We will not give up on this state,” a campaign aide fumed.")
     assert quote.speaker_as_written == "a campaign aide"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from digest.text.grammar import CORE_DETERMINERS, FUNCTION_WORDS, IRREGULAR_PASTS
+from digest.text.grammar import CONNECTIVES, CORE_DETERMINERS, FUNCTION_WORDS, IRREGULAR_PASTS
 from digest.text.labels import LABEL_NOUNS, LABEL_OPENERS
 from digest.text.marks import TOKEN_EDGE
 from digest.text.personal_names import NAME_PARTICLES
@@ -80,7 +80,8 @@ def context_of(
     headline = _headline_context(left_raw[-150:], right[:150])
     continues = right.lstrip()[:1].isalnum()
     scare = left.rstrip().lower().endswith(LABEL_OPENERS)
-    follows = joined and not left.strip() and (len(left_raw.split()) <= MAX_SPEAKER_WORDS or _one_sentence(left_raw))
+    opens = not left.strip() or _connective_only(left)
+    follows = joined and opens and (len(left_raw.split()) <= MAX_SPEAKER_WORDS or _one_sentence(left_raw))
     quoted = text[item.start : item.end]
     modifier = _modified_noun(right, quoted)
     named = scare or _label_noun_after(right) or (modifier and len(quoted.split()) == 1)
@@ -150,6 +151,12 @@ def _determined(left: str) -> bool:
     """Tell whether a determiner comes right before a quotation (``the “X”``): it reads as a label."""
     before = left.rsplit(None, 1)[-1].lower() if left.strip() else ""
     return before in CORE_DETERMINERS
+
+
+def _connective_only(left: str) -> bool:
+    """Tell whether the sentence opens with a connective alone before the quotation (``Instead, “…”``)."""
+    words = left.split()
+    return len(words) == 1 and words[0].endswith(",") and words[0][:-1].lower() in CONNECTIVES
 
 
 def _label_noun_after(right: str) -> bool:

@@ -15,6 +15,7 @@ from digest.text.grammar import (
     PREPOSITIONS,
     RELATIVE_WORDS,
     SUBJECT_PRONOUNS,
+    VERB_SIGNS,
 )
 from digest.text.marks import TOKEN, TOKEN_EDGE
 from digest.text.organisations import MEDIA_WORDS, ORG_WORDS
@@ -191,3 +192,12 @@ def is_title_token(low: str) -> bool:
 def relative_word(word: str) -> bool:
     """Tell whether a word opens a relative clause; an acronym in capitals (``WHO``) does not."""
     return word.lower() in RELATIVE_WORDS and not (len(word) > 1 and word.isupper())
+
+
+def verbal_token(tokens: list[Token], k: int) -> bool:
+    """Tell whether a token is a verb, not a given name spelled like one (``Will Doyle``, ``Said Ali``)."""
+    word = tokens[k][0]
+    low = word.lower()
+    if low not in VERB_SIGNS and low not in REPORTING_VERBS:
+        return False
+    return not (word[:1].isupper() and k + 1 < len(tokens) and tokens[k + 1][0][:1].isupper())

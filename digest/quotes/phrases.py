@@ -45,7 +45,6 @@ from digest.text.reporting import (
     OBJECT_SPEAKER_PHRASES,
     PARTICIPLE_SUFFIX,
     REPORTING_VERB,
-    REPORTING_VERBS,
     STATEMENT_BY,
     SUBJECT_BOUNDS,
     TRAILING_ACRONYM,
@@ -63,6 +62,7 @@ from .names import (
     possessive,
     relative_word,
     title_prefix,
+    verbal_token,
 )
 
 # ---------------------------------------------------------------- reporting verbs
@@ -211,7 +211,7 @@ def classify_part(part: str) -> Who | None:
     lows = [w.lower() for w, _, _ in tokens]
     if _participle_clause(tokens):
         return Who(part, "adverbial")  # ``noting the size of X's following``: an aside, whatever verb it holds
-    if any(low in VERB_SIGNS or low in REPORTING_VERBS for low in lows) or len(tokens) > MAX_SPEAKER_WORDS:
+    if any(verbal_token(tokens, k) for k in range(len(tokens))) or len(tokens) > MAX_SPEAKER_WORDS:
         return Who(part, "clause")
     start = name_start(tokens)
     if start < len(tokens):

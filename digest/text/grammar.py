@@ -108,6 +108,14 @@ SUBORDINATORS = words("that when while after before because since once although 
 CONJUNCTIONS = frozenset({"and", "but", "so", "while", "whereas", "yet", "or", "as", "then", "meanwhile"})
 """Words that may open a clause before its subject."""
 
+CONNECTIVES = words(
+    """
+    instead now then still but and yet so also however meanwhile moreover later again otherwise
+    indeed besides nevertheless nonetheless furthermore likewise similarly still
+    """
+)
+"""Words that alone open a sentence going on with the speaker just quoted (``Instead, “…”``)."""
+
 ADVERBIAL_OPENERS = words(
     """
     on in at for during after before since earlier later meanwhile however also apparently
