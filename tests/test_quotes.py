@@ -1504,6 +1504,15 @@ def test_a_sentence_opened_by_a_connective_goes_on_with_the_quoted_speaker() -> 
     assert find(extract(other), "a defeated man").attribution != "continued"
 
 
+def test_she_does_not_take_a_possessor_or_a_man_named_by_surname() -> None:
+    text = (
+        "Intro\nDonald Trump won in Iowa. Voters were split.\n"
+        "“I am not sure where I stand on him,” says Acs, a student. Trump's support nationwide means "
+        "“he must be doing something right,” she says."
+    )
+    assert find(extract(text), "he must be").speaker_as_written == "Acs"
+
+
 def test_an_unlisted_verb_after_a_quotation_needs_a_person() -> None:
     quote = only("Intro\n“We will not give up on this state,” a campaign aide fumed.")
     assert quote.speaker_as_written == "a campaign aide"

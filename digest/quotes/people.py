@@ -22,7 +22,7 @@ from digest.text.grammar import (
 )
 from digest.text.marks import DASHES, TOKEN, TOKEN_EDGE
 from digest.text.organisations import MEDIA_WORDS, ORG_WORDS
-from digest.text.personal_names import NAME_PARTICLES, NAME_PREFIXES
+from digest.text.personal_names import FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES, NAME_PARTICLES, NAME_PREFIXES
 from digest.text.places import PLACE_HEADS
 from digest.text.sentences import ABBREVIATIONS, SENTENCE_END_CHARS
 from digest.text.titles import FEMININE_WORDS, MASCULINE_WORDS, ROLE_NOUNS, SURNAME_TITLES, TITLE_WORDS
@@ -81,6 +81,8 @@ class _Candidate:
     titled: bool
     gender: str = ""
     title: str = ""
+    subject: bool = True
+    """Not a possessor nor in a prepositional phrase: a pronoun later in the sentence may tell its gender."""
 
 
 @dataclass(slots=True)
@@ -259,7 +261,7 @@ def _pronoun_evidence(pos: int, low: str, state: _ScanState) -> None:
     if not state.people or state.pronoun_first:
         state.pronoun_first = True
         state.chains.append((pos, gender))
-    elif not state.people[-1].gender and low in EVIDENCE_PRONOUNS:
+    elif not state.people[-1].gender and state.people[-1].subject and low in EVIDENCE_PRONOUNS:
         state.people[-1].gender = gender
 
 
@@ -280,6 +282,7 @@ def _flush(text: str, state: _ScanState, following: str, out: list[_Candidate]) 
     modifier = is_title_token(following) or following in ROLE_NOUNS or following in TITLE_WORDS  # ``Acme CEO X``
     oblique = state.oblique or modifier
     candidate = _Candidate(run[0][1], written, oblique, words, titled, gender, state.before if titled else "")
+    candidate.subject = not state.oblique and not possessive(run[-1][0])  # not ``Trump's support …, she says``
     out.append(candidate)
     state.people.append(candidate)
 
@@ -295,6 +298,12 @@ def _people(candidates: list[_Candidate], speakers: Sequence[Spoken], chains: li
             named.append(Named(c.pos, Who(c.text, "name"), c.oblique, c.title))
             if c.gender:
                 note_gender(genders, c.text, c.gender)
+    for c in candidates:  # ``Trump`` alone is as male as the ``Donald Trump`` the article names
+        words = c.text.split()
+        given = words[0].lower() if c.words > 1 else ""
+        told = c.gender or ("f" if given in FEMININE_GIVEN_NAMES else "m" if given in MASCULINE_GIVEN_NAMES else "")
+        if told:
+            note_gender(genders, words[-1], told)
     return People(named, genders, frozenset(known), chains)
 
 
