@@ -1731,3 +1731,15 @@ def test_speaker_across_an_adverb_or_a_verb_after_a_one_word_quote(sentence: str
 def test_given_opening_a_sentence_is_no_name() -> None:
     quote = only("Given Marlow's success, his endorsements will carry “a great deal of weight” for many.")
     assert quote.speaker_as_written != "Given Marlow"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Dale Furst jokingly said: “We will win.”", "Dale Furst"),
+        ("Senator Ana Lind quietly told reporters, “We will win.”", "Ana Lind"),
+        ("Dale Furst's family quietly said: “We will win.”", None),
+    ],
+)
+def test_an_adverb_of_manner_between_a_name_and_its_verb_is_dropped(sentence: str, speaker: str | None) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker

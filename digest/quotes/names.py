@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from digest.text.grammar import (
     ADVERBIAL_OPENERS,
+    AUXILIARIES,
     CONJUNCTIONS,
     CORE_DETERMINERS,
     DATE_WORDS,
+    FREQUENCY_ADVERBS,
     FUNCTION_WORDS,
     PREPOSITIONS,
     RELATIVE_WORDS,
@@ -201,3 +203,21 @@ def verbal_token(tokens: list[Token], k: int) -> bool:
     if low not in VERB_SIGNS and low not in REPORTING_VERBS:
         return False
     return not (word[:1].isupper() and k + 1 < len(tokens) and tokens[k + 1][0][:1].isupper())
+
+
+def droppable_before_verb(word: str, before: str) -> bool:
+    """Tell whether a word between a subject and its verb may be dropped (``had``, ``also``, ``jokingly``)."""
+    low = word.lower().strip(",")
+    return low in AUXILIARIES or (word.islower() and low in FREQUENCY_ADVERBS) or manner_adverb(word, before)
+
+
+def manner_adverb(word: str, before: str) -> bool:
+    """Tell whether a word between a name and its verb is an adverb of manner (``Trump jokingly said``).
+
+    Only after a capitalised word that is no determiner nor possessor, so ``the family`` and
+    ``Smith's family`` keep their noun.
+    """
+    if not (word.islower() and word.endswith("ly") and len(word) > 4):
+        return False
+    last = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return last[:1].isupper() and last.lower() not in CORE_DETERMINERS and not possessive(last)

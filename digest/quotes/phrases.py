@@ -10,10 +10,8 @@ from functools import lru_cache
 from digest.text.grammar import (
     ADVERBIAL_OPENERS,
     APPOSITIVE_OPENERS,
-    AUXILIARIES,
     CONJUNCTIONS,
     CORE_DETERMINERS,
-    FREQUENCY_ADVERBS,
     FUNCTION_WORDS,
     INDEFINITE,
     IRREGULAR_PASTS,
@@ -57,6 +55,7 @@ from .context import sentence_end_in
 from .limits import MAX_DESCRIPTION_WORDS, MAX_PLACE_WORDS, MAX_ROLE_WORDS, MAX_SPEAKER_WORDS
 from .names import (
     Token,
+    droppable_before_verb,
     name_start,
     phrase_tokens,
     possessive,
@@ -296,8 +295,7 @@ def _strip_aux(clause: str) -> str:
     clause = TRAILING_TIME.sub("", clause.rstrip())
     for _ in range(4):
         head, _, last = clause.rpartition(" ")
-        low = last.lower().strip(",")
-        if low not in AUXILIARIES and not (last.islower() and low in FREQUENCY_ADVERBS):
+        if not droppable_before_verb(last, head):
             break
         clause = head.rstrip()
     return clause
