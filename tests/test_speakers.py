@@ -1050,3 +1050,25 @@ def test_speaker_resolution_in_blocks_is_that_of_one_pass(synthetic_reading, mon
     tasks.clear()
     assert resolve_speakers(quotes, articles, names, counted) == expected
     assert len(tasks) == 3 and min(tasks) > 3
+
+
+def test_a_person_called_by_the_given_name_is_the_full_name_of_the_article() -> None:
+    text = (
+        "Director-General Tedros Adhanom Ghebreyesus spoke in Geneva.\n“It is over,” Tedros said.\n"
+        "Mais Tedros a souligné que la lutte continue."
+    )
+    art = article("a", text)
+    french = article("c", "Le président d'UBS, Colm Kelleher, a parlé.\n«C'est un actif», a déclaré M. Kelleher.")
+    quotes = [
+        quote(0, "Tedros", source="a", start=text.index("It is over")),
+        quote(1, "Mais Tedros", source="a", start=len(text)),
+        quote(2, "تيدروس", source="b"),
+        quote(3, "M. Kelleher", source="c"),
+        quote(4, "Colm Kelleher", source="c"),
+        quote(5, "WHO-Generaldirektor Tedros Adhanom Ghebreyesus", source="d"),
+    ]
+    speakers, resolved = resolve_speakers(quotes, [art, french])
+    tedros, mais, arabic, monsieur, colm, german = (q.speaker for q in resolved)
+    assert tedros == mais == arabic == german == "tedros-adhanom-ghebreyesus"
+    assert monsieur == colm == "colm-kelleher"
+    assert {s.id: s.name for s in speakers}[tedros] == "Tedros Adhanom Ghebreyesus"

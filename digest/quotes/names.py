@@ -24,7 +24,7 @@ from digest.text.organisations import MEDIA_WORDS, ORG_WORDS
 from digest.text.personal_names import NAME_PARTICLES, NAME_PREFIXES
 from digest.text.places import UNSUFFIXED_DEMONYMS
 from digest.text.reporting import PARTICIPLE_SUFFIX, REPORTING_VERBS
-from digest.text.titles import COURTESY_TITLES, ROLE_NOUNS, SURNAME_TITLES, TITLE_RUN_WORDS, TITLE_WORDS
+from digest.text.titles import COURTESY_TITLES, FOREIGN_LEADS, ROLE_NOUNS, SURNAME_TITLES, TITLE_RUN_WORDS, TITLE_WORDS
 from digest.text.tokens import is_acronym
 
 from .limits import MAX_NAME_TOKENS
@@ -35,6 +35,7 @@ NON_NAME_OPENERS = frozenset(
     {"as", "if", "does", "did", "unless", "until", "though", "although", "because", "whether", "like", "unlike"}
     | {"what", "why", "how", "where", "whatever", "whoever"}
     | {"given", "besides", "beyond", "another", "any", "others", "every", "each"}
+    | FOREIGN_LEADS
 )
 """Capitalised words opening a sentence that are never a name (``If states fail``, ``What “X” means``)."""
 

@@ -90,6 +90,8 @@ def _read_person(mention: Mention, written: str, position: int, index: ArticleNa
         return
     if index is None:
         return
+    if _monsieur(bare, mention.person, index):
+        mention.person = replace(mention.person, given=(), given_plain=())
     if not mention.person.given:
         full = _complete(mention.person, index, position)
         if full is not None and full.person is not None:
@@ -97,6 +99,18 @@ def _read_person(mention: Mention, written: str, position: int, index: ArticleNa
             mention.roles -= _namesake_roles(mention.roles, full.person, index)
     for run in _same_person_runs(mention.person, index):
         mention.roles.update(run.roles)
+
+
+def _monsieur(bare: str, name: PersonName, index: ArticleNames) -> bool:
+    """Tell whether ``M.`` before a surname is French ``Monsieur``, not an initial (``M. Kelleher``).
+
+    So it is when the article names that surname in full and never with a given name in ``M``.
+    """
+    if not bare.startswith("M. ") or len(name.given) != 1:
+        return False
+    runs = [r for r in _surname_runs(name.surname, index) if r.person and r.person.given and r.bare[:3] != "M. "]
+    givens = [r.person.given_plain[0] for r in runs if r.person]
+    return bool(givens) and not any(g.startswith("m") for g in givens)
 
 
 def _namesake_roles(roles: Iterable[str], name: PersonName, index: ArticleNames) -> set[str]:
@@ -124,8 +138,13 @@ def _complete(name: PersonName, index: ArticleNames, position: int) -> Run | Non
     """Find the fuller form of a surname written alone, in the same article."""
     runs = [r for r in _surname_runs(name.surname, index) if r.person and r.person.given]
     if not runs:
-        runs = [r for r in index.by_given.get(name.surname, []) if r.person and len(r.person.given) == 1]
+        runs = [r for r in index.by_given.get(name.surname, []) if r.person and _written_as_name(r.bare)]
     return nearest(runs, position)
+
+
+def _written_as_name(bare: str) -> bool:
+    """Tell whether every word of a run is capitalised (``Tedros Adhanom Ghebreyesus``, not ``Obama at Harvard``)."""
+    return all(is_capitalised(w) for w in name_words(bare))
 
 
 def _surname_runs(surname: str, index: ArticleNames) -> list[Run]:

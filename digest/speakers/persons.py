@@ -11,6 +11,7 @@ from digest.text.grammar import DETERMINERS
 from digest.text.personal_names import COMPOUND_PREFIXES, HYPHEN_PARTICLES, NAME_SUFFIXES, PARTY_TAG, POST_NOMINALS
 from digest.text.titles import (
     AFFILIATIONS,
+    GERMAN_TITLE_ENDINGS,
     HONORIFICS,
     NAME_LIKE_TITLES,
     NON_NAME_LEADS,
@@ -119,10 +120,16 @@ def _title_position(words: Sequence[str], plains: Sequence[str], i: int) -> bool
 
 def _is_title_word(plain: str) -> bool:
     """Tell whether a word belongs to titles, hyphenated ones included (``Secretary-General``)."""
-    if plain in TITLE_WORDS or plain in ROLE_SYNONYMS:
+    if plain in TITLE_WORDS or plain in ROLE_SYNONYMS or _german_title(plain):
         return True
     parts = plain.split("-")
     return len(parts) > 1 and all(p in TITLE_WORDS or p in TITLE_CONNECTORS for p in parts)
+
+
+def _german_title(plain: str) -> bool:
+    """Tell whether a word is a German title compound (``bundeskanzler``, ``who-generaldirektor``)."""
+    head, _, last = plain.rpartition("-")
+    return (bool(head) or len(last) > 6) and last.endswith(GERMAN_TITLE_ENDINGS)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -115,6 +115,31 @@ SURNAME_TITLES = words("king prince pope bishop khan shah")
 TITLE_WORDS = HONORIFICS | RANKS | OFFICES
 """Every word that may belong to a title or rank before a name."""
 
+GERMAN_TITLE_ENDINGS = (
+    "kanzler",
+    "kanzlerin",
+    "prasident",
+    "prasidentin",
+    "minister",
+    "ministerin",
+    "direktor",
+    "direktorin",
+    "sekretar",
+    "sekretarin",
+    "sprecher",
+    "sprecherin",
+    "vorsitzende",
+    "vorsitzender",
+    "chef",
+    "chefin",
+    "botschafter",
+    "botschafterin",
+    "burgermeister",
+    "burgermeisterin",
+)
+"""Endings of German titles written as one capitalised compound before a name (``Bundeskanzler``,
+``WHO-Generaldirektor``, ``Außenministerin``), in the ASCII form of ``plain_word``."""
+
 TITLE_CONNECTORS = words("in of at")
 """Words allowed inside a hyphenated title (``commander-in-chief``)."""
 
@@ -208,7 +233,18 @@ AFFILIATIONS = words(
 )
 """Party words written before a name (``Republican Donald Trump``): a description, not a name."""
 
-NON_NAME_LEADS = words(
+FOREIGN_LEADS = words(
+    """
+    mais et donc car puis ainsi alors aussi selon pour avec sans dans quand lorsque pourtant
+    cependant toutefois pero según cuando además también pues seguido mas aber und doch jedoch
+    auch laut nach wenn segun ademas tambien
+    """
+)
+"""French, Spanish, Portuguese and German conjunctions and adverbs that open a sentence before a
+name (``Mais Tedros a souligné``, ``Laut Scholz``, ``Seguido, manifestó``): never part of it.
+Accented words are listed in their ASCII form too, for keys read through ``plain_word``."""
+
+NON_NAME_LEADS = FOREIGN_LEADS | words(
     """
     even although though as on but and when while if after before also only then yet because
     since until unless whether meanwhile however indeed still now thus instead like unlike with
