@@ -1743,3 +1743,27 @@ def test_given_opening_a_sentence_is_no_name() -> None:
 )
 def test_an_adverb_of_manner_between_a_name_and_its_verb_is_dropped(sentence: str, speaker: str | None) -> None:
     assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("«Nous devons le faire maintenant pour nos enfants», a indiqué Tedros, devant les médias.", "Tedros"),
+        ("Tedros a souligné: «Nous devons le faire maintenant pour nos enfants».", "Tedros"),
+        ("“Debemos hacerlo ahora por nuestros hijos y por el mundo”, ha dicho Sánchez.", "Sánchez"),
+        ("„Wir müssen das jetzt für unsere Kinder und die Welt tun“, hat Scholz gesagt.", "Scholz"),
+        ("Mais Tedros a déclaré: «Nous devons le faire maintenant pour nos enfants».", "Tedros"),
+        ("“We must do this now for our children,” a spokesman said.", "a spokesman"),
+    ],
+)
+def test_a_compound_past_in_french_spanish_or_german_reports(sentence: str, speaker: str) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+def test_a_spanish_verb_without_a_subject_is_the_person_just_named() -> None:
+    text = (
+        "Intro\n«Con gran esperanza declaro que la emergencia ha terminado», explicó Tedros Adhanom Ghebreyesus.\n"
+        "Seguido, manifestó: «Lo peor que podría hacer ahora cualquier país es bajar la guardia».\n"
+        "Añadió: «No dudaré en convocar otro comité si el virus vuelve a poner en peligro nuestro mundo»."
+    )
+    assert [q.speaker_as_written for q in extract(text)] == ["Tedros Adhanom Ghebreyesus"] * 3

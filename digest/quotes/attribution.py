@@ -25,6 +25,7 @@ from digest.text.reporting import (
     CITED_AS_SAYING,
     CLAUSE_BREAK_MARKS,
     CONTINUED_THAT,
+    FOREIGN_AUXILIARIES,
     IMPLIED_SUBJECT_VERBS,
     INVERTED_SUBJECT,
     MAX_GAP_WORDS,
@@ -40,6 +41,7 @@ from digest.text.reporting import (
     UNLISTED_VERB_BEFORE,
 )
 from digest.text.sentences import SENTENCE_END_CHARS
+from digest.text.titles import FOREIGN_LEADS
 
 from .arabic import arabic_speaker, is_arabic
 from .context import Context
@@ -188,6 +190,8 @@ def _right_speaker(right: str, quote_text: str) -> Who | None:
     if verb is None:
         return None
     before, after = stripped[: verb.start()], stripped[verb.end() :]
+    if before.strip() in FOREIGN_AUXILIARIES:
+        before = ""  # ``«…», a indiqué Tedros``: the verb comes first, then its speaker
     if before and _goes_on(before):  # ``“…” until Haley said``: the reporter's sentence goes on
         tail = before.rsplit(",", 1)[1] if "," in before else ""  # ``“…” that it works, he said``
         who = subject_phrase(tail, strict=True) if tail.strip() else None
@@ -251,6 +255,8 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
     relayed = _relayed(left)
     if relayed is not None:
         return relayed
+    if left.strip(" ,:").lower() in IMPLIED_SUBJECT_VERBS:
+        return Attribution(Who("", "pronoun"), "left")  # ``Añadió: «…»``: the person just named speaks
     opening = OPENING_VERB.match(left.strip())
     who = object_phrase(opening.group("speaker")) if opening else None
     if who is not None and who.kind in CONCRETE | {"generic"}:
@@ -271,6 +277,8 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
         verb = tried[k]
         who = None if k or len(verbs) > len(tried) else _hanging_subject(left[: verb.start()], verb.group(), mentions)
         who = who or verb_speaker(left[: verb.start()], verb.group(), left[verb.end() :])
+        if who is None and verb.group().lower() in IMPLIED_SUBJECT_VERBS and _only_leads(left[: verb.start()]):
+            who = Who("", "pronoun")  # ``Seguido, manifestó: «…»``: the person just named speaks
         if who is not None:
             found = with_relay(who, verb.group(), left[verb.end() :])
             return Attribution(found, how, _no_break(gap), _reported_clause(gap))
@@ -282,6 +290,11 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
     if introduced is None and verbs[-1].group().endswith(PARTICIPLE_SUFFIX):
         introduced = _participle_subject(left[: verbs[-1].start()], how, mentions)
     return introduced or Attribution(carry, how if carry or how == "left" else "", _no_break(gap))
+
+
+def _only_leads(words: str) -> bool:
+    """Tell whether the words before a verb are no subject, only sentence leads (``Seguido,``, ``Y``)."""
+    return all(w.strip(",;").lower() in FOREIGN_LEADS for w in words.split())
 
 
 def _hung_on_lead(ctx: Context, mentions: Mentions) -> Attribution | None:

@@ -37,6 +37,7 @@ from digest.text.reporting import (
     DASHED_ASIDE,
     DATELINE_PLACE,
     DATELINE_SEPARATORS,
+    FOREIGN_REPORTING_VERBS,
     HEADLINE_KICKERS,
     IN_STATEMENT,
     NOUN_MARKERS,
@@ -81,7 +82,8 @@ def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> Iterat
             continue
         before = _WORD_BEFORE.search(text, max(start, verb.start() - 24), verb.start())
         word = before.group(1).lower() if before is not None else ""
-        if word not in NOUN_MARKERS and not (possessive(word) and _noun_form(verb.group())):
+        auxiliary = word == "a" and verb.group().lower() in FOREIGN_REPORTING_VERBS  # ``Tedros a déclaré``
+        if (auxiliary or word not in NOUN_MARKERS) and not (possessive(word) and _noun_form(verb.group())):
             yield verb
 
 

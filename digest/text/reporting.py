@@ -58,11 +58,14 @@ FOREIGN_REPORTING_VERBS = words(
     subrayó destacó sostuvo comentó apuntó
     detto dichiarato aggiunto spiegato affermato sottolineato
     disse afirmou declarou acrescentou
-    sagte erklärte betonte sagt erklärt betont
+    sagte erklärte betonte sagt erklärt betont gesagt dicho
     spus declarat adăugat afirmat
     """
 )
 """Reporting verbs of the languages news folders mix in (French, Spanish, Italian, Portuguese, German, Romanian)."""
+
+FOREIGN_AUXILIARIES = words("a avait ha había hat hatte")
+"""Auxiliaries of a compound past written between a quotation and its verb (``«…», a indiqué X``)."""
 
 IMPLIED_SUBJECT_VERBS = words(
     """
