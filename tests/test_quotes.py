@@ -1767,3 +1767,17 @@ def test_a_spanish_verb_without_a_subject_is_the_person_just_named() -> None:
         "Añadió: «No dudaré en convocar otro comité si el virus vuelve a poner en peligro nuestro mundo»."
     )
     assert [q.speaker_as_written for q in extract(text)] == ["Tedros Adhanom Ghebreyesus"] * 3
+
+
+def test_a_quotation_in_an_article_titled_by_its_first_sentence_is_no_headline(tmp_path: Path) -> None:
+    from digest.pipeline import analyse
+
+    sentence = (
+        "“Yesterday, the committee met for the 15th time and recommended to me that I declare an end to the "
+        "emergency of international concern. I have accepted that advice,” Dr Tedros said."
+    )
+    (tmp_path / "a.txt").write_text(f"[ad_1]\n{sentence}\n[ad_2]\n", encoding="utf-8")
+    (quote,) = analyse(tmp_path).quotes
+    assert (quote.kind, quote.speaker_as_written) == (QuoteKind.STATEMENT, "Tedros")
+    repeated = make_article("“We will win this fight together”\n“We will win this fight together”")
+    assert {q.kind for q in extract_quotes(repeated)} == {QuoteKind.TITLE}

@@ -22,7 +22,9 @@ def quote_kind(article: Article, text: str, ctx: Context, nested: bool, found: A
     core = text.rstrip("".join(MARK_CHARS) + " ,;:")
     ends_sentence = core[-1:] in SENTENCE_END_CHARS
     first = next((c for c in text if c.isalpha()), "")
-    if _is_headline(text, article.title) or (first.isupper() and not ends_sentence and _title_cue(ctx.left, words)):
+    if (_is_headline(text, article.title) and not _lead_titled(article)) or (
+        first.isupper() and not ends_sentence and _title_cue(ctx.left, words)
+    ):
         return QuoteKind.TITLE
     if nested:
         return QuoteKind.FRAGMENT if ends_sentence and len(words) >= STATEMENT_MIN_WORDS else QuoteKind.TERM
@@ -86,6 +88,17 @@ def _predicate_piece(text: str) -> bool:
 def _normal(text: str) -> str:
     """Return text folded for comparison: lower case, single spaces, no edge punctuation."""
     return " ".join(text.lower().split()).strip(TOKEN_EDGE + " ")
+
+
+def _lead_titled(article: Article) -> bool:
+    """Tell whether an article without a headline is titled by its first sentence (``lead_title``).
+
+    A quotation there repeats no headline: it is the body's own first words.
+    """
+    paragraphs = article.paragraphs()
+    head = article.title.rstrip("…").rstrip()
+    first = paragraphs[0].strip() if paragraphs else ""
+    return bool(head) and first != head and first.startswith(head)  # a headline repeated as a paragraph is one
 
 
 def _is_headline(text: str, title: str) -> bool:
