@@ -1072,3 +1072,19 @@ def test_a_person_called_by_the_given_name_is_the_full_name_of_the_article() -> 
     assert tedros == mais == arabic == german == "tedros-adhanom-ghebreyesus"
     assert monsieur == colm == "colm-kelleher"
     assert {s.id: s.name for s in speakers}[tedros] == "Tedros Adhanom Ghebreyesus"
+
+
+def test_a_given_name_alone_in_an_article_goes_to_the_one_person_others_name_in_full() -> None:
+    quotes = quotes_of(
+        ("Tedros Adhanom Ghebreyesus", "a"),
+        ("Tedros Adhanom Ghebreyesus", "b"),
+        ("Tedros Adhanom Ghebreyesus", "c"),
+        ("Tedros", "d"),
+        ("تيدروس", "e"),
+        ("Lula", "f"),
+        ("Jordan", "g"),
+        ("Jordan Peterson", "h"),
+    )
+    ids = [q.speaker for q in resolve_speakers(quotes, [])[1]]
+    assert ids[3] == ids[4] == ids[0] == "tedros-adhanom-ghebreyesus"
+    assert ids[6] != ids[7]  # named in full by one article only: no prominence

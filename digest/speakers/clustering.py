@@ -134,12 +134,14 @@ def _merge_forms(
 def _attach_surnames(forms: Sequence[_Form], groups: UnionFind) -> set[int]:
     """Join each surname written alone to the one named group it can only mean; return the rest."""
     by_key: dict[str, list[int]] = defaultdict(list)
+    by_given: dict[str, list[int]] = defaultdict(list)
     for g in groups.groups():
         for i in g:
             if forms[i].name.given:
                 by_key[skeleton(forms[i].name.surname)].append(groups.find(g[0]))
+                by_given[forms[i].name.given[0]].append(groups.find(g[0]))
     bare = [i for i, form in enumerate(forms) if not form.name.given]
-    choices = [(_choose_group(forms, groups, [i], by_key), i) for i in bare]
+    choices = [(_attach_target(forms, groups, i, by_key, by_given), i) for i in bare]
     for target, i in choices:
         if target is not None:
             groups.union(target, i)
@@ -167,6 +169,30 @@ def _choose_group(
         return local[0]
     chosen = _best_by_roles(forms, groups, roles, local or candidates)
     return chosen if chosen is not None or local else _dominant(forms, groups, candidates)
+
+
+def _attach_target(
+    forms: Sequence[_Form], groups: UnionFind, bare: int, by_key: dict[str, list[int]], by_given: dict[str, list[int]]
+) -> int | None:
+    """Pick the named group a name written alone means: by surname, failing that by given name."""
+    target = _choose_group(forms, groups, [bare], by_key)
+    return target if target is not None else _by_given(forms, groups, bare, by_key, by_given)
+
+
+def _by_given(
+    forms: Sequence[_Form], groups: UnionFind, bare: int, by_key: dict[str, list[int]], by_given: dict[str, list[int]]
+) -> int | None:
+    """Pick the person a name written alone means by their given name (``Tedros``), when no surname fits.
+
+    Some people are called by their given name (Tedros Adhanom Ghebreyesus, Lula); a name
+    alone that is no one's surname goes to the one person of that first given name whom far
+    more articles name in full than any other, and only when no group bears it as a surname.
+    """
+    name = forms[bare].name.surname
+    if skeleton(name) in by_key:
+        return None
+    candidates = sorted(set(by_given.get(name, [])))
+    return _dominant(forms, groups, candidates) if candidates else None
 
 
 DOMINANT_SOURCES = 3
