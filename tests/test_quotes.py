@@ -1781,3 +1781,13 @@ def test_a_quotation_in_an_article_titled_by_its_first_sentence_is_no_headline(t
     assert (quote.kind, quote.speaker_as_written) == (QuoteKind.STATEMENT, "Tedros")
     repeated = make_article("“We will win this fight together”\n“We will win this fight together”")
     assert {q.kind for q in extract_quotes(repeated)} == {QuoteKind.TITLE}
+
+
+def test_a_decade_cut_short_is_no_quotation_mark() -> None:
+    text = (
+        "Intro\n''People remembered this piece and I wanted to bring it back to life,'' Mr. Singer said. "
+        "''The challenge was to reconcile the man I observed in the late '90s with this iteration of him.''"
+    )
+    quotes = extract(text)
+    assert [q.text[:13] for q in quotes] == ["People rememb", "The challenge"]
+    assert quotes[1].text.endswith("this iteration of him.") and quotes[1].speaker_as_written == "Singer"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 
 from digest.text.marks import (
@@ -24,6 +26,8 @@ from ..models import Span
 _SPACE, _WORD, _PUNCT = "S", "W", "P"
 _OPEN, _CLOSE, _IGNORE = "open", "close", ""
 MARK_CHARS = DOUBLE_MARKS | SINGLE_MARKS
+ELIDED_YEAR = re.compile(r"\d\d(?:s)?(?!\w)")
+"""Two digits after a single mark: a decade or a year cut short (``the '90s``, ``the ’16 race``), no quotation."""
 
 
 # ---------------------------------------------------------------- pairing marks
@@ -190,6 +194,8 @@ def _step(
     prev = text[pos - 1] if pos > span.start else ""
     nxt = text[pos + 1] if pos + 1 < span.end else ""
     action = _mark_action(char, prev, nxt, own[-1].char if own else "")
+    if family == "s" and not prev.isalnum() and ELIDED_YEAR.match(text, pos + 1, span.end):
+        return
     if action == _OPEN and len(stack) < MAX_NESTING:
         opener = _Opener(pos, char, family, index)
         stack.append(opener)
