@@ -1088,3 +1088,10 @@ def test_a_given_name_alone_in_an_article_goes_to_the_one_person_others_name_in_
     ids = [q.speaker for q in resolve_speakers(quotes, [])[1]]
     assert ids[3] == ids[4] == ids[0] == "tedros-adhanom-ghebreyesus"
     assert ids[6] != ids[7]  # named in full by one article only: no prominence
+
+
+def test_a_party_whip_is_a_title() -> None:
+    quotes = quotes_of("Senate Majority Whip John Cornyn", "John Cornyn", "House Minority Whip Steny Hoyer")
+    speakers, resolved = resolve_speakers(quotes, [])
+    assert resolved[0].speaker == resolved[1].speaker == "john-cornyn"
+    assert {s.name for s in speakers} == {"John Cornyn", "Steny Hoyer"}

@@ -98,7 +98,7 @@ OFFICES = words(
     supreme leader chairman chairwoman chair chairperson speaker chancellor premier
     attorney judge justice prosecutor commissioner coordinator chief commander
     founder ceo cfo executive manager official officials leader leaders
-    councillor councilor councilman councilwoman alderman alderwoman gov coach
+    councillor councilor councilman councilwoman alderman alderwoman gov coach whip
     """
 )
 """Words that name an office; with ``RANKS`` and ``HONORIFICS`` they make up a title."""
