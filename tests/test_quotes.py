@@ -1791,3 +1791,15 @@ def test_a_decade_cut_short_is_no_quotation_mark() -> None:
     quotes = extract(text)
     assert [q.text[:13] for q in quotes] == ["People rememb", "The challenge"]
     assert quotes[1].text.endswith("this iteration of him.") and quotes[1].speaker_as_written == "Singer"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Zoe Saldana Asked Men Everywhere To “Stand Up And Be Counted With Us Today”", "Zoe Saldana"),
+        ("Why Zoe Saldana Said: “Stand Up And Be Counted With Us Today”", "Zoe Saldana"),
+        ("Mayor Said Ali Told The Crowd: “We Will Stand With Our Neighbours Today”", "Said Ali"),
+    ],
+)
+def test_a_reporting_verb_of_a_title_case_line_is_read_as_a_verb(sentence: str, speaker: str) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker

@@ -17,6 +17,7 @@ from digest.text.grammar import (
     SUBORDINATORS,
     VERB_SIGNS,
 )
+from digest.text.labels import MINOR_TITLE_WORDS
 from digest.text.marks import DASHES, INTRODUCING_MARKS, TOKEN_EDGE
 from digest.text.personal_names import NAME_PARTICLES
 from digest.text.reporting import (
@@ -29,6 +30,7 @@ from digest.text.reporting import (
     IMPLIED_SUBJECT_VERBS,
     INVERTED_SUBJECT,
     MAX_GAP_WORDS,
+    MORE_REPORTING_VERBS,
     OBJECT_SPEAKER_PHRASES,
     OPENING_VERB,
     PARTICIPLE_SUFFIX,
@@ -37,6 +39,7 @@ from digest.text.reporting import (
     REPORTED_CLAUSE_SUBJECTS,
     REPORTED_CLAUSE_WORDS,
     REPORTING_VERB,
+    REPORTING_VERBS,
     UNLISTED_VERB_AFTER,
     UNLISTED_VERB_BEFORE,
 )
@@ -252,6 +255,7 @@ def _goes_on(before: str) -> bool:
 
 def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Mentions) -> Attribution:
     """Read the clause before an opening mark: ``X said that``, ``X cited Y as saying``, ``X, role,``."""
+    left = _title_case_verbs(left)
     relayed = _relayed(left)
     if relayed is not None:
         return relayed
@@ -290,6 +294,39 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
     if introduced is None and verbs[-1].group().endswith(PARTICIPLE_SUFFIX):
         introduced = _participle_subject(left[: verbs[-1].start()], how, mentions)
     return introduced or Attribution(carry, how if carry or how == "left" else "", _no_break(gap))
+
+
+TITLE_CASE_SHARE = 0.8
+"""Share of a clause's words written with a capital from which it is a headline in title case."""
+
+
+def _title_case_verbs(left: str) -> str:
+    """Write the reporting verbs of a title-case clause in lower case (``Zoe Saldana Asked Men To``).
+
+    Reporting verbs are matched case-sensitively (``Said`` may be a name); in a subheading
+    written in title case every verb is capitalised. Offsets stay as they are.
+    """
+    line = left.rsplit("\n", 1)[-1]
+    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in MINOR_TITLE_WORDS]
+    if len(words) < 4 or sum(w[:1].isupper() for w in words) < TITLE_CASE_SHARE * len(words):
+        return left
+    first = len(left) - len(line) + len(line) - len(line.lstrip())  # the first word may be a name (``Said Ali``)
+
+    def lower(verb: re.Match[str]) -> str:
+        word = verb.group().lower()
+        if verb.start() <= first or word not in TITLE_VERBS:
+            return verb.group()
+        if word in NAME_LIKE_VERBS and left[verb.end() :].strip(" ,:"):  # ``Mayor Said Ali Told``
+            return verb.group()
+        return word
+
+    return TITLE_VERB.sub(lower, left)
+
+
+TITLE_VERB = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?![\w’'-])")
+TITLE_VERBS = REPORTING_VERBS | MORE_REPORTING_VERBS
+NAME_LIKE_VERBS = frozenset({"said"})
+"""Reporting verbs that are also given names; in title case they are verbs only just before the quotation."""
 
 
 def _only_leads(words: str) -> bool:
