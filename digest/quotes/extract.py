@@ -54,13 +54,20 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     previous: dict[int, Found] = {id(b): a for a, b in pairwise(tops)}
     following: dict[int, Found] = {id(a): b for a, b in pairwise(tops)}
     spoken: dict[int, Who | None] = {}
+    built: dict[int, tuple[Context, _Said, list[Quote]]] = {}
     for item in found:
         before = previous.get(id(item))
         carry = spoken.get(id(before)) if before is not None else None
         ctx = context_of(article, paras, item, before, following.get(id(item)))
-        made, who = _build_quotes(article, item, ctx, carry, mentions)
-        spoken[id(item)] = who
-        quotes.extend(made)
+        said = _attribute(text[item.start : item.end], item, ctx, carry, mentions)
+        spoken[id(item)] = said[1]
+        built[id(item)] = (ctx, said, _build_quotes(article, item, ctx, said))
+    for first, second in reversed(list(pairwise(tops))):
+        ctx, said, _ = built[id(first)]
+        shared = _sentence_end_speaker(said, built[id(second)])
+        if shared is not None:
+            built[id(first)] = (ctx, shared, _build_quotes(article, first, ctx, shared))
+    quotes = [q for _, _, made in built.values() for q in made]
     quotes.sort(key=lambda q: (q.start, -q.end))
     log.debug("%s: %d quotations", article.id, len(quotes))
     return tuple(quotes)
@@ -79,13 +86,36 @@ def body_spans(article: Article) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def _build_quotes(
-    article: Article, item: Found, ctx: Context, carry: Who | None, mentions: Mentions
-) -> tuple[list[Quote], Who | None]:
-    """Make the Quotes of one quotation (one per paragraph piece); return them with the speaker."""
-    quote_text = article.text[item.start : item.end]
+_Said = tuple[Attribution, Who | None, str | None]
+"""A quotation's attribution, the speaker it resolves to and who relayed the words."""
+
+
+def _attribute(quote_text: str, item: Found, ctx: Context, carry: Who | None, mentions: Mentions) -> _Said:
+    """Attribute one quotation and resolve its speaker (remembered for the pronouns that follow)."""
     found = Attribution(None, "") if item.nested else attribute(ctx, quote_text, carry, mentions)
     who, relay = _speaker(found, item.start, _anchor(found, ctx, item), mentions)
+    return found, who, relay
+
+
+def _sentence_end_speaker(said: _Said, after: tuple[Context, _Said, list[Quote]]) -> _Said | None:
+    """Give a quotation that names nobody the speaker of the sentence's closing frame.
+
+    ``his endorsements will carry “a great deal of weight” and bring “grass-roots firepower”,
+    Neil Sroka said``: the frame after the last quotation of a sentence tells who said the
+    quotations before it in that sentence, where nothing closer names a speaker.
+    """
+    found, who, _ = said
+    ctx, (next_found, next_who, relay), _ = after
+    if found.how or who is not None or next_who is None or not ctx.same_sentence:
+        return None
+    if next_found.how not in ("later", "right"):
+        return None
+    return Attribution(next_found.who, "later"), next_who, relay
+
+
+def _build_quotes(article: Article, item: Found, ctx: Context, said: _Said) -> list[Quote]:
+    """Make the Quotes of one quotation (one per paragraph piece)."""
+    found, who, relay = said
     reason = f"{found.how or 'sentence'}+{who.via}" if who is not None and who.via else found.how or "sentence"
     quotes = []
     for start, end in item.pieces:
@@ -109,7 +139,7 @@ def _build_quotes(
                 confidence=FRAME_CONFIDENCE.get(reason, UNMEASURED) if speaks and who else None,
             )
         )
-    return quotes, who
+    return quotes
 
 
 def _anchor(found: Attribution, ctx: Context, item: Found) -> int:
