@@ -1803,3 +1803,18 @@ def test_a_decade_cut_short_is_no_quotation_mark() -> None:
 )
 def test_a_reporting_verb_of_a_title_case_line_is_read_as_a_verb(sentence: str, speaker: str) -> None:
     assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+def test_the_frame_closing_a_sentence_names_the_speaker_of_its_earlier_quotations() -> None:
+    text = (
+        "Intro\nGiven Sanders’ success, his endorsements will carry “a great deal of weight” and bring "
+        "candidates the “grass-roots firepower” they need to win, DFA spokesman Neil Sroka said."
+    )
+    assert [q.speaker_as_written for q in extract(text)] == ["Neil Sroka", "Neil Sroka"]
+    apart = "Intro\nCritics call it “a disaster.” The plan will “work,” Mayor Ana Ruiz said."
+    assert [q.speaker_as_written for q in extract(apart)] == [None, "Ana Ruiz"]
+
+
+def test_nobody_is_no_speaker() -> None:
+    text = "Intro\nNobody asked about the rhetoric, so the president raised it. He called it “shameful” twice."
+    assert only(text).speaker_as_written is None

@@ -14,6 +14,7 @@ from digest.text.grammar import (
     CORE_DETERMINERS,
     FUNCTION_WORDS,
     INDEFINITE,
+    INDEFINITE_PRONOUNS,
     IRREGULAR_PASTS,
     NP_STOP_WORDS,
     PARTICIPLE_FOLLOWERS,
@@ -210,6 +211,8 @@ def classify_part(part: str) -> Who | None:
     if not tokens:
         return None
     lows = [w.lower() for w, _, _ in tokens]
+    if " ".join(lows) in INDEFINITE_PRONOUNS:
+        return None
     if _participle_clause(tokens):
         return Who(part, "adverbial")  # ``noting the size of X's following``: an aside, whatever verb it holds
     if any(verbal_token(tokens, k) for k in range(len(tokens))) or len(tokens) > MAX_SPEAKER_WORDS:

@@ -133,6 +133,11 @@ CORE_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
 """Determiners that introduce someone new rather than refer back."""
 
+INDEFINITE_PRONOUNS = words(
+    "nobody somebody anybody everybody someone anyone everyone none nothing something everything"
+) | {"no one"}
+"""Pronouns that name no one in particular (``Nobody asked``): never a speaker, nor what ``he`` refers to."""
+
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where", "that", "when"})
 """Words that start a relative clause; a role stops before them."""
 
