@@ -10,7 +10,8 @@ import yaml
 from digest.models import Article, Quote, QuoteKind, Span, stable_id
 from digest.quotes import body_spans, extract_quotes
 from digest.quotes.people import _token_info
-from digest.quotes.phrases import reporting_verbs, subject_phrase
+from digest.quotes.phrases import subject_phrase
+from digest.quotes.verbs import reporting_verbs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -1818,3 +1819,20 @@ def test_the_frame_closing_a_sentence_names_the_speaker_of_its_earlier_quotation
 def test_nobody_is_no_speaker() -> None:
     text = "Intro\nNobody asked about the rhetoric, so the president raised it. He called it “shameful” twice."
     assert only(text).speaker_as_written is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("It came from the radio host Charlie Sykes, who said: “We have spent years on this.”", "Charlie Sykes"),
+        ("Then there was Charlie Sykes, who lamented, “We have spent years on this.”", "Charlie Sykes"),
+        ("The team lost to the Giants, who said: “We have spent years on this.”", "the Giants"),
+    ],
+)
+def test_a_relative_clause_speaks_for_the_person_the_clause_ends_on(sentence: str, speaker: str) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+def test_a_promise_in_the_present_reports() -> None:
+    text = "Intro\nDale Furst vows to fight. “They will call me within 24 hours,” he promises, and laughs."
+    assert only(text).speaker_as_written == "Dale Furst"

@@ -61,13 +61,13 @@ from .phrases import (
     head_noun,
     object_phrase,
     place_goes_on,
-    reporting_verbs,
     role_noun,
     subject_phrase,
     verb_like,
     verb_speaker,
     with_relay,
 )
+from .verbs import reporting_verbs
 
 # ---------------------------------------------------------------- attribution
 

@@ -36,10 +36,10 @@ from .phrases import (
     cut_at_stop,
     cut_relative,
     head_noun,
-    reporting_verbs,
     verb_speaker,
     with_relay,
 )
+from .verbs import reporting_verbs
 
 # ---------------------------------------------------------------- earlier speakers
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -33,18 +31,13 @@ from digest.text.organisations import MEDIA_WORDS, ORG_WORDS, STATEMENT_NOUNS
 from digest.text.personal_names import AGE_PREFIX, INITIALS, PARTY_TAG_PART, TRAILING_PARTY_TAG
 from digest.text.places import PLACE_HEADS
 from digest.text.reporting import (
-    CONTINUING_FOLLOWERS,
-    CONTINUING_PHRASES,
     DASHED_ASIDE,
     DATELINE_PLACE,
     DATELINE_SEPARATORS,
-    FOREIGN_REPORTING_VERBS,
     HEADLINE_KICKERS,
     IN_STATEMENT,
-    NOUN_MARKERS,
     OBJECT_SPEAKER_PHRASES,
     PARTICIPLE_SUFFIX,
-    REPORTING_VERB,
     STATEMENT_BY,
     SUBJECT_BOUNDS,
     TRAILING_ACRONYM,
@@ -65,34 +58,6 @@ from .names import (
     title_prefix,
     verbal_token,
 )
-
-# ---------------------------------------------------------------- reporting verbs
-
-_WORD_BEFORE = re.compile(r"([\w’'-]+)[\s,]*$")
-
-
-def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-    """Yield the reporting verbs in ``text[start:end]`` that are verbs, not nouns (``with calls for``).
-
-    ``went on`` counts only where it reports (``went on: “…”``, ``she went on.``, ``went on to say``), not
-    ``goes on recess``.
-    """
-    stop = len(text) if end is None else end
-    for verb in REPORTING_VERB.finditer(text, start, stop):
-        if verb.group() in CONTINUING_PHRASES and not CONTINUING_FOLLOWERS.match(text, verb.end(), stop):
-            continue
-        before = _WORD_BEFORE.search(text, max(start, verb.start() - 24), verb.start())
-        word = before.group(1).lower() if before is not None else ""
-        auxiliary = word == "a" and verb.group().lower() in FOREIGN_REPORTING_VERBS  # ``Tedros a déclaré``
-        if (auxiliary or word not in NOUN_MARKERS) and not (possessive(word) and _noun_form(verb.group())):
-            yield verb
-
-
-def _noun_form(verb: str) -> bool:
-    """Tell whether a reporting verb reads as a noun after a possessive (``Trump’s claim``), unlike ``X’s said``."""
-    low = verb.lower()
-    return not low.endswith(("ed", PARTICIPLE_SUFFIX)) and low not in ("said", "told", "wrote")
-
 
 # ---------------------------------------------------------------- speaker phrases
 
@@ -322,6 +287,10 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     for bound in SUBJECT_BOUNDS:
         clause = clause.rsplit(bound, 1)[-1]
     raw = [p.strip() for p in clause.split(",")]
+    if len(raw) > 1 and raw[-1].lower() == "who":
+        antecedent = _trailing_person(raw[-2])
+        if antecedent is not None:
+            return antecedent
     parts = [p for p in _outside_relative(raw) if p and not _aside(p)][-4:]
     whos = [classify_part(p) for p in parts]
     if parts and not strict:  # ``… grew so heated that Gov. Chris Christie`` (said): not the names before ``that``
@@ -343,6 +312,24 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     if not found:
         return None
     return _combine(found[-1], found[-2] if len(found) > 1 else None, None)
+
+
+def _trailing_person(part: str) -> Who | None:
+    """Return the person or organisation a clause ends on, before ``, who`` (``It came from X, who said``)."""
+    words = part.split()
+    found = None
+    for size in range(1, min(len(words), MAX_TRAILING_WORDS) + 1):
+        who = classify_part(" ".join(words[-size:]))
+        if who is None:
+            continue
+        if who.kind not in CONCRETE:
+            break
+        found = who
+    return found
+
+
+MAX_TRAILING_WORDS = 8
+"""Most words read back from ``, who`` for the person a relative clause is about."""
 
 
 def _aside(part: str) -> bool:
