@@ -42,6 +42,7 @@ MORE_REPORTING_VERBS = words(
     defended confided intimated retweeted pronounced wondered conceded insists quips recalled
     answered answers answering responds responding jokes joking demurred retorts griped sneered
     echoed hinted texted emailed cautions
+    promises pledges laments complains boasts predicts confesses recounts dubbed dubs
     """
 )
 """English reporting verbs found missing on real copy (``“...”, continued Erdogan``)."""
