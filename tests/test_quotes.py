@@ -1836,3 +1836,16 @@ def test_a_relative_clause_speaks_for_the_person_the_clause_ends_on(sentence: st
 def test_a_promise_in_the_present_reports() -> None:
     text = "Intro\nDale Furst vows to fight. “They will call me within 24 hours,” he promises, and laughs."
     assert only(text).speaker_as_written == "Dale Furst"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Retired Army Col. Dale Furst started Maher’s rant when he brought up the bombing and later said, “We reject it.”",
+        "Perez hit out, calling it a “wreck” and “outsourcer in chief,” and contrasted the Republican candidate, "
+        "whom he described as “volatile,” with his own.",
+    ],
+)
+def test_a_clause_is_never_a_speakers_name(sentence: str) -> None:
+    for quote in extract(f"Intro\n{sentence}"):
+        assert quote.speaker_as_written is None or not any(w.endswith("ed") for w in quote.speaker_as_written.split())

@@ -14,6 +14,7 @@ from digest.text.grammar import (
     DATE_WORDS,
     FREQUENCY_ADVERBS,
     FUNCTION_WORDS,
+    PARTICIPLE_FOLLOWERS,
     PREPOSITIONS,
     RELATIVE_WORDS,
     SUBJECT_PRONOUNS,
@@ -201,9 +202,33 @@ def verbal_token(tokens: list[Token], k: int) -> bool:
     """Tell whether a token is a verb, not a given name spelled like one (``Will Doyle``, ``Said Ali``)."""
     word = tokens[k][0]
     low = word.lower()
+    if _past_after_name(tokens, k):
+        return True
     if low not in VERB_SIGNS and low not in REPORTING_VERBS:
         return False
     return not (word[:1].isupper() and k + 1 < len(tokens) and tokens[k + 1][0][:1].isupper())
+
+
+def _past_after_name(tokens: list[Token], k: int) -> bool:
+    """Tell whether a token is a past tense with an object, right after a name (``Wilkerson started Maher's rant``).
+
+    A lower-case ``-ed`` word after a capitalised word that is no title, with words after it, is
+    the verb of a clause, not part of a speaker's name or description (``the embattled senator``
+    has a determiner before it); so is one that opens the phrase before a determiner.
+    """
+    word = tokens[k][0]
+    if not (k < len(tokens) - 1 and word.islower() and word.endswith("ed") and len(word) > MIN_PAST_LENGTH):
+        return False
+    if k == 0:  # ``contrasted the Republican candidate``
+        return tokens[1][0].lower() in CORE_DETERMINERS
+    if tokens[k + 1][0].lower() in PARTICIPLE_FOLLOWERS:  # ``Residents displaced by the fighting``
+        return False
+    before = tokens[k - 1][0]
+    return before[:1].isupper() and not is_title_token(before.lower().rstrip(".")) and "-" not in word
+
+
+MIN_PAST_LENGTH = 4
+"""Shortest ``-ed`` word read as a past tense after a name (not ``bed``, ``red``, ``shed``)."""
 
 
 def droppable_before_verb(word: str, before: str) -> bool:
