@@ -1849,3 +1849,32 @@ def test_a_promise_in_the_present_reports() -> None:
 def test_a_clause_is_never_a_speakers_name(sentence: str) -> None:
     for quote in extract(f"Intro\n{sentence}"):
         assert quote.speaker_as_written is None or not any(w.endswith("ed") for w in quote.speaker_as_written.split())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "In other words, explained CBS moderator Nancy Cordes: “What does that have to do with donations?”",
+            "Nancy Cordes",
+        ),
+        ("Dale Furst spoke. But, said Furst, “I do not want to drum up conflict with him.”", "Furst"),
+    ],
+)
+def test_an_inverted_frame_after_a_short_lead(sentence: str, speaker: str) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Bloomberg pegged him at $2.9 billion, which Mr. Trump called “a disgrace,” blaming the rival.", "Trump"),
+        ("The ire was directed at Bannon, who Beck on Wednesday called “a horrible, despicable human being.”", "Beck"),
+        (
+            "Yusuf al-Haddad, who heads the dockworkers' union, told reporters: “Only advisers remain.”",
+            "Yusuf al-Haddad",
+        ),
+    ],
+)
+def test_the_subject_between_a_relative_word_and_its_verb_speaks(sentence: str, speaker: str) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker

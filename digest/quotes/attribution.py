@@ -28,6 +28,7 @@ from digest.text.reporting import (
     CONTINUED_THAT,
     FOREIGN_AUXILIARIES,
     IMPLIED_SUBJECT_VERBS,
+    INVERTED_AFTER_LEAD,
     INVERTED_SUBJECT,
     MAX_GAP_WORDS,
     MORE_REPORTING_VERBS,
@@ -261,7 +262,7 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
         return relayed
     if left.strip(" ,:").lower() in IMPLIED_SUBJECT_VERBS:
         return Attribution(Who("", "pronoun"), "left")  # ``Añadió: «…»``: the person just named speaks
-    opening = OPENING_VERB.match(left.strip())
+    opening = OPENING_VERB.match(left.strip()) or INVERTED_AFTER_LEAD.match(left.strip())
     who = object_phrase(opening.group("speaker")) if opening else None
     if who is not None and who.kind in CONCRETE | {"generic"}:
         return Attribution(who, "left")  # ``Said Comey, “…”``

@@ -36,6 +36,7 @@ from digest.text.reporting import (
     DATELINE_SEPARATORS,
     HEADLINE_KICKERS,
     IN_STATEMENT,
+    OBJECT_RELATIVE,
     OBJECT_SPEAKER_PHRASES,
     PARTICIPLE_SUFFIX,
     STATEMENT_BY,
@@ -286,6 +287,9 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     clause = after_dateline(DASHED_ASIDE.sub("", _strip_aux(clause))).rstrip(" ,")
     for bound in SUBJECT_BOUNDS:
         clause = clause.rsplit(bound, 1)[-1]
+    subject = _object_relative_subject(clause)
+    if subject is not None:
+        return subject
     raw = [p.strip() for p in clause.split(",")]
     if len(raw) > 1 and raw[-1].lower() == "who":
         antecedent = _trailing_person(raw[-2])
@@ -312,6 +316,20 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     if not found:
         return None
     return _combine(found[-1], found[-2] if len(found) > 1 else None, None)
+
+
+def _object_relative_subject(clause: str) -> Who | None:
+    """Return the subject between a relative word and the verb (``…, which Mr. Trump`` called “a disgrace”)."""
+    relative = OBJECT_RELATIVE.search(clause)
+    if relative is None:
+        return None
+    words = [w.strip(TOKEN_EDGE) for w in relative.group("subject").split()]
+    first, low = words[0], words[0].lower()
+    titled = role_noun(low) and len(words) > 1 and words[1][:1].isupper()  # ``historian John Baick``
+    if not (first[:1].isupper() or low in CORE_DETERMINERS or titled):
+        return None  # ``who heads the union`` (told reporters): a relative clause with its own verb
+    subject = classify_part(relative.group("subject"))
+    return subject if subject is not None and subject.kind in CONCRETE else None
 
 
 def _trailing_person(part: str) -> Who | None:

@@ -159,6 +159,17 @@ OPENING_VERB = re.compile(
 )
 """``Said Dorothy Poynter, who grew up with Ali, “…”``: a reporting verb opening the sentence, then its speaker."""
 
+INVERTED_AFTER_LEAD = re.compile(
+    r"^[^,:;.!?“”\"]{1,40},\s*(?:said|says|added|asked|wrote|explained|continued|stated|noted|recalled|"
+    r"insisted|replied|declared)\s+(?P<speaker>[^:;.!?“”\"]{1,120}?)[\s,:]*$"
+)
+"""``But, said Solovey, “…”`` and ``In other words, explained moderator X: “…”``: a short lead, then the
+inverted frame."""
+
+OBJECT_RELATIVE = re.compile(r"(?<![\w’'-])(?:which|whom|who|what|that)\s+(?P<subject>[^,;:]{1,80})$", re.IGNORECASE)
+"""``…, which Mr. Trump`` (called “a disgrace”), ``what Sroka`` (called …): the subject of the verb that follows
+stands between a relative word and it."""
+
 CITED_AS_SAYING = re.compile(
     r"(?<![\w’'-])(?:cited|cites|citing|quoted|quotes|quoting)\s+(?P<speaker>[^,.;:!?\"“”«»]{1,120}?)\s+"
     r"(?:as\s+(?:saying|telling|stating|noting|adding|writing)|to\s+the\s+effect\s+that)(?![\w-])"
