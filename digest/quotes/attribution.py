@@ -65,10 +65,8 @@ from .phrases import (
     role_noun,
     subject_phrase,
     verb_like,
-    verb_speaker,
-    with_relay,
 )
-from .verbs import reporting_verbs
+from .verbs import reporting_verbs, verb_speaker, with_relay
 
 # ---------------------------------------------------------------- attribution
 

@@ -36,10 +36,8 @@ from .phrases import (
     cut_at_stop,
     cut_relative,
     head_noun,
-    verb_speaker,
-    with_relay,
 )
-from .verbs import reporting_verbs
+from .verbs import reporting_verbs, verb_speaker, with_relay
 
 # ---------------------------------------------------------------- earlier speakers
 

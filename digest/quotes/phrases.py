@@ -16,7 +16,6 @@ from digest.text.grammar import (
     IRREGULAR_PASTS,
     NP_STOP_WORDS,
     PARTICIPLE_FOLLOWERS,
-    PASSIVE_AUXILIARIES,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
     REFLEXIVES,
@@ -27,7 +26,7 @@ from digest.text.grammar import (
     VERB_SIGNS,
 )
 from digest.text.marks import TOKEN_EDGE
-from digest.text.organisations import MEDIA_WORDS, ORG_WORDS, STATEMENT_NOUNS
+from digest.text.organisations import ORG_WORDS, STATEMENT_NOUNS
 from digest.text.personal_names import AGE_PREFIX, INITIALS, PARTY_TAG_PART, TRAILING_PARTY_TAG
 from digest.text.places import PLACE_HEADS
 from digest.text.reporting import (
@@ -35,9 +34,7 @@ from digest.text.reporting import (
     DATELINE_PLACE,
     DATELINE_SEPARATORS,
     HEADLINE_KICKERS,
-    IN_STATEMENT,
     OBJECT_RELATIVE,
-    OBJECT_SPEAKER_PHRASES,
     PARTICIPLE_SUFFIX,
     STATEMENT_BY,
     SUBJECT_BOUNDS,
@@ -555,52 +552,3 @@ def _role_text(who: Who | None) -> str | None:
     if who is None or who.kind not in _ROLE_LIKE:
         return None
     return who.text
-
-
-def with_relay(who: Who | None, verb: str, after: str) -> Who | None:
-    """Note a news outlet told the words (``X told the Iraqi News Agency``) or a statement's issuer."""
-    if who is None:
-        return None
-    if IN_STATEMENT.match(after.lstrip(" ,")) and who.kind in ("org", "name"):
-        who = replace(who, issuer=True)
-    if verb.lower() not in ("told", "tells", "telling"):
-        return who
-    outlet = _outlet(after)
-    return replace(who, reported_by=outlet) if outlet and not who.reported_by else who
-
-
-def _outlet(after: str) -> str | None:
-    """Return the object of ``told`` when it is a news outlet."""
-    words = phrase_tokens(after[:80])
-    end = 0
-    for i, (word, _, stop) in enumerate(words):
-        if i == 0 and word.lower() == "the":
-            continue
-        if not (word[:1].isupper() or word.lower() in MEDIA_WORDS):
-            break
-        end = stop
-    phrase = after[:end].strip()
-    named = [w for w, _, _ in phrase_tokens(phrase) if w[:1].isupper() and w.lower() != "the"]
-    if named and any(w.lower() in MEDIA_WORDS or is_acronym(w) for w in named):
-        return phrase
-    return None
-
-
-def verb_speaker(before: str, verb: str, after: str) -> Who | None:
-    """Return the speaker of one reporting verb: its subject, or the phrase after ``according to``."""
-    if verb.lower() in OBJECT_SPEAKER_PHRASES:
-        return object_phrase(after)
-    if not verb.endswith(PARTICIPLE_SUFFIX) and _passive(before) and not after.lstrip().startswith("to "):
-        return None  # ``the mission would be concluded``; but ``X is said to have called``
-    return subject_phrase(before)
-
-
-def _passive(before: str) -> bool:
-    """Tell whether a past participle is passive: ``be`` right before it, adverbs aside (``would be concluded``)."""
-    for word in reversed(before.split()[-4:]):
-        low = word.strip(TOKEN_EDGE).lower()
-        if low in PASSIVE_AUXILIARIES:
-            return True
-        if not low.endswith("ly") and low not in ("also", "not", "never", "then", "later", "still"):
-            return False
-    return False
