@@ -1878,3 +1878,8 @@ def test_an_inverted_frame_after_a_short_lead(sentence: str, speaker: str) -> No
 )
 def test_the_subject_between_a_relative_word_and_its_verb_speaks(sentence: str, speaker: str) -> None:
     assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+def test_tweeted_written_with_a_capital_reports() -> None:
+    text = "Intro\n“Not us but can’t argue with it!” Mike Murphy, the head of Right to Rise USA, Tweeted on Friday."
+    assert only(text).speaker_as_written == "Mike Murphy"

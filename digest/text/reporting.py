@@ -130,6 +130,7 @@ REPORTING_VERB = re.compile(
     + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in OBJECT_SPEAKER_PHRASES)
     + "|"
     + "|".join(sorted(REPORTING_VERBS | MORE_REPORTING_VERBS | FOREIGN_REPORTING_VERBS, key=len, reverse=True))
+    + "|Tweeted|Tweets|Tweeting"  # written after the brand, mid-sentence (``X, head of Y, Tweeted on Friday``)
     + r")(?![\w’'-])"
 )
 """Any reporting verb, matched case-sensitively (``Said`` may be a name)."""
