@@ -278,7 +278,7 @@ def _flush(text: str, state: _ScanState, following: str, out: list[_Candidate]) 
     written = re.sub(r"['’]s?$", "", written) if possessive(run[-1][0]) else written
     titled = is_title_token(state.before) or state.before in ROLE_NOUNS
     gender = gender_of_words(state.before)
-    words = sum(1 for w, _, _ in run if w.lower() not in NAME_PARTICLES)
+    words = sum(1 for k, (w, _, _) in enumerate(run) if w.lower() not in NAME_PARTICLES or (k == 0 and _given(w)))
     modifier = is_title_token(following) or following in ROLE_NOUNS or following in TITLE_WORDS  # ``Acme CEO X``
     oblique = state.oblique or modifier
     candidate = _Candidate(run[0][1], written, oblique, words, titled, gender, state.before if titled else "")
@@ -305,6 +305,15 @@ def _people(candidates: list[_Candidate], speakers: Sequence[Spoken], chains: li
         if told:
             note_gender(genders, words[-1], told)
     return People(named, genders, frozenset(known), chains)
+
+
+def _given(word: str) -> bool:
+    """Tell whether a word that may be a particle opens a name as its given name (``Ben Carson``, ``Al Gore``)."""
+    return word[:1].isupper() and word.lower() in GIVEN_NAME_PARTICLES
+
+
+GIVEN_NAME_PARTICLES = frozenset({"ben", "al", "abu", "abd", "abdul", "van"})
+"""Particles that are given names too when they open a name (not ``As``, ``De``, ``La``)."""
 
 
 def note_gender(genders: dict[str, str], name: str, gender: str) -> None:
