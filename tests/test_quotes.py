@@ -1883,3 +1883,36 @@ def test_the_subject_between_a_relative_word_and_its_verb_speaks(sentence: str, 
 def test_tweeted_written_with_a_capital_reports() -> None:
     text = "Intro\n“Not us but can’t argue with it!” Mike Murphy, the head of Right to Rise USA, Tweeted on Friday."
     assert only(text).speaker_as_written == "Mike Murphy"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Intro\nBen Carson spoke to voters.\n\nCarson did not name his rivals, but told supporters, “We win.”",
+            "Carson",
+        ),
+        (
+            "Intro\nBill Clinton spoke.\n\nHere’s Clinton in 1992: “Our new direction must rest on new realities.”",
+            "Clinton",
+        ),
+        (
+            "Intro\nJeffrey Jones spoke.\n\nWhat it means - More from Jones: “The partisanship of a state is a start.”",
+            "Jones",
+        ),
+        (
+            "Intro\nSanders was asked by host Bill Maher, who backs him, “Has the story moved a little bit, has it not?”",
+            "Bill Maher",
+        ),
+    ],
+)
+def test_frames_that_name_the_speaker_outside_the_verbs_own_clause(text: str, speaker: str) -> None:
+    assert only(text).speaker_as_written == speaker
+
+
+def test_a_term_in_a_coordinated_clause_gets_no_speaker_from_it() -> None:
+    text = (
+        "Intro\nIran-allied Shia militias have expressed dissatisfaction with the July withdrawal agreement, and "
+        "demanded that all US troops, not just 'combat forces', be pulled out."
+    )
+    assert only(text).speaker_as_written is None

@@ -35,6 +35,7 @@ from digest.text.reporting import (
     OBJECT_SPEAKER_PHRASES,
     OPENING_VERB,
     PARTICIPLE_SUFFIX,
+    PRESENTATIVE_LEAD,
     QUOTED_BY,
     REPORTED_CLAUSE_CONTRACTIONS,
     REPORTED_CLAUSE_SUBJECTS,
@@ -280,6 +281,8 @@ def _left_speaker(left: str, carry: Who | None, quote_text: str, mentions: Menti
         verb = tried[k]
         who = None if k or len(verbs) > len(tried) else _hanging_subject(left[: verb.start()], verb.group(), mentions)
         who = who or verb_speaker(left[: verb.start()], verb.group(), left[verb.end() :])
+        if how == "left" and k == len(tried) - 1:  # the quotation follows this verb: ``…, but told Y, “…”``
+            who = who or _coordinated_subject(left[: verb.start()], mentions)
         if who is None and verb.group().lower() in IMPLIED_SUBJECT_VERBS and _only_leads(left[: verb.start()]):
             who = Who("", "pronoun")  # ``Seguido, manifestó: «…»``: the person just named speaks
         if who is not None:
@@ -359,6 +362,23 @@ def _participle_subject(clause: str, how: str, mentions: Mentions) -> Attributio
             who = _leading_subject(part, mentions)
             return Attribution(who, how) if who is not None else None
     return None
+
+
+def _coordinated_subject(before: str, mentions: Mentions) -> Who | None:
+    """Return the subject of a verb coordinated with the clause before it (``X did not name them, but told Y``).
+
+    Only where nothing but ``and``/``but`` (``then``) stands between the comma and the verb, and no
+    other reporting verb comes earlier in the sentence.
+    """
+    head, comma, tail = before.rstrip().rpartition(",")
+    if not comma or tail.strip().lower() not in COORDINATING_LEADS or next(reporting_verbs(head), None):
+        return None
+    found = _participle_subject(head, "", mentions)
+    return found.who if found is not None else None
+
+
+COORDINATING_LEADS = frozenset({"and", "but", "and then", "but then", "yet"})
+"""Words that join a second predicate to the subject of the first (``…, but told his supporters``)."""
 
 
 def _hanging_subject(before: str, verb: str, mentions: Mentions) -> Who | None:
@@ -449,6 +469,7 @@ def _colon_subject(left: str, quote_text: str, mentions: Mentions) -> Attributio
         return None
     parts = [p.strip() for p in after_dateline(stripped[:-1]).split(",")]
     for part in parts[:4]:
+        part = PRESENTATIVE_LEAD.sub("", part)
         first = part.split(None, 1)[0].lower() if part else ""
         if first and (first not in ADVERBIAL_OPENERS or first in CORE_DETERMINERS):
             who = _leading_subject(part, mentions)

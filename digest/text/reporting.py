@@ -120,8 +120,22 @@ CONTINUING_FOLLOWERS = re.compile(
 )
 """What may follow ``went on`` when it reports."""
 
-OBJECT_SPEAKER_PHRASES = ("according to", "selon", "según", "secondo", "segundo", "laut", "potrivit")
-"""Reporting phrases whose speaker follows them (``according to the ministry``), any capitalisation."""
+OBJECT_SPEAKER_PHRASES = (
+    "according to",
+    "selon",
+    "según",
+    "secondo",
+    "segundo",
+    "laut",
+    "potrivit",
+    "was asked by",
+    "were asked by",
+)
+"""Reporting phrases whose speaker follows them (``according to the ministry``, ``Sanders was asked by host
+Bill Maher``), any capitalisation."""
+
+PRESENTATIVE_LEAD = re.compile(r"^(?:here[’']s|here\s+is|here\s+are|(?:more|this|that)\s+from|from)\s+", re.IGNORECASE)
+"""Words that present a speaker before a colon (``Here’s Clinton in 1992: “…”``, ``More from Jones: “…”``)."""
 
 REPORTING_VERB = re.compile(
     r"(?<![\w’'-])(?:"
