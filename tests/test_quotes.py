@@ -1916,3 +1916,16 @@ def test_a_term_in_a_coordinated_clause_gets_no_speaker_from_it() -> None:
         "demanded that all US troops, not just 'combat forces', be pulled out."
     )
     assert only(text).speaker_as_written is None
+
+
+@pytest.mark.parametrize(
+    ("signature", "speaker"),
+    [
+        ("-President Obama, tweeting after Clinton’s speech.", "Obama"),
+        ("-Michelle Marks, Philadelphia.", "Michelle Marks"),
+        ("- the end of the day, everyone went home after a while.", None),
+    ],
+)
+def test_a_signature_line_with_a_description_signs_the_quotation(signature: str, speaker: str | None) -> None:
+    text = f"Intro\nReid spoke.\n\n“Great speech. She is tested. She is ready. She never quits.”\n\n{signature}"
+    assert only(text).speaker_as_written == speaker

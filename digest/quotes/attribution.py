@@ -173,12 +173,16 @@ def _signalled(right: str, quote_text: str) -> bool:
     return right.lstrip().startswith(",") or core[-1:] in ",?!…" or len(quote_text.split()) >= STATEMENT_MIN_WORDS
 
 
+SIGNING_HYPHEN = re.compile(r"-[A-Z][a-z]")
+"""A hyphen written against the name that signs a quotation (``“…” -President Obama``)."""
+
+
 def _right_speaker(right: str, quote_text: str) -> Who | None:
     """Read ``, X said`` / ``said X`` / ``— X`` / ``according to X`` right after a closing mark."""
     stripped = right.lstrip()
     if not stripped:
         return None
-    if stripped[0] in DASHES or stripped.startswith("- "):
+    if stripped[0] in DASHES or stripped.startswith("- ") or SIGNING_HYPHEN.match(stripped):
         return object_phrase(stripped.lstrip("".join(DASHES) + "- "))
     if not _signalled(right, quote_text):
         return None

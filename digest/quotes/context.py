@@ -121,7 +121,8 @@ def _signature(text: str, para: Span) -> str | None:
     words = [w.strip(TOKEN_EDGE + "—–-") for w in line.split()]
     if not line or line[0] not in "—–-" or len(words) > MAX_SIGNATURE_WORDS:
         return None
-    named = all(w[:1].isupper() or w in NAME_PARTICLES for w in words if w[:1].isalpha())
+    name = [w.strip(TOKEN_EDGE + "—–-") for w in line.split(",", 1)[0].split()]  # ``-Michelle Marks, Philadelphia.``
+    named = all(w[:1].isupper() or w in NAME_PARTICLES for w in name if w[:1].isalpha())
     return " " + line if named else None
 
 
