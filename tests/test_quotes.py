@@ -1929,3 +1929,16 @@ def test_a_term_in_a_coordinated_clause_gets_no_speaker_from_it() -> None:
 def test_a_signature_line_with_a_description_signs_the_quotation(signature: str, speaker: str | None) -> None:
     text = f"Intro\nReid spoke.\n\n“Great speech. She is tested. She is ready. She never quits.”\n\n{signature}"
     assert only(text).speaker_as_written == speaker
+
+
+def test_a_post_or_statement_from_a_person_is_that_persons() -> None:
+    text = (
+        "Intro\nThe news will come with a bias, according to a statement from Arianna Huffington: “We will cover it.”"
+    )
+    quote = only(text)
+    assert quote.speaker_as_written == "Arianna Huffington"
+    later = (
+        "Intro\nHillary Clinton spoke on Monday.\n\nThat news will come with a bias, according to a post from "
+        "Arianna Huffington.\n\n“We will be covering the ways the campaign is unique in American politics,” she wrote."
+    )
+    assert only(later).speaker_as_written == "Arianna Huffington"

@@ -165,7 +165,12 @@ def classify_part(part: str) -> Who | None:
     issuer = STATEMENT_BY.search(part)
     if issuer:
         org = cut_at_stop(issuer.group("issuer")).strip()
-        return Who(org, "org", issuer=True) if org else None
+        named = classify_part(org) if org else None  # ``a post from Arianna Huffington``: a person
+        return (
+            replace(named, issuer=True)
+            if named is not None and named.kind == "name"
+            else (Who(org, "org", issuer=True) if org else None)
+        )
     part = TRAILING_PARTY_TAG.sub("", TRAILING_TIME.sub("", _cut_at_verb(cut_relative(part))))
     named = _name_of_place(part)
     if named is not None:
@@ -479,7 +484,9 @@ def object_phrase(text: str) -> Who | None:
     parts = [cut_at_stop(p).strip() for p in text.split(",")[:4] if not _aside(p.strip())][:3]
     if not parts or not parts[0]:
         return None
-    first = classify_part(parts[0]) or _description(parts[0])
+    raw = text.split(",", 1)[0]
+    issued = classify_part(raw) if STATEMENT_BY.search(raw) else None  # ``according to a post from X``
+    first = issued or classify_part(parts[0]) or _description(parts[0])
     second = (classify_part(parts[1]) or _appositive(parts[1])) if len(parts) > 1 and parts[1] else None
     if first is None and second is not None and _named_after_description(parts[0], parts[1], second):
         return replace(second, role=parts[0])  # ``said another Twitter user, Johanna Bayer``

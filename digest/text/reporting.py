@@ -197,11 +197,11 @@ QUOTED_BY = re.compile(
 """``X was quoted by Y as saying``: X is the speaker, Y relayed it."""
 
 STATEMENT_BY = re.compile(
-    r"(?<![\w-])(?:statement|communiqu[eé]|press release|announcement|message)\s+"
-    r"(?:(?:issued|released|published|put out|posted|sent)\s+)?(?:on\s+\w+\s+)?by\s+"
+    r"(?<![\w-])(?:statement|communiqu[eé]|press release|announcement|message|post|tweet|letter|e-?mail)\s+"
+    r"(?:(?:issued|released|published|put out|posted|sent)\s+)?(?:on\s+\w+\s+)?(?:by|from)\s+"
     r"(?P<issuer>[^,.;:!?\"“”«»()]{1,80})"
 )
-"""``a statement issued by X``: the statement's words are X's."""
+"""``a statement issued by X``, ``a post from X``: the statement's words are X's."""
 
 IN_STATEMENT = re.compile(r"\bin\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,2}(?:statement|communiqu[eé])\b")
 """``said in a statement`` / ``went on in its statement``: the subject issued a statement."""
