@@ -1942,3 +1942,16 @@ def test_a_post_or_statement_from_a_person_is_that_persons() -> None:
         "Arianna Huffington.\n\n“We will be covering the ways the campaign is unique in American politics,” she wrote."
     )
     assert only(later).speaker_as_written == "Arianna Huffington"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“We want change,” Theresa May said.", "Theresa May"),
+        ("Prime Minister Theresa May said: “We want change.”", "Theresa May"),
+        ("“We want change,” Yin Myint May said.", "Yin Myint May"),
+        ("The rebels may say: “We want change.”", None),
+    ],
+)
+def test_may_after_a_given_name_is_a_surname(sentence: str, speaker: str | None) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker

@@ -97,7 +97,8 @@ def name_start(tokens: list[Token]) -> int:
         if low in SURNAME_TITLES and i == len(tokens) and _given_name_before(tokens, i - 1):
             i -= 1  # ``Billie Jean King``: the title word is the surname
             continue
-        if not is_name_word(word) or low in TITLE_RUN_WORDS or low in ORG_WORDS or low in DATE_WORDS:
+        dated = low in DATE_WORDS and not (i > 1 and surname_may(word, tokens[i - 2][0]))
+        if not is_name_word(word) or low in TITLE_RUN_WORDS or low in ORG_WORDS or dated:
             break
         if possessive(word):
             break  # ``Iowa State University's Dianne Bystrom``: the owner is no part of the name
@@ -204,6 +205,8 @@ def verbal_token(tokens: list[Token], k: int) -> bool:
     low = word.lower()
     if _past_after_name(tokens, k):
         return True
+    if k and surname_may(word, tokens[k - 1][0]):
+        return False
     if low not in VERB_SIGNS and low not in REPORTING_VERBS:
         return False
     return not (word[:1].isupper() and k + 1 < len(tokens) and tokens[k + 1][0][:1].isupper())
@@ -234,7 +237,15 @@ MIN_PAST_LENGTH = 4
 def droppable_before_verb(word: str, before: str) -> bool:
     """Tell whether a word between a subject and its verb may be dropped (``had``, ``also``, ``jokingly``)."""
     low = word.lower().strip(",")
+    if surname_may(word, before):
+        return False
     return low in AUXILIARIES or (word.islower() and low in FREQUENCY_ADVERBS) or manner_adverb(word, before)
+
+
+def surname_may(word: str, before: str) -> bool:
+    """Tell whether ``May`` after a capitalised given name is a surname (``Theresa May said``), not a verb."""
+    last = before.rsplit(None, 1)[-1].strip(TOKEN_EDGE) if before.strip() else ""
+    return word.strip(TOKEN_EDGE + ",") == "May" and is_name_word(last) and last.lower() not in NOT_IN_NAMES
 
 
 def manner_adverb(word: str, before: str) -> bool:

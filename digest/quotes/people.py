@@ -168,7 +168,7 @@ def _token_info(raw: str) -> _TokenInfo | None:
         offset=raw.index(word),
         low=low,
         opens_run=_run_word(word, low, False),
-        extends_run=_run_word(word, low, True),
+        extends_run=_run_word(word, low, True) or word == "May",  # ``Theresa May``
         dotted=raw.rstrip("".join(MARK_CHARS)).endswith("."),
         closes_run=possessive(word) or not (raw.endswith(word) or _initial(raw, word)),
         comma=raw.endswith(","),
