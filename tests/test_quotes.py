@@ -1955,3 +1955,14 @@ def test_a_post_or_statement_from_a_person_is_that_persons() -> None:
 )
 def test_may_after_a_given_name_is_a_surname(sentence: str, speaker: str | None) -> None:
     assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“There never was a stand-down order,” said the base chief known as Bob, speaking publicly.", "Bob"),
+        ("“We are afraid,” said a man identified only as Ahmed.", "Ahmed"),
+    ],
+)
+def test_a_person_known_as_a_name_is_that_name(sentence: str, speaker: str) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker

@@ -27,7 +27,7 @@ from digest.text.grammar import (
 )
 from digest.text.marks import TOKEN_EDGE
 from digest.text.organisations import ORG_WORDS, STATEMENT_NOUNS
-from digest.text.personal_names import AGE_PREFIX, INITIALS, PARTY_TAG_PART, TRAILING_PARTY_TAG
+from digest.text.personal_names import AGE_PREFIX, INITIALS, KNOWN_AS, PARTY_TAG_PART, TRAILING_PARTY_TAG
 from digest.text.places import PLACE_HEADS
 from digest.text.reporting import (
     DASHED_ASIDE,
@@ -162,6 +162,9 @@ def classify_part(part: str) -> Who | None:
                 return first
         part = tail
     part = _strip_conjunction(part)
+    alias = KNOWN_AS.match(part.strip())
+    if alias is not None:  # ``the base chief known as Bob``
+        return Who(alias.group("name"), "name", alias.group("description"))
     issuer = STATEMENT_BY.search(part)
     if issuer:
         org = cut_at_stop(issuer.group("issuer")).strip()
@@ -485,7 +488,9 @@ def object_phrase(text: str) -> Who | None:
     if not parts or not parts[0]:
         return None
     raw = text.split(",", 1)[0]
-    issued = classify_part(raw) if STATEMENT_BY.search(raw) else None  # ``according to a post from X``
+    issued = (
+        classify_part(raw) if STATEMENT_BY.search(raw) or KNOWN_AS.match(raw.strip()) else None
+    )  # ``a post from X``
     first = issued or classify_part(parts[0]) or _description(parts[0])
     second = (classify_part(parts[1]) or _appositive(parts[1])) if len(parts) > 1 and parts[1] else None
     if first is None and second is not None and _named_after_description(parts[0], parts[1], second):

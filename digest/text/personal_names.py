@@ -128,3 +128,9 @@ MASCULINE_GIVEN_NAMES = words(
     """
 )
 """Given names borne almost only by men, for ``he`` when an article does not tell the gender (lower-case)."""
+
+KNOWN_AS = re.compile(
+    r"^(?P<description>.{2,80}?)\s+(?:known|identified(?:\s+only)?|referred\s+to)\s+as\s+"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})$"
+)
+"""``the base chief known as Bob``, ``a man identified only as Ahmed``: the name, with the description as its role."""
