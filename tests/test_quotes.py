@@ -1966,3 +1966,11 @@ def test_may_after_a_given_name_is_a_surname(sentence: str, speaker: str | None)
 )
 def test_a_person_known_as_a_name_is_that_name(sentence: str, speaker: str) -> None:
     assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+def test_a_headline_in_title_case_is_no_persons_name() -> None:
+    text = (
+        "Intro\nUnderstated Perez Raises Political Profile\n\nFor Thomas Perez and the others, it is best to deflect.\n\n"
+        "“I leave that to others,” he says during a car ride in Cleveland."
+    )
+    assert only(text).speaker_as_written in (None, "Perez", "Thomas Perez")

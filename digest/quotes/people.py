@@ -113,8 +113,10 @@ def scan_people(text: str, paras: tuple[Span, ...], found: list[Found], speakers
     tops = [(f.open, f.after) for f in found if not f.nested]
     candidates: list[_Candidate] = []
     chains: list[tuple[int, str]] = []
+    headline: list[_Candidate] = []
     j, budget = 0, MAX_SCANNED_TOKENS
     for span in paras:
+        out = headline if _all_capitalised(text[span.start : span.end]) else candidates
         state = _ScanState(chains=chains)
         for match in TOKEN.finditer(text, span.start, span.end):
             budget -= 1
@@ -123,9 +125,37 @@ def scan_people(text: str, paras: tuple[Span, ...], found: list[Found], speakers
             while j < len(tops) and tops[j][1] <= match.start():
                 j += 1
             inside = j < len(tops) and tops[j][0] <= match.start() + 1 and match.end() <= tops[j][1] + 1
-            _scan_token(text, match, inside, state, candidates)
-        _flush(text, state, "", candidates)
+            _scan_token(text, match, inside, state, out)
+        _flush(text, state, "", out)
+    written = {c.text for c in candidates}
+    candidates += [stretch for c in headline if (stretch := _known_stretch(text, c, written)) is not None]
+    candidates.sort(key=lambda c: c.pos)
     return _people(candidates, speakers, chains)
+
+
+HEADLINE_MIN_WORDS = 4
+"""Words from which a paragraph that capitalises every word is a headline (``Understated Perez Raises …``)."""
+
+
+def _all_capitalised(paragraph: str) -> bool:
+    """Tell whether a paragraph capitalises every word and ends without a full stop: a headline."""
+    words = [w.strip(TOKEN_EDGE) for w in paragraph.split()]
+    words = [w for w in words if w[:1].isalpha()]
+    stripped = paragraph.rstrip().rstrip("".join(MARK_CHARS))
+    ended = stripped[-1:] in SENTENCE_END_CHARS and stripped[-1:] != "?"
+    return len(words) >= HEADLINE_MIN_WORDS and all(w[:1].isupper() for w in words) and not ended
+
+
+def _known_stretch(text: str, candidate: _Candidate, written: set[str]) -> _Candidate | None:
+    """Return the longest stretch of a headline's run of capitals that the body writes as a name."""
+    words = candidate.text.split()
+    for size in range(len(words), 0, -1):
+        for begin in range(len(words) - size + 1):
+            stretch = " ".join(words[begin : begin + size])
+            if stretch in written:
+                pos = text.find(stretch, candidate.pos)
+                return _Candidate(pos, stretch, candidate.oblique, size, candidate.titled, candidate.gender)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
