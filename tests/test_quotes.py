@@ -1974,3 +1974,17 @@ def test_a_headline_in_title_case_is_no_persons_name() -> None:
         "“I leave that to others,” he says during a car ride in Cleveland."
     )
     assert only(text).speaker_as_written in (None, "Perez", "Thomas Perez")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Clinton, a top aide said, “is very confident in the contrast” between her and Trump.", "a top aide"),
+        ("Clinton, a top aide, said: “We are very confident in the contrast.”", "Clinton"),
+        ("Hillary Clinton, a former senator said: “We are very confident in the contrast.”", "Hillary Clinton"),
+        ("“Focus on something else,” said Republican pollster Whit Ayres -- author of 2016 and Beyond.", "Whit Ayres"),
+        ("Besides Clinton, the crowd cheered. “We know we have got work to do,” Clinton told a crowd.", "Clinton"),
+    ],
+)
+def test_who_speaks_where_a_name_and_a_description_stand_together(sentence: str, speaker: str) -> None:
+    assert only(f"Intro\n{sentence}").speaker_as_written == speaker

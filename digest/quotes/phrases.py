@@ -41,7 +41,7 @@ from digest.text.reporting import (
     TRAILING_ACRONYM,
     TRAILING_TIME,
 )
-from digest.text.titles import COURTESY_TITLES, ROLE_NOUNS
+from digest.text.titles import COURTESY_TITLES, ROLE_NOUNS, VAGUE_PERSON_NOUNS
 from digest.text.tokens import is_acronym
 
 from .context import sentence_end_in
@@ -289,6 +289,7 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
 
     ``strict`` (for the words between a quote and its verb) refuses anything but a speaker phrase.
     """
+    unclosed = not clause.rstrip().endswith(",")  # ``X, a top aide said``: the aide speaks, not X
     clause = after_dateline(DASHED_ASIDE.sub("", _strip_aux(clause))).rstrip(" ,")
     for bound in SUBJECT_BOUNDS:
         clause = clause.rsplit(bound, 1)[-1]
@@ -296,6 +297,11 @@ def subject_phrase(clause: str, strict: bool = False) -> Who | None:
     if subject is not None:
         return subject
     raw = [p.strip() for p in clause.split(",")]
+    if unclosed and len(raw) > 1 and raw[-1].lower().startswith(("a ", "an ")):
+        described = classify_part(raw[-1])
+        vague = raw[-1].lower().split()[-1] in VAGUE_PERSON_NOUNS  # not ``X, a former senator said`` (a lost comma)
+        if described is not None and described.kind in ("description", "generic") and vague:
+            return described
     if len(raw) > 1 and raw[-1].lower() == "who":
         antecedent = _trailing_person(raw[-2])
         if antecedent is not None:
@@ -481,7 +487,7 @@ def _ends_in_place(part: str) -> bool:
 
 def object_phrase(text: str) -> Who | None:
     """Return the speaker phrase written after its verb or a dash (``said X``, ``according to X``)."""
-    for stop in ";:!?()[]":
+    for stop in (*";:!?()[]", " -- ", " — ", " – "):  # ``said pollster Whit Ayres -- author of …``
         text = text.split(stop, 1)[0]
     text = text[: sentence_end_in(text)].rstrip(". ")
     parts = [cut_at_stop(p).strip() for p in text.split(",")[:4] if not _aside(p.strip())][:3]

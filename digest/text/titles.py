@@ -249,7 +249,7 @@ NON_NAME_LEADS = FOREIGN_LEADS | words(
     even although though as on but and when while if after before also only then yet because
     since until unless whether meanwhile however indeed still now thus instead like unlike with
     without for from by at about against among despite during including over under via
-    former ex both either neither not
+    former ex both either neither not besides given
     senators representatives governors ministers officials leaders lawmakers candidates
     """
 )
