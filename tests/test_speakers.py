@@ -1095,3 +1095,10 @@ def test_a_party_whip_is_a_title() -> None:
     speakers, resolved = resolve_speakers(quotes, [])
     assert resolved[0].speaker == resolved[1].speaker == "john-cornyn"
     assert {s.name for s in speakers} == {"John Cornyn", "Steny Hoyer"}
+
+
+def test_a_headline_capitalising_every_word_names_only_whom_the_body_names() -> None:
+    text = "Understated Perez Raises Political Profile\nLabor Secretary Thomas Perez spoke on Monday in Cleveland."
+    written = [text[run.start : run.end] for run in article_names(article("a", text)).runs]
+    assert "Understated Perez" not in " | ".join(written)
+    assert any(name.endswith("Perez") for name in written)

@@ -477,10 +477,13 @@ def _title_cased(text: str, words: Sequence[tuple[int, int]]) -> bool:
     """Tell whether a paragraph is written in title case (``... Just Dismissed Bernie Sanders``).
 
     Every word but the function words is capitalised, and so is at least one function word
-    after the first word: a sentence of prose writes some word in lower case.
+    after the first word: a sentence of prose writes some word in lower case. A line of four
+    words or more that capitalises every word and ends without a full stop is one too.
     """
     if len(words) < TITLE_CASE_WORDS:
         return False
+    if all(text[span[0]].isupper() for span in words) and text[words[-1][1] : words[-1][1] + 1] != ".":
+        return True  # ``Understated Perez Raises Political Profile``: every word capitalised, no full stop
     function = False
     for k, span in enumerate(words):
         word = text[span[0] : span[1]]
