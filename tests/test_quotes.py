@@ -1988,3 +1988,8 @@ def test_a_headline_in_title_case_is_no_persons_name() -> None:
 )
 def test_who_speaks_where_a_name_and_a_description_stand_together(sentence: str, speaker: str) -> None:
     assert only(f"Intro\n{sentence}").speaker_as_written == speaker
+
+
+def test_a_contraction_opening_a_question_is_no_speaker() -> None:
+    text = "Intro\nDon’t Republicans run the risk? “Hillary should just do whatever she wants to do,” he said."
+    assert only(text).speaker_as_written is None

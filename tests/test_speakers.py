@@ -1102,3 +1102,9 @@ def test_a_headline_capitalising_every_word_names_only_whom_the_body_names() -> 
     written = [text[run.start : run.end] for run in article_names(article("a", text)).runs]
     assert "Understated Perez" not in " | ".join(written)
     assert any(name.endswith("Perez") for name in written)
+
+
+def test_a_contraction_opening_a_sentence_is_no_part_of_a_name() -> None:
+    text = "Don’t Republicans run the risk of her nominees? Mitch McConnell spoke on Monday."
+    written = [text[run.start : run.end] for run in article_names(article("a", text)).runs]
+    assert "Don’t Republicans" not in written and "Mitch McConnell" in written

@@ -75,6 +75,8 @@ def is_name_word(word: str) -> bool:
     low = word.lower()
     if low in NAME_PARTICLES:
         return True
+    if low.endswith(("n’t", "n't")):
+        return False  # ``Don’t Republicans run the risk?``
     for prefix in NAME_PREFIXES:
         if low.startswith(prefix) and len(word) > len(prefix):
             return word[len(prefix)].isupper()

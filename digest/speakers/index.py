@@ -190,8 +190,8 @@ def _joins(text: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
 
 
 def _runnable(word: str) -> bool:
-    """Tell whether a word can sit inside a run of names."""
-    return is_capitalised(word) or is_particle(word)
+    """Tell whether a word can sit inside a run of names (not a contraction: ``Don’t Republicans``)."""
+    return (is_capitalised(word) or is_particle(word)) and not word.lower().endswith(("n’t", "n't"))
 
 
 @lru_cache(maxsize=1 << 16)
