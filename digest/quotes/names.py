@@ -246,8 +246,10 @@ def droppable_before_verb(word: str, before: str) -> bool:
 
 def surname_may(word: str, before: str) -> bool:
     """Tell whether ``May`` after a capitalised given name is a surname (``Theresa May said``), not a verb."""
+    if "May" not in word or word.strip(TOKEN_EDGE + ",") != "May":
+        return False
     last = before.rsplit(None, 1)[-1].strip(TOKEN_EDGE) if before.strip() else ""
-    return word.strip(TOKEN_EDGE + ",") == "May" and is_name_word(last) and last.lower() not in NOT_IN_NAMES
+    return is_name_word(last) and last.lower() not in NOT_IN_NAMES
 
 
 def manner_adverb(word: str, before: str) -> bool:

@@ -139,11 +139,16 @@ HEADLINE_MIN_WORDS = 4
 
 def _all_capitalised(paragraph: str) -> bool:
     """Tell whether a paragraph capitalises every word and ends without a full stop: a headline."""
-    words = [w.strip(TOKEN_EDGE) for w in paragraph.split()]
-    words = [w for w in words if w[:1].isalpha()]
+    count = 0
+    for raw in paragraph.split():
+        word = raw.strip(TOKEN_EDGE)
+        if word[:1].isalpha():
+            if not word[0].isupper():
+                return False  # prose: stop at its first lower-case word
+            count += 1
     stripped = paragraph.rstrip().rstrip("".join(MARK_CHARS))
     ended = stripped[-1:] in SENTENCE_END_CHARS and stripped[-1:] != "?"
-    return len(words) >= HEADLINE_MIN_WORDS and all(w[:1].isupper() for w in words) and not ended
+    return count >= HEADLINE_MIN_WORDS and not ended
 
 
 def _known_stretch(text: str, candidate: _Candidate, written: set[str]) -> _Candidate | None:
