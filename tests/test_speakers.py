@@ -1108,3 +1108,15 @@ def test_a_contraction_opening_a_sentence_is_no_part_of_a_name() -> None:
     text = "Don’t Republicans run the risk of her nominees? Mitch McConnell spoke on Monday."
     written = [text[run.start : run.end] for run in article_names(article("a", text)).runs]
     assert "Don’t Republicans" not in written and "Mitch McConnell" in written
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Given Sanders’ electoral success, his endorsements carry weight. Bernie Sanders spoke.", "Sanders"),
+        ("Besides Clinton, the crowd cheered. Hillary Clinton spoke.", "Clinton"),
+    ],
+)
+def test_a_preposition_opening_a_sentence_is_no_part_of_the_name_after_it(text: str, name: str) -> None:
+    written = [text[run.start : run.end] for run in article_names(article("a", text)).runs]
+    assert written[0] == name

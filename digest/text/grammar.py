@@ -193,7 +193,7 @@ SENTENCE_STARTERS = (
         on in at by the but and or so yet meanwhile earlier later also however then today
         yesterday tomorrow tonight last next this that when while after before during since
         according speaking asked as if does did do has have had is was were are unless until
-        though although because whether where why how what
+        though although because whether where why how what given besides beyond despite unlike
         """
     )
     | WEEKDAYS
