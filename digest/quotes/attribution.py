@@ -316,7 +316,7 @@ def _title_case_verbs(left: str) -> str:
     words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in MINOR_TITLE_WORDS]
     if len(words) < 4 or sum(w[:1].isupper() for w in words) < TITLE_CASE_SHARE * len(words):
         return left
-    first = len(left) - len(line) + len(line) - len(line.lstrip())  # the first word may be a name (``Said Ali``)
+    first = len(left) - len(line.lstrip())  # where the line's first word starts: it may be a name (``Said Ali``)
 
     def lower(verb: re.Match[str]) -> str:
         word = verb.group().lower()

@@ -49,7 +49,6 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         return ()
     scanned = scan_mentions(text, paras, found)
     mentions = Mentions(scanned, scan_people(text, paras, found, scanned), text, paras)
-    quotes: list[Quote] = []
     tops = [f for f in found if not f.nested]
     previous: dict[int, Found] = {id(b): a for a, b in pairwise(tops)}
     following: dict[int, Found] = {id(a): b for a, b in pairwise(tops)}
@@ -67,7 +66,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         shared = _sentence_end_speaker(said, built[id(second)])
         if shared is not None:
             built[id(first)] = (ctx, shared, _build_quotes(article, first, ctx, shared))
-    quotes = [q for _, _, made in built.values() for q in made]
+    quotes: list[Quote] = [q for _, _, made in built.values() for q in made]
     quotes.sort(key=lambda q: (q.start, -q.end))
     log.debug("%s: %d quotations", article.id, len(quotes))
     return tuple(quotes)

@@ -168,11 +168,11 @@ def classify_part(part: str) -> Who | None:
     issuer = STATEMENT_BY.search(part)
     if issuer:
         org = cut_at_stop(issuer.group("issuer")).strip()
-        named = classify_part(org) if org else None  # ``a post from Arianna Huffington``: a person
+        if not org:
+            return None
+        named = classify_part(org)  # ``a post from Arianna Huffington``: a person
         return (
-            replace(named, issuer=True)
-            if named is not None and named.kind == "name"
-            else (Who(org, "org", issuer=True) if org else None)
+            replace(named, issuer=True) if named is not None and named.kind == "name" else Who(org, "org", issuer=True)
         )
     part = TRAILING_PARTY_TAG.sub("", TRAILING_TIME.sub("", _cut_at_verb(cut_relative(part))))
     named = _name_of_place(part)
